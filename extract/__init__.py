@@ -1,0 +1,1 @@
+"""newsgraph extraction: articles in, `ArticleFacts` out. Knows spaCy, knows nothing of RDF."""

@@ -1,0 +1,51 @@
+"""Error and warning messages with codes, in one place.
+
+Each message says what went wrong and what to do about it. Codes are stable so scripts can match
+on them: ``E0xx`` input problems, ``E1xx`` model / pipeline problems, ``E2xx`` graph and query
+problems.
+"""
+
+from __future__ import annotations
+
+__all__ = ["Errors", "InputProblem", "NewsgraphError"]
+
+
+class Errors:
+    """Message templates, formatted with ``str.format``."""
+
+    E001 = "E001 {where}: file is empty; nothing to read."
+    E002 = "E002 {where}: file is binary ({kind}), not text; convert it to .txt, .html or .jsonl."
+    E003 = "E003 {where}: not valid UTF-8 (byte {pos}); re-save the file as UTF-8."
+    E004 = "E004 {where}: unsupported extension {ext!r}; use .txt, .md, .html, .htm, .json or .jsonl."
+    E005 = "E005 {where}: invalid JSON ({reason}); fix or remove this line."
+    E006 = "E006 {where}: JSON record has no usable 'text' field (a non-empty string is required)."
+    E007 = "E007 {where}: no article text found in the HTML page."
+    E008 = "E008 {where}: cannot read ({reason})."
+    E009 = "E009 {where}: no such file or folder."
+    E010 = "E010 {where}: duplicate of article {other}; counted once."
+    E011 = "E011 {where}: JSON value must be an object (an article) or a list of objects."
+    E012 = "E012 {where}: field {field!r} has the wrong type ({kind}); expected {expected}."
+    E101 = (
+        "E101 spaCy pipeline {name!r} is not installed. Run `make setup`, or install a pipeline "
+        "package and pass its name with --model."
+    )
+    E201 = "E201 {where}: cannot parse the graph ({reason})."
+    E202 = "E202 query {name!r} is neither a bundled query ({known}) nor SPARQL text nor a .rq file."
+    E203 = "E203 SPARQL error: {reason}"
+    E204 = "E204 unsupported format {fmt!r}; choose one of {known}."
+
+
+class NewsgraphError(Exception):
+    """An error meant for the user: its message is printed on one line, without a traceback."""
+
+
+class InputProblem(NewsgraphError):
+    """One unreadable input (a file, or a line of a JSONL file); the rest of the input goes on.
+
+    ``warning`` problems (duplicates) do not make the build fail.
+    """
+
+    def __init__(self, message: str, where: str, warning: bool = False) -> None:
+        super().__init__(message)
+        self.where = where
+        self.warning = warning

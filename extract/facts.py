@@ -1,0 +1,199 @@
+"""Typed records that cross from extraction to the graph.
+
+`ArticleFacts` is the one type `graph/` reads: an article's metadata plus the entities, mentions
+and relations found in it. Every record is a small frozen dataclass that round-trips through
+plain JSON, so facts can be cached, shipped between processes and merged later.
+
+>>> from extract.facts import Article, ArticleFacts, dumps_facts, loads_facts
+>>> facts = ArticleFacts(article=Article(id="a1", text="", title="T"))
+>>> loads_facts(dumps_facts(facts)) == facts
+True
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any, Literal
+
+__all__ = [
+    "ENTITY_TYPES",
+    "PREDICATES",
+    "Article",
+    "ArticleFacts",
+    "Entity",
+    "Mention",
+    "Relation",
+    "dumps_facts",
+    "loads_facts",
+    "read_facts",
+    "write_facts",
+]
+
+#: Entity types kept by newsgraph (spaCy labels; NORP is folded into its country, GPE).
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT")
+
+#: Relation predicates, as local names of the newsgraph vocabulary.
+PREDICATES = (
+    "discussedWith",
+    "namedAsThreat",
+    "threatened",
+    "accused",
+    "criticized",
+    "supports",
+    "rejected",
+    "agreedWith",
+    "cooperatesWith",
+    "sanctioned",
+    "holdsPost",
+    "memberOf",
+    "locatedIn",
+    "said",
+)
+
+Polarity = Literal["asserted", "negated"]
+Modality = Literal["fact", "reported", "hedged", "future"]
+MentionSource = Literal["ner", "gazetteer", "coref", "title"]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as read from disk.
+
+    ``id`` is a stable hash of the normalised text, so the same article read twice (or from two
+    files) has the same id. ``origin`` is ``path`` or ``path:line`` for JSONL input.
+    """
+
+    id: str
+    text: str
+    title: str = ""
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    authors: tuple[str, ...] = ()
+    origin: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """An entity local to one article; ``key`` is unique within the article."""
+
+    key: str
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    geonames: str | None = None
+    country: str | None = None
+    mentions: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Where an entity is mentioned: character span in the cleaned text, sentence index."""
+
+    entity: str
+    start: int
+    end: int
+    sentence: int
+    text: str
+    source: MentionSource = "ner"
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A relation between two entities (or an entity and a literal) with its evidence.
+
+    ``obj`` is an entity key, or None when the object is the literal ``value`` (a quote).
+    ``value`` also carries the post title of ``holdsPost``.
+    """
+
+    subject: str
+    predicate: str
+    obj: str | None
+    sentence: str
+    start: int
+    end: int
+    trigger: str
+    rule: str
+    value: str | None = None
+    confidence: float = 0.5
+    polarity: Polarity = "asserted"
+    modality: Modality = "fact"
+    attributed_to: str | None = None
+    cameo: str | None = None
+    plover: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    """Everything extracted from one article."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    sentences: tuple[str, ...] = field(default=(), compare=False)
+
+    def entity(self, key: str) -> Entity:
+        """Return the entity with ``key``; raise KeyError if there is none."""
+        for ent in self.entities:
+            if ent.key == key:
+                return ent
+        raise KeyError(key)
+
+
+def _from_dict(cls: type[Any], data: dict[str, Any]) -> Any:
+    names = {f.name for f in fields(cls)}
+    kwargs = {k: (tuple(v) if isinstance(v, list) else v) for k, v in data.items() if k in names}
+    return cls(**kwargs)
+
+
+def facts_to_dict(facts: ArticleFacts) -> dict[str, Any]:
+    """Plain-JSON form of ``facts`` (the article text is not repeated)."""
+    data = asdict(facts)
+    data["article"]["text"] = ""
+    data.pop("sentences", None)
+    return data
+
+
+def facts_from_dict(data: dict[str, Any]) -> ArticleFacts:
+    """Inverse of :func:`facts_to_dict`."""
+    return ArticleFacts(
+        article=_from_dict(Article, data["article"]),
+        entities=tuple(_from_dict(Entity, e) for e in data.get("entities", ())),
+        mentions=tuple(_from_dict(Mention, m) for m in data.get("mentions", ())),
+        relations=tuple(_from_dict(Relation, r) for r in data.get("relations", ())),
+    )
+
+
+def dumps_facts(facts: ArticleFacts) -> str:
+    """One JSON line for ``facts``."""
+    return json.dumps(facts_to_dict(facts), ensure_ascii=False, sort_keys=True)
+
+
+def loads_facts(line: str) -> ArticleFacts:
+    """Parse one JSON line written by :func:`dumps_facts`."""
+    return facts_from_dict(json.loads(line))
+
+
+def write_facts(path: str | Path, facts: Iterable[ArticleFacts]) -> int:
+    """Write ``facts`` as JSON Lines to ``path`` atomically; return the number written."""
+    from extract.atomic import atomic_write
+
+    count = 0
+    with atomic_write(path) as out:
+        for item in facts:
+            out.write(dumps_facts(item) + "\n")
+            count += 1
+    return count
+
+
+def read_facts(path: str | Path) -> Iterator[ArticleFacts]:
+    """Yield the `ArticleFacts` stored in a JSON Lines file."""
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield loads_facts(line)

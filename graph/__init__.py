@@ -1,0 +1,1 @@
+"""newsgraph graph layer: `ArticleFacts` in, one RDF graph and its exports out."""
