@@ -25,6 +25,7 @@ class Errors:
     E010 = "E010 {where}: duplicate of article {other}; counted once."
     E011 = "E011 {where}: JSON value must be an object (an article) or a list of objects."
     E012 = "E012 {where}: field {field!r} has the wrong type ({kind}); expected {expected}."
+    E013 = "E013 {where}: not valid {encoding} (byte {pos}); re-save the file as UTF-8."
     E101 = (
         "E101 spaCy pipeline {name!r} is not installed. Run `make setup`, or install a pipeline "
         "package and pass its name with --model."

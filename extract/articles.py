@@ -1,0 +1,391 @@
+"""Read news articles from files and folders: text, Markdown, HTML, JSON and JSON Lines.
+
+:func:`read_articles` yields `Article` records and, in the same stream, `InputProblem` objects
+for whatever cannot be read (they are yielded, never raised), so one bad file or line never
+loses the rest of the input. The order is deterministic: inputs in the order given, folders
+walked recursively in sorted name order.
+
+Formats, by extension:
+
+- ``.txt``, ``.md``: one article per file. A short heading-like first line (no final full stop,
+  at most 200 characters, followed by more text) is the title. Markdown is reduced to plain
+  text; a ``---`` front matter block may give ``title``, ``date``, ``url``, ``source`` and
+  ``author``.
+- ``.html``, ``.htm``: main text and metadata (title, date, url, authors, site name) found by
+  trafilatura, offline.
+- ``.json``: an article object, or a list of them (origin ``path[i]``, counting from 0).
+- ``.jsonl``: one article object per line (origin ``path:LINE``, counting from 1).
+
+Article objects need ``text`` (or ``body`` / ``content``), a non-empty string; ``title``,
+``date``, ``url``, ``source`` (strings) and ``authors`` or ``author`` (a list of strings, or one
+string with names separated by ``;``) are optional. An optional field of the wrong type is
+dropped with a warning.
+
+The title always opens the article text (``title + "\\n\\n" + body``), because entities named in
+the title matter to extraction; the same story read from a text file or a JSON record gets the
+same text and so the same id.
+
+>>> import pathlib, tempfile
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "talks.txt").write_text("Talks in Oslo\\n\\nNorway hosted Finland.")
+>>> [article.title for article in read_articles([folder])]
+['Talks in Oslo']
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from extract.clean import clean_text, strip_markdown
+from extract.errors import Errors, InputProblem
+from extract.facts import Article
+
+__all__ = ["SUPPORTED_EXTENSIONS", "article_id", "read_articles"]
+
+#: File extensions read by :func:`read_articles` (compared case-insensitively).
+SUPPORTED_EXTENSIONS = frozenset({".txt", ".md", ".html", ".htm", ".json", ".jsonl"})
+
+_MAX_TITLE = 200
+_TEXT_FIELDS = ("text", "body", "content")
+_STRING_FIELDS = ("title", "date", "url", "source")
+
+# Byte order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Magic numbers of binary formats people put next to their articles.
+_MAGIC = (
+    (b"%PDF-", "PDF document"), (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"GIF87a", "GIF image"), (b"GIF89a", "GIF image"), (b"\xff\xd8\xff", "JPEG image"),
+    (b"PK\x03\x04", "ZIP archive, e.g. .docx or .epub"), (b"\x1f\x8b", "gzip archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Office document"), (b"{\\rtf", "RTF document"),
+    (b"\x7fELF", "executable"),
+)
+_HTML_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([\w.:-]+)", re.I)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+# Folder documentation that is not an article (skipped in folder walks, read if named).
+_DOC_FILES = re.compile(r"(?:readme|licen[cs]e|changelog|contributing)(?:\.\w+)?", re.I)
+_JSON_TYPES = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
+
+
+def article_id(text: str) -> str:
+    """Stable id of an article: the first 16 hex digits of SHA-256 of its normalised text.
+
+    Whitespace runs collapse to one space and case is folded, so re-wrapped or re-cased
+    copies of one article share an id.
+
+    >>> article_id("Norway  hosted\\nFinland.") == article_id("norway hosted finland.")
+    True
+    """
+    normalised = " ".join(text.split()).casefold()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+def read_articles(inputs: Iterable[str | Path]) -> Iterator[Article | InputProblem]:
+    """Yield the articles in ``inputs`` (files or folders) and a problem for each bad input.
+
+    Folders are walked recursively in sorted order; hidden entries and README / LICENSE /
+    CHANGELOG files are skipped, files with other extensions and symlink loops are reported as
+    warnings. A file named explicitly with
+    an unsupported extension is an error. An article whose id was already yielded by this call
+    is reported as a duplicate warning (E010) instead of being yielded again.
+
+    Args:
+        inputs: paths of files and folders, in the order to read them.
+
+    Yields:
+        `Article` records and `InputProblem` objects (``warning=True`` for those that lose no
+        article), in input order.
+    """
+    seen: dict[str, str] = {}
+    for item in inputs:
+        for found in _expand(Path(item)):
+            if isinstance(found, InputProblem):
+                yield found
+                continue
+            for result in _read_file(found):
+                if isinstance(result, Article):
+                    if result.id in seen:
+                        other = f"{result.id} ({seen[result.id]})"
+                        yield _problem(Errors.E010, result.origin, warning=True, other=other)
+                        continue
+                    seen[result.id] = result.origin
+                yield result
+
+
+def _problem(template: str, where: str, warning: bool = False, **values: object) -> InputProblem:
+    """An `InputProblem` whose message is one line, whatever the path or reason holds."""
+    message = template.format(where=where, **values)
+    message = message.replace("\r", "\\r").replace("\n", "\\n")
+    return InputProblem(message, where, warning=warning)
+
+
+def _os_problem(exc: OSError, where: str) -> InputProblem:
+    if isinstance(exc, FileNotFoundError):
+        return _problem(Errors.E009, where)
+    reason = "permission denied" if isinstance(exc, PermissionError) else exc.strerror or str(exc)
+    return _problem(Errors.E008, where, reason=reason)
+
+
+def _expand(path: Path) -> Iterator[Path | InputProblem]:
+    """The readable files named by one input: the file itself, or a folder's files."""
+    if not os.path.lexists(path):
+        yield _problem(Errors.E009, str(path))
+    elif path.is_dir():
+        yield from _walk(path, frozenset())
+    elif path.suffix.lower() not in SUPPORTED_EXTENSIONS:
+        yield _problem(Errors.E004, str(path), ext=path.suffix)
+    else:
+        yield path
+
+
+def _walk(folder: Path, parents: frozenset[tuple[int, int]]) -> Iterator[Path | InputProblem]:
+    try:
+        stat = folder.stat()
+        key = (stat.st_dev, stat.st_ino)
+        if key in parents:
+            reason = "symlink loop back to a parent folder; skipped"
+            yield _problem(Errors.E008, str(folder), warning=True, reason=reason)
+            return
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as exc:
+        yield _os_problem(exc, str(folder))
+        return
+    for entry in entries:
+        child = folder / entry.name
+        if entry.name.startswith(".") or _DOC_FILES.fullmatch(entry.name):
+            continue
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            yield from _walk(child, parents | {key})
+        elif child.suffix.lower() in SUPPORTED_EXTENSIONS:
+            yield child
+        else:
+            yield _problem(Errors.E004, str(child), warning=True, ext=child.suffix)
+
+
+def _binary_kind(data: bytes) -> str | None:
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    return "contains NUL bytes" if b"\x00" in data else None
+
+
+def _encoding(data: bytes) -> str | None:
+    """The encoding shown by a byte order mark, or by the NUL pattern of BOM-less UTF-16."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    head = data[:1024]
+    if len(head) >= 4 and len(head) % 2 == 0:
+        if not any(head[1::2]) and all(head[0::2]):
+            return "utf-16-le"
+        if not any(head[0::2]) and all(head[1::2]):
+            return "utf-16-be"
+    return None
+
+
+def _decode(data: bytes, where: str, html: bool) -> str | InputProblem:
+    """Decode a file's bytes, or say why they are not text."""
+    if not data.strip():
+        return _problem(Errors.E001, where)
+    encoding = _encoding(data)
+    if encoding is None:
+        kind = _binary_kind(data)
+        if kind is not None:
+            return _problem(Errors.E002, where, kind=kind)
+    try:
+        text = data.decode(encoding or "utf-8")
+    except UnicodeDecodeError as exc:
+        # an HTML page may declare a legacy charset in a <meta> tag
+        declared = _HTML_CHARSET.search(data[:4096]) if html and encoding is None else None
+        if declared is None:
+            template = Errors.E003 if encoding is None else Errors.E013
+            return _problem(template, where, pos=exc.start, encoding=encoding)
+        encoding = declared.group(1).decode("ascii")
+        try:
+            text = data.decode(encoding)
+        except (LookupError, UnicodeDecodeError) as legacy:
+            pos = legacy.start if isinstance(legacy, UnicodeDecodeError) else 0
+            return _problem(Errors.E013, where, encoding=encoding, pos=pos)
+    return text if text.strip() else _problem(Errors.E001, where)
+
+
+def _read_file(path: Path) -> Iterator[Article | InputProblem]:
+    where = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield _os_problem(exc, where)
+        return
+    suffix = path.suffix.lower()
+    text = _decode(data, where, html=suffix in (".html", ".htm"))
+    if isinstance(text, InputProblem):
+        yield text
+    elif suffix in (".html", ".htm"):
+        yield _from_html(text, where)
+    elif suffix == ".json":
+        yield from _from_json(text, where)
+    elif suffix == ".jsonl":
+        yield from _from_jsonl(text, where)
+    else:
+        yield _from_text(text, where, markdown=suffix == ".md")
+
+
+def _article(body: str, origin: str, title: str = "", **meta: Any) -> Article | None:
+    """Clean ``body`` and ``title``, put the title first, and hash; None if no text is left."""
+    body = clean_text(body)
+    title = " ".join(clean_text(title).split())
+    if not body:
+        return None
+    if title and body.split("\n", 1)[0] != title:
+        body = f"{title}\n\n{body}"
+    return Article(id=article_id(body), text=body, title=title, origin=origin, **meta)
+
+
+def _split_title(text: str) -> tuple[str, str]:
+    """``(title, body)`` if the first line of cleaned ``text`` reads as a heading."""
+    first, _, rest = text.partition("\n")
+    looks_like_heading = (
+        len(first) <= _MAX_TITLE
+        and not first[:1].islower()
+        and not first.rstrip("\"'”’)").endswith((".", ",", ";", ":"))
+    )
+    return (first, rest.strip()) if looks_like_heading and rest.strip() else ("", text)
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Scalar ``key: value`` pairs of a Markdown front matter block, and the rest."""
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return {}, text
+    meta = {}
+    for line in match.group(1).split("\n"):
+        key, sep, value = line.partition(":")
+        if sep and value.strip():
+            meta[key.strip().lower()] = value.strip().strip("\"'")
+    return meta, text[match.end() :]
+
+
+def _from_text(text: str, where: str, markdown: bool) -> Article | InputProblem:
+    meta: dict[str, str] = {}
+    if markdown:
+        meta, text = _front_matter(text)
+        text = strip_markdown(text)
+    title, body = ("", text) if "title" in meta else _split_title(clean_text(text))
+    title = meta.get("title", title)
+    author = meta.get("author") or meta.get("authors")
+    authors = tuple(a.strip() for a in (author or "").split(";") if a.strip())
+    fields = {k: meta.get(k) for k in ("date", "url", "source")}
+    article = _article(body, where, title, authors=authors, **fields)
+    return article or _problem(Errors.E001, where)
+
+
+def _from_html(markup: str, where: str) -> Article | InputProblem:
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False)
+    except Exception as exc:  # the parser must not stop a build over one odd page
+        return _problem(Errors.E008, where, reason=f"HTML parser failed: {exc}")
+    if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
+        return _problem(Errors.E007, where)
+    body = "\n\n".join((doc.text or "").split("\n"))  # one block per line
+    authors = tuple(a.strip() for a in (doc.author or "").split(";") if a.strip())
+    article = _article(
+        body, where, doc.title or "", date=doc.date, url=doc.url,
+        source=doc.sitename or doc.hostname, authors=authors,
+    )
+    return article or _problem(Errors.E007, where)
+
+
+def _json_type(value: object) -> str:
+    if type(value) in _JSON_TYPES:
+        return _JSON_TYPES[type(value)]
+    return "number" if isinstance(value, int | float) else type(value).__name__
+
+
+def _from_record(record: dict[str, Any], where: str) -> Iterator[Article | InputProblem]:
+    """One article from a JSON object, after warnings for any optional field it drops."""
+    body = next(
+        (record[k] for k in _TEXT_FIELDS if isinstance(record.get(k), str) and record[k].strip()),
+        None,
+    )
+    if body is None:
+        yield _problem(Errors.E006, where)
+        return
+    meta: dict[str, Any] = {}
+    for name in _STRING_FIELDS:
+        value = record.get(name)
+        if isinstance(value, str):
+            meta[name] = value.strip() or None
+        elif value is not None:
+            yield _problem(Errors.E012, where, True, field=name, kind=_json_type(value),
+                           expected="a string")
+    name = "authors" if "authors" in record else "author"
+    value = record.get(name)
+    if isinstance(value, str):
+        meta["authors"] = tuple(a.strip() for a in value.split(";") if a.strip())
+    elif isinstance(value, list) and all(isinstance(a, str) for a in value):
+        meta["authors"] = tuple(a.strip() for a in value if a.strip())
+    elif value is not None:
+        kind = _json_type(value) if not isinstance(value, list) else "array with non-strings"
+        yield _problem(Errors.E012, where, True, field=name, kind=kind,
+                       expected="a list of strings or a string")
+    article = _article(body, where, meta.pop("title", None) or "", **meta)
+    yield article or _problem(Errors.E006, where)
+
+
+def _load_json(text: str, where: str, what: str) -> Any:
+    """The parsed JSON value, or an E005 problem naming ``where``."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        line = f"line {exc.lineno} " if what == "file" else ""
+        return _problem(Errors.E005, where, reason=f"{exc.msg} at {line}column {exc.colno}")
+    except (ValueError, RecursionError) as exc:  # huge numbers, absurd nesting
+        return _problem(Errors.E005, where, reason=str(exc) or type(exc).__name__)
+
+
+def _from_json(text: str, where: str) -> Iterator[Article | InputProblem]:
+    value = _load_json(text, where, "file")
+    if isinstance(value, InputProblem):
+        yield value
+    elif isinstance(value, dict):
+        yield from _from_record(value, where)
+    elif isinstance(value, list) and value:
+        for index, item in enumerate(value):
+            origin = f"{where}[{index}]"
+            if isinstance(item, dict):
+                yield from _from_record(item, origin)
+            else:
+                yield _problem(Errors.E011, origin)
+    else:
+        yield _problem(Errors.E001 if value == [] else Errors.E011, where)
+
+
+def _from_jsonl(text: str, where: str) -> Iterator[Article | InputProblem]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        origin = f"{where}:{number}"
+        value = _load_json(line, origin, "line")
+        if isinstance(value, InputProblem):
+            yield value
+        elif isinstance(value, dict):
+            yield from _from_record(value, origin)
+        else:
+            yield _problem(Errors.E011, origin)

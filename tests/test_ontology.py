@@ -1,0 +1,144 @@
+"""The ontology document describes exactly the vocabulary `NG` declares."""
+
+from __future__ import annotations
+
+import doctest
+
+import pyoxigraph as ox
+import pytest
+from rdflib import DCTERMS, OWL, RDF, RDFS, Graph, Literal, URIRef
+
+import graph.ontology
+from extract.facts import PREDICATES
+from graph.namespaces import NG
+from graph.ontology import (
+    ONTOLOGY_PATH,
+    load_ontology,
+    predicate_codes,
+    predicate_labels,
+    symmetric_predicates,
+)
+
+NS = str(NG)
+TERMS = sorted(name for name in NG.__annotations__ if not name.startswith("_"))
+SYMMETRIC = {"discussedWith", "agreedWith", "cooperatesWith"}
+TERM_TYPES = {
+    OWL.Class,
+    OWL.ObjectProperty,
+    OWL.DatatypeProperty,
+    OWL.AnnotationProperty,
+}
+#: CAMEO code and PLOVER type(s) of each coded relation predicate (DESIGN.md).
+CODES = {
+    "discussedWith": ("04", {"CONSULT"}),
+    "namedAsThreat": ("112", {"ACCUSE", "DISAPPROVE"}),
+    "threatened": ("13", {"THREATEN"}),
+    "accused": ("112", {"ACCUSE"}),
+    "criticized": ("111", {"DISAPPROVE"}),
+    "supports": ("05", {"SUPPORT"}),
+    "rejected": ("12", {"REJECT"}),
+    "agreedWith": ("03", {"AGREE"}),
+    "cooperatesWith": ("06", {"COOPERATE"}),
+    "sanctioned": ("163", {"SANCTION"}),
+    "said": ("01", {"STATEMENT"}),
+}
+
+
+def _term(name: str) -> URIRef:
+    return URIRef(NS + name)
+
+
+@pytest.fixture(scope="module")
+def onto() -> Graph:
+    return load_ontology()
+
+
+def test_parses_in_rdflib_and_oxigraph(onto: Graph) -> None:
+    store = ox.Store()
+    store.load(path=ONTOLOGY_PATH, format=ox.RdfFormat.TURTLE)
+    assert len(store) == len(onto) > 100
+
+
+def test_ontology_header(onto: Graph) -> None:
+    ontology = URIRef(NS)
+    assert (ontology, RDF.type, OWL.Ontology) in onto
+    assert onto.value(ontology, RDFS.label) is not None
+    assert onto.value(ontology, DCTERMS.description) is not None
+    assert onto.value(ontology, OWL.versionInfo) == Literal("0.1.0")
+
+
+@pytest.mark.parametrize("name", TERMS)
+def test_every_term_is_declared_and_documented(onto: Graph, name: str) -> None:
+    term = _term(name)
+    assert set(onto.objects(term, RDF.type)) & TERM_TYPES, f"{name} has no OWL type"
+    for prop in (RDFS.label, RDFS.comment):
+        value = onto.value(term, prop)
+        assert isinstance(value, Literal) and str(value).strip(), f"{name} lacks {prop}"
+    assert (term, RDFS.isDefinedBy, URIRef(NS)) in onto
+
+
+def test_no_undeclared_ng_terms(onto: Graph) -> None:
+    declared = {str(_term(name)) for name in TERMS} | {NS}
+    used = {str(node) for triple in onto for node in triple if isinstance(node, URIRef)}
+    stray = {iri for iri in used if iri.startswith(NS)} - declared
+    assert not stray
+
+
+@pytest.mark.parametrize("name", PREDICATES)
+def test_relation_predicates_have_domain_range_label(onto: Graph, name: str) -> None:
+    assert name in NG.__annotations__
+    term = _term(name)
+    assert onto.value(term, RDFS.domain) is not None
+    assert onto.value(term, RDFS.range) is not None
+    assert predicate_labels()[name] == str(onto.value(term, RDFS.label))
+
+
+def test_said_is_a_datatype_property_the_others_object_properties(onto: Graph) -> None:
+    for name in PREDICATES:
+        kind = OWL.DatatypeProperty if name == "said" else OWL.ObjectProperty
+        assert (_term(name), RDF.type, kind) in onto, name
+
+
+def test_symmetric_predicates(onto: Graph) -> None:
+    typed = {str(s)[len(NS) :] for s in onto.subjects(RDF.type, OWL.SymmetricProperty)}
+    assert typed == SYMMETRIC
+    assert symmetric_predicates() == frozenset(SYMMETRIC)
+
+
+def test_cameo_and_plover_codes(onto: Graph) -> None:
+    for name, (cameo, plovers) in CODES.items():
+        assert onto.value(_term(name), NG.cameoCode) == Literal(cameo), name
+        assert {str(p) for p in onto.objects(_term(name), NG.ploverType)} == plovers, name
+        assert predicate_codes()[name] == (cameo, "/".join(sorted(plovers)))
+    uncoded = set(PREDICATES) - set(CODES)
+    assert uncoded == {"holdsPost", "memberOf", "locatedIn"}
+    assert not uncoded & set(predicate_codes())
+    for prop in (NG.cameoCode, NG.ploverType):
+        assert (prop, RDF.type, OWL.AnnotationProperty) in onto
+
+
+def test_statement_class(onto: Graph) -> None:
+    assert (NG.Statement, RDF.type, OWL.Class) in onto
+    assert (NG.Statement, RDFS.subClassOf, RDF.Statement) in onto
+
+
+def test_labels_readable_and_distinct() -> None:
+    labels = predicate_labels()
+    relation_labels = [labels[name] for name in PREDICATES]
+    assert len(set(relation_labels)) == len(relation_labels)
+    assert labels["discussedWith"] == "discussed with"
+    assert labels["namedAsThreat"] == "named as a threat"
+    assert labels["holdsPost"] == "holds post at"
+    labels["discussedWith"] = "changed"
+    assert predicate_labels()["discussedWith"] == "discussed with"
+
+
+def test_load_ontology_returns_a_fresh_graph() -> None:
+    first = load_ontology()
+    first.remove((None, None, None))
+    assert len(load_ontology()) > 0
+
+
+def test_doctests() -> None:
+    result = doctest.testmod(graph.ontology)
+    assert result.attempted > 0 and result.failed == 0
