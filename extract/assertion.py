@@ -1,0 +1,94 @@
+"""Assertion state of a relation: polarity, modality and who it is attributed to.
+
+"NATO does not want a direct confrontation with Russia" is negated; "Moscow allegedly ..." is
+hedged; "is expected to meet" is future; "Austin stressed that NATO ..." is reported and
+attributed to Austin. The checks walk from the trigger word up its clause chain, stopping at
+the first verb of speaking (which starts the attribution).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from extract.triggers import HEDGE_WORDS, MODAL_HEDGES, NEGATING_VERBS, SPEECH_VERBS
+
+__all__ = ["Assertion", "assess"]
+
+_FUTURE_VERBS = frozenset({"expect", "plan", "intend", "schedule", "aim", "hope", "prepare"})
+_CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "conj", "pcomp", "acl", "relcl", "advcl", "prep",
+                          "pobj", "dobj", "attr", "oprd", "appos", "compound", "amod"})
+
+
+@dataclass(frozen=True, slots=True)
+class Assertion:
+    """``attributed_to`` is the token of the speaker, when the clause is reported speech."""
+
+    polarity: str = "asserted"
+    modality: str = "fact"
+    attributed_to: Token | None = None
+
+
+def _chain(trigger: Token) -> tuple[list[Token], Token | None]:
+    """The trigger and the heads above it inside its clause; plus the governing speech verb."""
+    chain = [trigger]
+    tok = trigger
+    while tok.dep_ in _CLAUSE_DEPS and tok.head is not tok:
+        head = tok.head
+        if head.lemma_.lower() in SPEECH_VERBS and tok.dep_ == "ccomp":
+            return chain, head
+        chain.append(head)
+        tok = head
+    return chain, None
+
+
+def _negated(chain: list[Token]) -> bool:
+    for n, tok in enumerate(chain):
+        for child in tok.children:
+            if child.dep_ == "neg" or child.lower_ in {"never", "no", "neither", "nor"}:
+                return True
+        if n and tok.lemma_.lower() in NEGATING_VERBS and chain[n - 1].dep_ == "xcomp":
+            return True
+    return False
+
+
+def _according_to(trigger: Token) -> Token | None:
+    for tok in trigger.sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
+            for obj in tok.nbor(1).children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def assess(trigger: Token) -> Assertion:
+    """Polarity, modality and attribution of the relation signalled by ``trigger``."""
+    chain, speech = _chain(trigger)
+    polarity = "negated" if _negated(chain) else "asserted"
+    hedged = future = False
+    for tok in chain:
+        for child in tok.children:
+            low = child.lower_
+            if child.dep_ == "advmod" and low in HEDGE_WORDS:
+                hedged = True
+            elif child.dep_ == "aux" and low in MODAL_HEDGES:
+                hedged = True
+            elif child.dep_ == "aux" and low in {"will", "shall", "'ll"}:
+                future = True
+        if tok is not trigger and tok.lemma_.lower() in _FUTURE_VERBS:
+            future = True
+    source: Token | None = None
+    if speech is not None:
+        source = next((c for c in speech.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if source is None:
+        source = _according_to(trigger)
+    if hedged:
+        modality = "hedged"
+    elif future:
+        modality = "future"
+    elif source is not None:
+        modality = "reported"
+    else:
+        modality = "fact"
+    return Assertion(polarity, modality, source)

@@ -1,0 +1,177 @@
+"""Coreference inside one article: pronouns and definite descriptions -> entities.
+
+Rules, applied after :mod:`extract.entities`:
+
+- "the alliance", "the bloc", "the 27-member bloc": a generic alias in the knowledge base,
+  resolved to the candidate organisation the article already names (most mentions wins);
+- "members of the bloc", "NATO members", "the allies": the organisation, when they act;
+- "the Secretary General": the person in the article who holds that post;
+- "he", "she", "his", "her": the most recent person that was a clause subject (same sentence
+  first, then the two sentences before), never a person inside a quote;
+- "they", "their": the most recent plural subject (coordinated entities, or an organisation's
+  members).
+
+Each resolved mention is added to ``doc._.ng_tokens`` with source ``coref``; the chains are kept
+in ``doc._.ng_coref`` as (token index, entity key, antecedent token index).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from extract.entities import EntityGroup
+from extract.kb import KnowledgeBase, load_kb
+from extract.triggers import MEMBER_NOUNS
+
+__all__ = ["resolve_coreference"]
+
+if not Doc.has_extension("ng_coref"):
+    Doc.set_extension("ng_coref", default=None)
+
+_SINGULAR = frozenset({"he", "she", "him", "his", "her", "hers"})
+_PLURAL = frozenset({"they", "them", "their"})
+_GENERIC_HEADS = frozenset({
+    "alliance", "bloc", "union", "organization", "organisation", "coalition", "group",
+    "pentagon", "kremlin", "commission", "council", "assembly",
+})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _subject_entities(doc: Doc, sent_tokens: list[Token]) -> list[list[str]]:
+    """Entity keys of each clause subject in a sentence, in order."""
+    tokens: dict[int, str] = doc._.ng_tokens
+    out: list[list[str]] = []
+    for tok in sent_tokens:
+        if tok.dep_ not in _SUBJECT_DEPS:
+            continue
+        keys = [tokens[t.i] for t in [tok, *tok.conjuncts] if t.i in tokens]
+        if keys:
+            out.append(list(dict.fromkeys(keys)))
+    return out
+
+
+def _in_quote(tok: Token) -> bool:
+    quotes = 0
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        if t.text in {'"', "“", "”"}:
+            quotes += 1
+    return quotes % 2 == 1
+
+
+def _generic_target(doc: Doc, tok: Token, kb: KnowledgeBase) -> str | None:
+    groups: dict[str, EntityGroup] = doc._.ng_entities
+    phrase = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ != "poss")
+    cands = [e for e in kb.generic(phrase) if e.id in groups]
+    if not cands and tok.lower_ in {"alliance", "bloc"}:
+        cands = [e for e in kb.generic(f"the {tok.lower_}") if e.id in groups]
+    if not cands:
+        return None
+    best = max(cands, key=lambda e: (sum(groups[e.id].surfaces.values()), e.id))
+    return best.id
+
+
+def _post_holder(doc: Doc, tok: Token) -> str | None:
+    """'the Secretary General' -> the one person in the article with that post."""
+    words = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.lower_ != "the").lower()
+    holders = {p.person for p in doc._.ng_posts or () if p.title.lower() == words}
+    return holders.pop() if len(holders) == 1 else None
+
+
+def resolve_coreference(doc: Doc, kb: KnowledgeBase) -> Doc:
+    """Add coreferent mentions to ``doc._.ng_tokens`` and record chains in ``doc._.ng_coref``."""
+    tokens: dict[int, str] = doc._.ng_tokens
+    groups: dict[str, EntityGroup] = doc._.ng_entities
+    chains: list[tuple[int, str, int]] = []
+    plural: dict[int, list[str]] = {}
+    recent_people: list[tuple[int, str]] = []  # (token index, key) of person subjects
+    recent_plural: list[list[str]] = []
+    for sent in doc.sents:
+        sent_tokens = list(sent)
+        for tok in sent_tokens:
+            if tok.i in tokens:
+                continue
+            low = tok.lower_
+            key: str | None = None
+            if tok.pos_ in {"NOUN", "PROPN"} and low in _GENERIC_HEADS and _has_det(tok):
+                key = _generic_target(doc, tok, kb)
+            elif tok.pos_ in {"NOUN", "PROPN"} and tok.text[:1].isupper() and _has_det(tok):
+                key = _post_holder(doc, tok)
+            if key is None and low in MEMBER_NOUNS and tok.dep_ in _SUBJECT_DEPS:
+                key = _members_of(doc, tok, kb)
+            if key is not None:
+                tokens[tok.i] = key
+                groups[key].spans.append((tok.i, tok.i + 1, "coref"))
+                chains.append((tok.i, key, -1))
+                continue
+            if low in _SINGULAR and tok.pos_ == "PRON" and recent_people and not _in_quote(tok):
+                ante, key = recent_people[-1]
+                if tok.i - ante < 80:
+                    tokens[tok.i] = key
+                    groups[key].spans.append((tok.i, tok.i + 1, "coref"))
+                    chains.append((tok.i, key, ante))
+            elif low in _PLURAL and tok.pos_ == "PRON" and recent_plural and not _in_quote(tok):
+                keys = recent_plural[-1]
+                plural[tok.i] = keys
+                chains.extend((tok.i, k, -1) for k in keys)
+        for tok in sent_tokens:
+            if tok.dep_ in _SUBJECT_DEPS and not _in_quote(tok):
+                keys = [tokens[t.i] for t in [tok, *tok.conjuncts] if t.i in tokens]
+                keys = list(dict.fromkeys(keys))
+                if len(keys) == 1 and groups[keys[0]].type == "PERSON":
+                    recent_people.append((tok.i, keys[0]))
+                if len(keys) > 1 or (tok.lower_ in MEMBER_NOUNS and keys):
+                    recent_plural.append(keys)
+                elif tok.i in plural:
+                    recent_plural.append(plural[tok.i])
+    doc._.ng_coref = chains
+    doc._.ng_plural = plural
+    return doc
+
+
+def _has_det(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
+def _members_of(doc: Doc, tok: Token, kb: KnowledgeBase) -> str | None:
+    """'The members of the bloc' / 'NATO members' acting as subject -> the organisation."""
+    tokens: dict[int, str] = doc._.ng_tokens
+    groups: dict[str, EntityGroup] = doc._.ng_entities
+    for child in tok.children:
+        if child.dep_ == "compound" and child.i in tokens and groups[tokens[child.i]].type == "ORG":
+            return tokens[child.i]
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.i in tokens and groups[tokens[obj.i]].type == "ORG":
+                    return tokens[obj.i]
+                if obj.dep_ == "pobj" and obj.lower_ in _GENERIC_HEADS:
+                    found = _generic_target(doc, obj, kb)
+                    if found is not None:
+                        tokens[obj.i] = found
+                        groups[found].spans.append((obj.i, obj.i + 1, "coref"))
+                        return found
+    return None
+
+
+if not Doc.has_extension("ng_plural"):
+    Doc.set_extension("ng_plural", default=None)
+
+
+@Language.factory(
+    "newsgraph_coref",
+    default_config={"kb_paths": []},
+    requires=["doc._.ng_entities"],
+    assigns=["doc._.ng_coref"],
+)
+def make_coref(nlp: Language, name: str, kb_paths: list[str]) -> Any:
+    """Pipeline component: resolve pronouns and descriptions (see module doc)."""
+    kb = load_kb(tuple(kb_paths))
+
+    def component(doc: Doc) -> Doc:
+        return resolve_coreference(doc, kb)
+
+    return component

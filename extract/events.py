@@ -1,0 +1,128 @@
+"""Membership and location rules, and the named events they create ("the NATO summit").
+
+``membership`` finds memberOf: "Poland is a member of NATO", "Finland joined the alliance",
+"Sweden became NATO's 32nd member". ``locate`` finds locatedIn: "the summit in Madrid" (which
+also creates the event "NATO summit in Madrid"), "headquartered in Brussels", "held in
+Vilnius", "Vilnius, Lithuania".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.entities import EntityGroup
+from extract.kb import KnowledgeBase, normalise_name
+from extract.triggers import PLACE_NOUNS
+
+if TYPE_CHECKING:
+    from extract.relations import Found
+
+__all__ = ["locate", "membership"]
+
+_JOIN_VERBS = frozenset({"join", "accede", "enter", "rejoin"})
+_BASE_VERBS = frozenset({"headquarter", "base", "locate", "hold", "host", "station"})
+_EVENT_NOUNS = frozenset({"summit", "conference", "forum", "congress", "talks", "meeting"})
+
+
+def _key(doc: Doc, tok: Token) -> str | None:
+    tokens: dict[int, str] = doc._.ng_tokens
+    return tokens.get(tok.i)
+
+
+def _type(doc: Doc, key: str) -> str:
+    groups: dict[str, EntityGroup] = doc._.ng_entities
+    return groups[key].type
+
+
+def _clause_subjects(doc: Doc, tok: Token) -> list[str]:
+    from extract.relations import args_of
+
+    head = tok
+    for _ in range(3):
+        subj = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj:
+            return args_of(doc, subj[0])
+        if head.dep_ == "appos":
+            return args_of(doc, head.head)
+        head = head.head
+    return []
+
+
+def membership(doc: Doc, sent: Span) -> Iterator[Found]:
+    """memberOf relations in one sentence."""
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma == "member" and tok.dep_ in {"attr", "appos", "oprd", "dobj"}:
+            orgs = [k for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if (k := _key(doc, o)) and _type(doc, k) == "ORG"]
+            orgs += [k for c in tok.children if c.dep_ in {"poss", "compound"}
+                     if (k := _key(doc, c)) and _type(doc, k) == "ORG"]
+            for org in orgs:
+                for member in _clause_subjects(doc, tok):
+                    if member != org and _type(doc, member) in {"GPE", "ORG"}:
+                        yield (member, "memberOf", org, tok, "member", 0.85, None)
+        elif lemma in _JOIN_VERBS and tok.pos_ == "VERB":
+            for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                org = _key(doc, obj)
+                if org and _type(doc, org) == "ORG":
+                    for member in _clause_subjects(doc, tok):
+                        if member != org and _type(doc, member) in {"GPE", "ORG"}:
+                            yield (member, "memberOf", org, tok, "member-join", 0.8, None)
+
+
+def _place_objects(doc: Doc, tok: Token) -> list[str]:
+    out: list[str] = []
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
+            for obj in prep.children:
+                key = _key(doc, obj)
+                if key and _type(doc, key) in {"GPE", "LOC", "FAC"}:
+                    out.append(key)
+    return out
+
+
+def _event_for(doc: Doc, noun: Token, place: str) -> str | None:
+    """Create (or reuse) the event 'ORG summit in PLACE' for a located event noun."""
+    groups: dict[str, EntityGroup] = doc._.ng_entities
+    owner = next((k for c in noun.children if c.dep_ in {"compound", "poss"}
+                  if (k := _key(doc, c)) and _type(doc, k) in {"ORG", "GPE"}), None)
+    if owner is None or noun.lemma_.lower() not in _EVENT_NOUNS:
+        return None
+    name = f"{groups[owner].name} {noun.lemma_.lower()} in {groups[place].name}"
+    key = f"event:{normalise_name(name)}"
+    group = groups.setdefault(key, EntityGroup(key=key, type="EVENT", name=name))
+    group.surfaces[name] += 1
+    group.labels["EVENT"] += 1
+    group.spans.append((noun.i, noun.i + 1, "gazetteer"))
+    doc._.ng_tokens.setdefault(noun.i, key)
+    return key
+
+
+def locate(doc: Doc, sent: Span, kb: KnowledgeBase) -> Iterator[Found]:
+    """locatedIn relations in one sentence."""
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and lemma in PLACE_NOUNS:
+            places = _place_objects(doc, tok)
+            if not places and tok.dep_ in {"nsubjpass", "nsubj"} and tok.head.lemma_ in {
+                "hold", "take", "convene", "open"
+            }:
+                places = _place_objects(doc, tok.head)
+            for place in places:
+                event = _event_for(doc, tok, place)
+                if event is not None:
+                    yield (event, "locatedIn", place, tok, "located-event", 0.85, None)
+        elif tok.pos_ == "VERB" and lemma in _BASE_VERBS and lemma not in {"hold", "host"}:
+            for subj in _clause_subjects(doc, tok):
+                if _type(doc, subj) in {"ORG", "FAC", "EVENT"}:
+                    for place in _place_objects(doc, tok):
+                        yield (subj, "locatedIn", place, tok, "located-base", 0.85, None)
+        elif tok.dep_ == "appos" and tok.head.i < tok.i:
+            city, country = _key(doc, tok.head), _key(doc, tok)
+            if city and country and city != country and _type(doc, city) == "GPE":
+                entry = kb.by_id(country)
+                if entry is not None and entry.id.startswith("country:"):
+                    yield (city, "locatedIn", country, tok, "located-appos", 0.9, None)

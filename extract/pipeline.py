@@ -1,0 +1,117 @@
+"""Articles -> spaCy Docs -> `ArticleFacts`: the extraction step of a build."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract.entities import EntityGroup
+from extract.facts import Article, ArticleFacts, Entity, Mention, Relation
+
+__all__ = ["CHUNK_CHARS", "doc_to_facts", "extract_facts", "split_text"]
+
+#: Longest text handed to spaCy in one piece; longer articles are split at paragraphs.
+CHUNK_CHARS = 100_000
+
+
+def split_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Split ``text`` into ``(offset, chunk)`` pieces of at most ``limit`` characters.
+
+    Splits at blank lines, then at sentence ends, then hard.
+
+    >>> split_text("a\\n\\nb", limit=2)
+    [(0, 'a\\n\\n'), (3, 'b')]
+    """
+    if len(text) <= limit:
+        return [(0, text)]
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            window = text[start:end]
+            cut = window.rfind("\n\n")
+            if cut <= 0:
+                m = list(re.finditer(r"[.!?]\s", window))
+                cut = m[-1].end() if m else -1
+            if cut > 0:
+                end = start + cut + (2 if window[cut : cut + 2] == "\n\n" else 0)
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
+
+
+def doc_to_facts(doc: Doc, article: Article, offset: int = 0) -> ArticleFacts:
+    """Read the newsgraph extensions of a processed Doc into `ArticleFacts`."""
+    groups: dict[str, EntityGroup] = doc._.ng_entities
+    sent_of = {}
+    sentences = []
+    for n, sent in enumerate(doc.sents):
+        sentences.append(sent.text.strip())
+        for tok in sent:
+            sent_of[tok.i] = n
+    entities = []
+    mentions = []
+    for key in sorted(groups):
+        g = groups[key]
+        kb = g.kb
+        entities.append(Entity(
+            key=key, type=g.type, name=g.name,
+            aliases=tuple(sorted(s for s in g.surfaces if s != g.name)),
+            wikidata=kb.wikidata if kb else None, geonames=kb.geonames if kb else None,
+            country=kb.country if kb else None, mentions=len(g.spans),
+        ))
+        for start, end, source in sorted(set(g.spans)):
+            span = doc[start:end]
+            mentions.append(Mention(
+                entity=key, start=span.start_char + offset, end=span.end_char + offset,
+                sentence=sent_of.get(start, 0), text=span.text, source=source,  # type: ignore[arg-type]
+            ))
+    relations = tuple(
+        replace(r, start=r.start + offset, end=r.end + offset) for r in doc._.ng_relations
+    )
+    return ArticleFacts(article=article, entities=tuple(entities), mentions=tuple(mentions),
+                        relations=relations, sentences=tuple(sentences))
+
+
+def _merge_chunks(article: Article, parts: list[ArticleFacts]) -> ArticleFacts:
+    if len(parts) == 1:
+        return parts[0]
+    entities: dict[str, Entity] = {}
+    for part in parts:
+        for ent in part.entities:
+            old = entities.get(ent.key)
+            entities[ent.key] = ent if old is None else replace(
+                old, aliases=tuple(sorted(set(old.aliases) | set(ent.aliases))),
+                mentions=old.mentions + ent.mentions,
+            )
+    mentions: list[Mention] = []
+    relations: list[Relation] = []
+    for part in parts:
+        mentions.extend(part.mentions)
+        relations.extend(part.relations)
+    return ArticleFacts(article=article, entities=tuple(entities[k] for k in sorted(entities)),
+                        mentions=tuple(mentions), relations=tuple(relations))
+
+
+def extract_facts(
+    articles: Iterable[Article], nlp: Language, *, batch_size: int = 16
+) -> Iterator[ArticleFacts]:
+    """Run ``nlp`` over ``articles`` (in order) and yield their facts."""
+    def pieces() -> Iterator[tuple[str, tuple[Article, int, int]]]:
+        for article in articles:
+            chunks = split_text(article.text)
+            for n, (offset, chunk) in enumerate(chunks):
+                yield chunk, (article, offset, len(chunks) - n - 1)
+
+    parts: list[ArticleFacts] = []
+    for doc, (article, offset, remaining) in nlp.pipe(pieces(), as_tuples=True,
+                                                      batch_size=batch_size):
+        parts.append(doc_to_facts(doc, article, offset))
+        if remaining == 0:
+            yield _merge_chunks(article, parts)
+            parts = []

@@ -1,0 +1,268 @@
+"""Relations between entities: trigger lexicons + dependency patterns over the parse.
+
+One rule family per pattern, each rule tagged with an id that ends up in the graph:
+
+- ``verb``: a trigger verb with its subject as actor and its object (or a prepositional
+  object) as target: "Russia threatened Ukraine", "Blinken discussed ... with Stoltenberg";
+- ``verb-pair``: coordinated subjects of a symmetric verb: "Blinken and Stoltenberg discussed";
+- ``verb-threat``: a naming verb plus a threat noun: "They named Russia and China among the
+  main causes of their concerns";
+- ``noun``: a trigger noun with its prepositional target and the actor of its clause:
+  "a telephone conversation with Stoltenberg", "support for Ukraine";
+- ``post-title`` / ``post-appos``: holdsPost from titles (see :mod:`extract.entities`);
+- ``member``: "Poland is a member of NATO", "Finland joined the alliance";
+- ``located``: "the summit in Madrid", "headquartered in Brussels", "Vilnius, Lithuania";
+- ``quote``: a quotation with a verb of speaking and its speaker.
+
+Arguments are expanded over coordination ("Russia and China"); the assertion state of each
+relation comes from :func:`extract.assertion.assess`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from extract.assertion import assess
+from extract.events import locate, membership
+from extract.facts import Relation
+from extract.kb import KnowledgeBase, load_kb
+from extract.triggers import CODES, SPEECH_VERBS, SYMMETRIC, THREAT_NOUNS, TRIGGERS
+
+__all__ = ["Found", "args_of", "extract_relations"]
+
+if not Doc.has_extension("ng_relations"):
+    Doc.set_extension("ng_relations", default=None)
+
+Found = tuple[str, str, str | None, Token, str, float, str | None]
+"""(subject key, predicate, object key, trigger token, rule id, confidence, value)."""
+
+_PARTNER_VERBS = frozenset({"meet", "host", "receive", "phone", "call", "consult", "visit"})
+_ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE"})
+_QUOTES = {'"': '"', "“": "”", "«": "»"}
+
+
+def args_of(doc: Doc, tok: Token | None, *, actor: bool = True) -> list[str]:
+    """Entity keys a token stands for, expanded over coordination and plural pronouns."""
+    if tok is None:
+        return []
+    tokens: dict[int, str] = doc._.ng_tokens
+    plural: dict[int, list[str]] = doc._.ng_plural or {}
+    keys: list[str] = []
+    for t in [tok, *tok.conjuncts]:
+        if t.i in tokens:
+            keys.append(tokens[t.i])
+        elif t.i in plural:
+            keys.extend(plural[t.i])
+    groups = doc._.ng_entities
+    if actor:
+        keys = [k for k in keys if groups[k].type in _ACTOR_TYPES]
+    return list(dict.fromkeys(keys))
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _subjects(doc: Doc, verb: Token) -> list[str]:
+    tok: Token | None = verb
+    for _ in range(4):
+        if tok is None:
+            break
+        subj = _children(tok, "nsubj")
+        if subj:
+            return args_of(doc, subj[0])
+        agent = [p for p in _children(tok, "agent") for p in _children(p, "pobj")]
+        if agent:
+            return args_of(doc, agent[0])
+        poss = _children(tok, "poss")
+        if tok.pos_ == "NOUN" and poss:
+            return args_of(doc, poss[0])
+        tok = tok.head if tok.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "pobj",
+                                       "dobj", "acl", "attr", "ccomp"} else None
+    return []
+
+
+def _prep_objects(doc: Doc, tok: Token, preps: frozenset[str]) -> list[str]:
+    out: list[str] = []
+    for prep in _children(tok, "prep", "agent", "dative"):
+        if prep.lower_ in preps or prep.dep_ == "dative":
+            for obj in _children(prep, "pobj") or ([prep] if prep.dep_ == "dative" else []):
+                out.extend(args_of(doc, obj) or _through(doc, obj))
+    return out
+
+
+def _through(doc: Doc, noun: Token) -> list[str]:
+    """Entity behind a noun: its possessor, or an example ("states like Russia")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return args_of(doc, child)
+        if child.dep_ == "prep" and child.lower_ in {"like", "of", "including", "from"}:
+            for obj in _children(child, "pobj"):
+                return args_of(doc, obj)
+    return []
+
+
+def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
+    trig = TRIGGERS[pred]
+    subjects = _subjects(doc, verb)
+    objects: list[str] = []
+    passive = _children(verb, "nsubjpass")
+    rule = "verb"
+    if pred == "namedAsThreat":
+        if not any(t.lower_ in THREAT_NOUNS for t in verb.subtree if t.i != verb.i):
+            return
+        targets = _children(verb, "dobj") + [c for x in _children(verb, "ccomp", "oprd")
+                                              for c in _children(x, "nsubj")]
+        objects = [k for t in targets for k in args_of(doc, t)]
+        rule = "verb-threat"
+    elif passive:
+        objects = args_of(doc, passive[0])
+        agents = [o for a in _children(verb, "agent") for o in _children(a, "pobj")]
+        subjects = args_of(doc, agents[0]) if agents else []
+    else:
+        lemma = verb.lemma_.lower()
+        dobj = _children(verb, "dobj")
+        if dobj and (pred != "discussedWith" or lemma in _PARTNER_VERBS):
+            objects = args_of(doc, dobj[0]) or (
+                _through(doc, dobj[0]) if pred != "discussedWith" else []
+            )
+        objects += _prep_objects(doc, verb, trig.preps - {"by", "of"})
+        if pred == "discussedWith" and not objects and len(subjects) > 1:
+            yield from _pairs(subjects, pred, verb, "verb-pair", 0.85)
+            return
+    for s in subjects:
+        for o in objects:
+            if s != o:
+                yield (s, pred, o, verb, rule, 0.85, None)
+
+
+def _pairs(keys: list[str], pred: str, trig: Token, rule: str, conf: float) -> Iterator[Found]:
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if a != b:
+                yield (a, pred, b, trig, rule, conf, None)
+
+
+def _noun_rule(doc: Doc, noun: Token, pred: str) -> Iterator[Found]:
+    trig = TRIGGERS[pred]
+    if pred == "discussedWith":
+        joint = _prep_objects(doc, noun, frozenset({"between", "by"}))
+        if len(joint) > 1:
+            yield from _pairs(joint, pred, noun, "noun-pair", 0.75)
+            return
+    objects = _prep_objects(doc, noun, trig.preps - {"by", "between"})
+    if pred == "namedAsThreat":
+        posed = [c for c in noun.children if c.dep_ == "acl" and c.lemma_ == "pose"]
+        for acl in posed:
+            objects += _prep_objects(doc, acl, frozenset({"by"}))
+    if not objects:
+        return
+    poss = _children(noun, "poss")
+    subjects = args_of(doc, poss[0]) if poss else _subjects(doc, noun.head)
+    for s in subjects:
+        for o in objects:
+            if s != o:
+                yield (s, pred, o, noun, "noun", 0.7, None)
+
+
+def _quote_rule(doc: Doc, sent: Any) -> Iterator[Found]:
+    text = sent.text
+    quote = _quoted(text)
+    if quote is None or len(quote.split()) < 3:
+        return
+    for tok in sent:
+        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
+            subj = _children(tok, "nsubj")
+            for key in args_of(doc, subj[0] if subj else None):
+                yield (key, "said", None, tok, "quote", 0.8, quote)
+            if subj:
+                return
+
+
+def _quoted(text: str) -> str | None:
+    for open_, close in _QUOTES.items():
+        start = text.find(open_)
+        end = text.rfind(close) if open_ != close else text.find(close, start + 1)
+        if start != -1 and end > start + 1:
+            return text[start + 1 : end].strip(" ,.")
+    return None
+
+
+def _post_relations(doc: Doc) -> Iterator[Found]:
+    for post in doc._.ng_posts or ():
+        if post.of is not None:
+            rule = "post-title" if post.start < post.end else "post-appos"
+            yield (post.person, "holdsPost", post.of, doc[post.start], rule, 0.9, post.title)
+
+
+def _triggers_for(tok: Token) -> Iterator[tuple[str, bool]]:
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    for pred, trig in TRIGGERS.items():
+        if tok.pos_ == "VERB" and lemma in trig.verbs:
+            yield pred, True
+        elif tok.pos_ in {"NOUN", "PROPN"} and (low in trig.nouns or lemma in trig.nouns):
+            yield pred, False
+
+
+def extract_relations(doc: Doc, kb: KnowledgeBase) -> list[Relation]:
+    """All relations of ``doc`` (entities and coreference must already be resolved)."""
+    found: list[Found] = list(_post_relations(doc))
+    for sent in doc.sents:
+        for tok in sent:
+            for pred, is_verb in _triggers_for(tok):
+                rule = _verb_rule if is_verb else _noun_rule
+                found.extend(rule(doc, tok, pred))
+        found.extend(_quote_rule(doc, sent))
+        found.extend(membership(doc, sent))
+        found.extend(locate(doc, sent, kb))
+    return _to_relations(doc, found, kb)
+
+
+def _to_relations(doc: Doc, found: list[Found], kb: KnowledgeBase) -> list[Relation]:
+    tokens: dict[int, str] = doc._.ng_tokens
+    coref_tokens = {i for i, _k, _a in doc._.ng_coref or ()} | set(doc._.ng_plural or {})
+    out: dict[tuple[Any, ...], Relation] = {}
+    for subj, pred, obj, trig, rule, conf, value in found:
+        if pred in SYMMETRIC and obj is not None and obj < subj:
+            subj, obj = obj, subj
+        sent = trig.sent
+        state = assess(trig)
+        src = tokens.get(state.attributed_to.i) if state.attributed_to is not None else None
+        uses_coref = any(t.i in coref_tokens for t in sent)
+        cameo, plover = CODES.get(pred, (None, None))
+        rel = Relation(
+            subject=subj, predicate=pred, obj=obj, value=value,
+            sentence=sent.text.strip(), start=sent.start_char, end=sent.end_char,
+            trigger=trig.text, rule=rule,
+            confidence=round(conf * (0.9 if uses_coref else 1.0)
+                             * (0.85 if state.modality == "hedged" else 1.0), 2),
+            polarity=state.polarity,  # type: ignore[arg-type]
+            modality=state.modality,  # type: ignore[arg-type]
+            attributed_to=src if src != subj else None,
+            cameo=cameo, plover=plover,
+        )
+        key = (subj, pred, obj, value, rel.start, rel.polarity)
+        if key not in out or out[key].confidence < rel.confidence:
+            out[key] = rel
+    return sorted(out.values(), key=lambda r: (r.start, r.predicate, r.subject, r.obj or ""))
+
+
+@Language.factory(
+    "newsgraph_relations",
+    default_config={"kb_paths": []},
+    requires=["doc._.ng_entities"],
+    assigns=["doc._.ng_relations"],
+)
+def make_relations(nlp: Language, name: str, kb_paths: list[str]) -> Any:
+    """Pipeline component: fill ``doc._.ng_relations`` (see module doc)."""
+    kb = load_kb(tuple(kb_paths))
+
+    def component(doc: Doc) -> Doc:
+        doc._.ng_relations = extract_relations(doc, kb)
+        return doc
+
+    return component

@@ -1,0 +1,161 @@
+"""Trigger lexicons: which words signal which relation, and the event codes they carry.
+
+Plain data, one entry per predicate, so a rule set can be read (and extended) without reading
+the matching code in :mod:`extract.relations`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = [
+    "CODES",
+    "HEDGE_WORDS",
+    "MEMBER_NOUNS",
+    "MODAL_HEDGES",
+    "NEGATING_VERBS",
+    "PLACE_NOUNS",
+    "SPEECH_VERBS",
+    "SYMMETRIC",
+    "THREAT_NOUNS",
+    "TRIGGERS",
+    "Trigger",
+]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """Words that signal one predicate.
+
+    ``verbs`` take the subject as actor and the direct object (or one of ``preps``) as target;
+    ``nouns`` take their ``preps`` object as target and the actor from the governing clause.
+    """
+
+    verbs: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+    preps: frozenset[str] = frozenset()
+    object_preps: frozenset[str] = field(default_factory=frozenset)
+
+
+def _f(*words: str) -> frozenset[str]:
+    return frozenset(words)
+
+
+TRIGGERS: dict[str, Trigger] = {
+    "discussedWith": Trigger(
+        verbs=_f("discuss", "meet", "talk", "speak", "confer", "negotiate", "phone", "call",
+                 "consult", "host", "receive", "visit"),
+        nouns=_f("talk", "talks", "conversation", "meeting", "call", "phone", "negotiation",
+                 "negotiations", "discussion", "discussions", "consultation", "briefing",
+                 "summit", "dialogue"),
+        preps=_f("with", "to", "between", "by"),
+    ),
+    "namedAsThreat": Trigger(
+        verbs=_f("name", "call", "describe", "label", "consider", "see", "view", "regard",
+                 "identify", "list", "brand", "cite", "designate", "deem"),
+        nouns=_f("threat", "threats", "danger", "challenge", "challenges", "concern", "concerns",
+                 "risk", "risks"),
+        preps=_f("from", "by", "of", "like", "posed"),
+    ),
+    "threatened": Trigger(
+        verbs=_f("threaten", "warn", "menace"),
+        nouns=_f("confrontation", "war", "conflict", "ultimatum"),
+        preps=_f("with", "against", "on"),
+    ),
+    "accused": Trigger(
+        verbs=_f("accuse", "blame", "charge", "denounce", "condemn"),
+        nouns=_f("accusation", "accusations", "condemnation"),
+        preps=_f("against", "of"),
+    ),
+    "criticized": Trigger(
+        verbs=_f("criticize", "criticise", "slam", "rebuke", "chide", "attack", "fault",
+                 "lambast", "castigate"),
+        nouns=_f("criticism",),
+        preps=_f("of", "against"),
+    ),
+    "supports": Trigger(
+        verbs=_f("support", "back", "endorse", "arm", "aid", "assist", "supply", "help",
+                 "defend", "welcome"),
+        nouns=_f("support", "aid", "assistance", "backing", "solidarity", "help"),
+        preps=_f("for", "to", "of", "with"),
+    ),
+    "rejected": Trigger(
+        verbs=_f("reject", "refuse", "dismiss", "rebuff", "spurn", "veto", "decline", "deny"),
+        nouns=_f("rejection", "refusal"),
+        preps=_f("of",),
+    ),
+    "agreedWith": Trigger(
+        verbs=_f("agree", "sign", "conclude", "approve"),
+        nouns=_f("agreement", "deal", "accord", "treaty", "pact"),
+        preps=_f("with", "between"),
+    ),
+    "cooperatesWith": Trigger(
+        verbs=_f("cooperate", "collaborate", "partner", "ally", "coordinate"),
+        nouns=_f("cooperation", "partnership", "alliance", "collaboration", "coordination"),
+        preps=_f("with", "between"),
+    ),
+    "sanctioned": Trigger(
+        verbs=_f("sanction", "blacklist", "embargo"),
+        nouns=_f("sanction", "sanctions", "embargo", "restrictions", "tariffs"),
+        preps=_f("on", "against", "for"),
+    ),
+}
+
+#: Predicates whose direction carries no meaning (written once, in sorted order).
+SYMMETRIC = frozenset({"discussedWith", "agreedWith", "cooperatesWith"})
+
+#: (CAMEO code, PLOVER type) per predicate.
+CODES: dict[str, tuple[str, str | None]] = {
+    "discussedWith": ("040", "CONSULT"),
+    "namedAsThreat": ("112", "ACCUSE"),
+    "threatened": ("130", "THREATEN"),
+    "accused": ("112", "ACCUSE"),
+    "criticized": ("111", "ACCUSE"),
+    "supports": ("050", "SUPPORT"),
+    "rejected": ("120", "REJECT"),
+    "agreedWith": ("030", "AGREE"),
+    "cooperatesWith": ("060", "COOPERATE"),
+    "sanctioned": ("163", "SANCTION"),
+    "said": ("010", None),
+}
+
+#: Nouns that make a naming verb ("named X among the main threats") a threat statement.
+THREAT_NOUNS = frozenset({
+    "threat", "threats", "danger", "dangers", "adversary", "adversaries", "enemy", "enemies",
+    "concern", "concerns", "challenge", "challenges", "menace", "risk", "risks", "rival",
+    "rivals", "aggressor", "foe", "foes",
+})
+
+#: Verbs of speaking: their subject is the source of a quote or a reported clause.
+SPEECH_VERBS = frozenset({
+    "say", "tell", "stress", "add", "state", "note", "warn", "claim", "insist", "argue",
+    "announce", "declare", "emphasize", "emphasise", "underline", "underscore", "explain",
+    "write", "report", "reiterate", "assert", "confirm", "highlight", "point", "remark",
+    "acknowledge", "allege", "suggest", "tweet", "urge", "vow", "pledge", "promise",
+})
+
+#: Verbs whose complement is not asserted: "refused to meet" means no meeting.
+NEGATING_VERBS = frozenset({"refuse", "decline", "deny", "fail", "avoid", "reject"})
+
+#: Adverbs that mark a statement as hedged.
+HEDGE_WORDS = frozenset({
+    "allegedly", "reportedly", "apparently", "possibly", "perhaps", "purportedly",
+    "supposedly", "likely", "probably", "seemingly", "maybe",
+})
+
+#: Modal auxiliaries that mark a statement as hedged.
+MODAL_HEDGES = frozenset({"may", "might", "could", "would"})
+
+#: Nouns for groups whose members stand for the organisation ("members of the bloc").
+MEMBER_NOUNS = frozenset({
+    "member", "members", "ally", "allies", "representative", "representatives", "leader",
+    "leaders", "state", "states", "country", "countries", "government", "governments",
+    "minister", "ministers", "delegation", "delegations",
+})
+
+#: Event nouns that can be located ("the summit in Madrid").
+PLACE_NOUNS = frozenset({
+    "summit", "conference", "meeting", "talks", "forum", "congress", "session", "briefing",
+    "ceremony", "visit", "rally", "exercise", "exercises", "election", "elections", "war",
+    "headquarters", "embassy", "office", "base",
+})

@@ -1,0 +1,93 @@
+"""The NetworkX view of the RDF graph: entities as nodes, asserted statements as edges.
+
+Derived from the RDF (by SPARQL over the Oxigraph store), so it shows exactly what the Turtle
+holds. Node and edge attributes are the ones the HTML explorer and GraphML export use.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import networkx as nx
+from rdflib import Graph
+
+from graph.namespaces import PREFIXES
+
+__all__ = ["to_networkx"]
+
+_PREAMBLE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+_NODES = _PREAMBLE + """
+SELECT ?e ?label ?etype ?mentions WHERE {
+  ?e ng:entityType ?etype ; rdfs:label ?label .
+  OPTIONAL { ?e ng:mentionCount ?mentions }
+}"""
+
+_ALIASES = _PREAMBLE + "SELECT ?e ?alias WHERE { ?e ng:entityType ?t ; skos:altLabel ?alias }"
+_SAME = _PREAMBLE + "SELECT ?e ?x WHERE { ?e ng:entityType ?t ; owl:sameAs ?x }"
+_ARTICLES = _PREAMBLE + "SELECT ?a ?e WHERE { ?a a schema:NewsArticle ; schema:mentions ?e }"
+
+_EDGES = _PREAMBLE + """
+SELECT ?st ?s ?p ?o ?sentence ?conf ?modality ?trigger ?post ?a ?title ?date ?url WHERE {
+  ?st a ng:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+      ng:polarity "asserted" ; ng:evidence ?sentence ; ng:confidence ?conf ;
+      ng:modality ?modality ; ng:trigger ?trigger ; prov:wasDerivedFrom ?a .
+  FILTER(isIRI(?o))
+  OPTIONAL { ?st ng:postTitle ?post }
+  OPTIONAL { ?a schema:headline ?title }
+  OPTIONAL { ?a schema:datePublished ?date }
+  OPTIONAL { ?a schema:url ?url }
+}"""
+
+
+def _s(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _predicate_labels() -> dict[str, str]:
+    try:
+        from graph.ontology import predicate_labels
+
+        return predicate_labels()
+    except Exception:  # pragma: no cover - the ontology ships with the package
+        return {}
+
+
+def to_networkx(graph: Graph) -> nx.MultiDiGraph:
+    """Entities and their asserted relations between entities as a ``MultiDiGraph``.
+
+    Node ids are entity IRIs; edge keys are statement IRIs.
+    """
+    view: nx.MultiDiGraph = nx.MultiDiGraph()
+    aliases: dict[str, list[str]] = defaultdict(list)
+    same: dict[str, list[str]] = defaultdict(list)
+    articles: dict[str, int] = defaultdict(int)
+    for e, alias in graph.query(_ALIASES):
+        aliases[str(e)].append(str(alias))
+    for e, x in graph.query(_SAME):
+        same[str(e)].append(str(x))
+    for _a, e in graph.query(_ARTICLES):
+        articles[str(e)] += 1
+    rows = sorted(graph.query(_NODES), key=lambda r: str(r[0]))
+    for e, label, etype, mentions in rows:
+        iri = str(e)
+        view.add_node(iri, label=str(label), type=_type_name(str(etype)),
+                      aliases=sorted(aliases[iri]), mentions=int(mentions or 0),
+                      articles=articles[iri], iri=iri, same_as=sorted(same[iri]))
+    labels = _predicate_labels()
+    for row in sorted(graph.query(_EDGES), key=lambda r: str(r[0])):
+        st, s, p, o, sentence, conf, modality, trigger, post, a, title, date, url = row
+        if str(s) not in view or str(o) not in view:
+            continue
+        local = str(p).rsplit("#", 1)[-1]
+        view.add_edge(str(s), str(o), key=str(st), predicate=local,
+                      label=labels.get(local, local), sentence=str(sentence),
+                      article=str(a), article_title=_s(title), article_date=_s(date),
+                      article_url=_s(url), confidence=float(conf), polarity="asserted",
+                      modality=str(modality), trigger=str(trigger), post_title=_s(post))
+    return view
+
+
+def _type_name(etype: str) -> str:
+    return {"PERSON": "Person", "ORG": "Organization", "EVENT": "Event"}.get(etype, "Place")
