@@ -70,9 +70,8 @@ def assess(trigger: Token) -> Assertion:
     for tok in chain:
         for child in tok.children:
             low = child.lower_
-            if child.dep_ == "advmod" and low in HEDGE_WORDS:
-                hedged = True
-            elif child.dep_ == "aux" and low in MODAL_HEDGES:
+            adv_hedge = child.dep_ == "advmod" and low in HEDGE_WORDS
+            if adv_hedge or (child.dep_ == "aux" and low in MODAL_HEDGES):
                 hedged = True
             elif child.dep_ == "aux" and low in {"will", "shall", "'ll"}:
                 future = True

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extract.kb import KBEntry, KnowledgeBase, load_kb, normalise_name
-from extract.titles import find_title_before, strip_title
+from extract.titles import TITLE_WORDS, find_title_before, strip_title
 
 __all__ = ["EntityGroup", "Post", "entity_at", "resolve_entities"]
 
@@ -83,6 +83,14 @@ def _trim(span: Span) -> Span:
     return doc[start:end]
 
 
+def _is_title_part(span: Span) -> bool:
+    """'State' in 'Secretary of State': a title word NER took for a name."""
+    return all(t.lower_ in TITLE_WORDS for t in span) and span.text.lower() not in _NOT_TITLES
+
+
+_NOT_TITLES = frozenset({"un", "u.n."})
+
+
 def _looks_like_name(tokens: list[str]) -> bool:
     return bool(tokens) and all(_NAME_RE.match(t) for t in tokens)
 
@@ -105,7 +113,7 @@ def _candidates(doc: Doc, kb: KnowledgeBase) -> tuple[list[_Candidate], list[tup
         if ent.label_ not in KEEP_LABELS:
             continue
         span = _trim(ent)
-        if not len(span) or not any(t.is_alpha for t in span):
+        if not len(span) or not any(t.is_alpha for t in span) or _is_title_part(span):
             continue
         label = ent.label_
         if label == "NORP":
@@ -117,7 +125,7 @@ def _candidates(doc: Doc, kb: KnowledgeBase) -> tuple[list[_Candidate], list[tup
         if entry is None and label in {"PERSON", "ORG", "GPE", "NORP"}:
             words = [t.text for t in span]
             title, rest = strip_title(words)
-            if title and _looks_like_name(rest) and kb.lookup(" ".join(rest)) is None or (
+            if (title and _looks_like_name(rest) and kb.lookup(" ".join(rest)) is None) or (
                 title and kb.lookup(" ".join(rest)) is not None
             ):
                 cut = span.start + len(title)
@@ -270,7 +278,9 @@ def resolve_entities(doc: Doc, kb: KnowledgeBase) -> Doc:
     return doc
 
 
-def _of_entity(doc: Doc, i: int, tokens: dict[int, str], final: dict[str, EntityGroup]) -> str | None:
+def _of_entity(
+    doc: Doc, i: int, tokens: dict[int, str], final: dict[str, EntityGroup]
+) -> str | None:
     """Entity (country or organisation) owning a title that starts at token ``i``."""
     j = i - 1
     if j >= 0 and doc[j].tag_ == "POS":
@@ -297,10 +307,9 @@ def _posts(
             match = find_title_before(doc, start)
             title_start = match.start if match else start
             title = match.title if match else None
-            if start in stripped:
-                extra = stripped[start]
-                title = f"{title} {extra}" if title else extra
-                title_start = match.start if match else start - len(extra.split())
+            if start in stripped and match is None:
+                title = stripped[start]
+                title_start = start - len(title.split())
             if not title:
                 title, of, title_start = _appositive_title(doc, end - 1, tokens, final)
             else:

@@ -16,7 +16,10 @@ class Errors:
     E001 = "E001 {where}: file is empty; nothing to read."
     E002 = "E002 {where}: file is binary ({kind}), not text; convert it to .txt, .html or .jsonl."
     E003 = "E003 {where}: not valid UTF-8 (byte {pos}); re-save the file as UTF-8."
-    E004 = "E004 {where}: unsupported extension {ext!r}; use .txt, .md, .html, .htm, .json or .jsonl."
+    E004 = (
+        "E004 {where}: unsupported extension {ext!r}; "
+        "use .txt, .md, .html, .htm, .json or .jsonl."
+    )
     E005 = "E005 {where}: invalid JSON ({reason}); fix or remove this line."
     E006 = "E006 {where}: JSON record has no usable 'text' field (a non-empty string is required)."
     E007 = "E007 {where}: no article text found in the HTML page."
@@ -31,7 +34,10 @@ class Errors:
         "package and pass its name with --model."
     )
     E201 = "E201 {where}: cannot parse the graph ({reason})."
-    E202 = "E202 query {name!r} is neither a bundled query ({known}) nor SPARQL text nor a .rq file."
+    E202 = (
+        "E202 query {name!r} is neither a bundled query ({known}) "
+        "nor SPARQL text nor a .rq file."
+    )
     E203 = "E203 SPARQL error: {reason}"
     E204 = "E204 unsupported format {fmt!r}; choose one of {known}."
 

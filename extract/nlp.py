@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from extract.errors import Errors, NewsgraphError
 
@@ -28,6 +29,16 @@ def resolve_model(name: str | None = None) -> str:
     raise NewsgraphError(Errors.E101.format(name=name or DEFAULT_MODELS[0]))
 
 
+@Language.component("newsgraph_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines and paragraphs never run together."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text_with_ws and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str | None = None, kb_paths: Sequence[str] = ()) -> Language:
     """Load ``model`` and add the entity, coreference and relation components.
@@ -40,6 +51,7 @@ def load_nlp(model: str | None = None, kb_paths: Sequence[str] = ()) -> Language
     import extract.relations  # noqa: F401
 
     nlp = spacy.load(resolve_model(model), exclude=["senter"])
+    nlp.add_pipe("newsgraph_paragraphs", before="parser")
     config = {"kb_paths": list(kb_paths)}
     for name in _COMPONENTS:
         nlp.add_pipe(name, config=config)

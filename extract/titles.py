@@ -20,7 +20,7 @@ HEAD_TITLES = frozenset({
     "chairman", "chairwoman", "chair", "chief", "head", "leader", "king", "queen", "prince",
     "senator", "governor", "mayor", "envoy", "representative", "adviser", "advisor",
     "commander", "general", "admiral", "pope", "emperor", "sheikh", "speaker", "lawmaker",
-    "rep.", "sen.", "gov.", "gen.", "pres.", "prime", "chancellor",
+    "rep.", "sen.", "gov.", "gen.", "pres.", "prime",
 })
 
 #: Words that may appear inside a title ("Secretary of State", "Deputy Foreign Minister").
@@ -84,8 +84,7 @@ def find_title_before(doc: Doc, start: int) -> TitleMatch | None:
         return None
     offset = words.index(tidy[0])
     begin = i + 1 + offset
-    title = " ".join(w if not w.islower() or w in {"of", "and", "for"} else w for w in tidy)
-    return TitleMatch(begin, begin + len(tidy), _titlecase(title))
+    return TitleMatch(begin, begin + len(tidy), _titlecase(" ".join(tidy)))
 
 
 def strip_title(words: list[str]) -> tuple[list[str], list[str]]:

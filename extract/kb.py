@@ -1,0 +1,340 @@
+"""Offline knowledge base: canonical names, types, aliases and identifiers of frequent actors.
+
+The shipped file ``extract/data/kb.json`` (built by ``scripts/build_kb.py``) holds countries,
+capitals and large cities, US states, continents and regions, international organisations,
+governments and their metonyms ("the Kremlin"), and frequent officials. Users add their own
+files in the same format with ``load_kb([path, ...])`` (``newsgraph build --kb FILE``); an
+entry whose ``id`` already exists replaces the shipped one.
+
+File format: a JSON object ``{"entries": [...]}`` (other top-level keys are ignored) or a bare
+list of entries. Only ``id``, ``type`` and ``name`` are required::
+
+    {"id": "country:US", "type": "GPE", "name": "United States",
+     "aliases": ["U.S.", "America"], "wikidata": "Q30", "geonames": "6252001",
+     "country": "US", "iso3": "USA", "demonyms": ["American", "Americans"],
+     "capital": "city:4140963"}
+    {"id": "org:nato", "type": "ORG", "name": "NATO", "acronym": "NATO",
+     "aliases": ["North Atlantic Alliance"], "generic_aliases": ["the alliance"],
+     "members": ["US", "GB"], "wikidata": "Q7184"}
+    {"id": "person:antony-blinken", "type": "PERSON", "name": "Antony Blinken",
+     "aliases": ["Anthony Blinken"], "country": "US",
+     "posts": [{"title": "Secretary of State", "of": "country:US",
+                "from": "2021", "to": "2025"}]}
+
+``name`` is the form English-language news writes: the acronym where that is how the body
+is known (NATO, OPEC, G7, FBI), the full name otherwise (United Nations, European Union), the
+short common name for countries (Russia, South Korea). ``type`` is one of PERSON, ORG, GPE,
+LOC, FAC, EVENT. ``country`` and ``members`` hold ISO 3166-1 alpha-2 codes; ``capital``,
+``capital_of``, ``metonym_of`` (the Kremlin -> the Russian government) and a post's ``of``
+hold entry ids. ``generic_aliases`` ("the bloc") never match by themselves:
+:meth:`KnowledgeBase.generic` lists their candidates and the caller picks the one its article
+already mentions.
+
+Matching: names compare by :func:`normalise_name`; all-capital acronyms compare
+case-sensitively ("U.S." and "US" match the United States, "us" does not), and a bare
+lower-case word never matches. When several entries share a name the lookup is ambiguous and
+returns None, except that a single country among them wins ("Georgia").
+
+>>> kb = load_kb()
+>>> kb.lookup("U.S.") is kb.lookup("the United States") is kb.demonym("Americans")
+True
+>>> kb.lookup("the alliance") is None
+True
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from extract.facts import ENTITY_TYPES
+
+__all__ = ["KBEntry", "KBPost", "KnowledgeBase", "load_kb", "normalise_name", "surface_key"]
+
+_QID = re.compile(r"Q[1-9]\d*")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&+]{1,9}")
+_POSSESSIVE = re.compile(r"(?:'s|(?<=s)')$")
+_ARTICLE = re.compile(r"^the\s+")
+_SEPARATORS = re.compile(r"[-‐‑‒–—,/()]")
+# Letters that Unicode does not decompose into a base letter plus accents.
+_FOLD = str.maketrans(
+    dict(zip("łŁøØđĐðı’‘ʼʻ`´", "lLoOdDdi" + "'" * 6, strict=True))
+    | {"ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th"}
+)
+
+
+def normalise_name(text: str) -> str:
+    """Matching form of a name: no case, accents, leading "the", possessive, dots or hyphens.
+
+    Args:
+        text: A name as written ("the U.S.'s", "Erdoğan", "Kim Jong-un").
+
+    Returns:
+        The form names are compared by; "" for text with no name in it.
+
+    >>> normalise_name("the U.S.'s")
+    'us'
+    >>> normalise_name("Erdoğan"), normalise_name("Kim  Jong-un")
+    ('erdogan', 'kim jong un')
+    """
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = " ".join(text.split())
+    text = _ARTICLE.sub("", _POSSESSIVE.sub("", text))
+    text = _SEPARATORS.sub(" ", text.replace(".", "").replace("'", ""))
+    return " ".join(text.split())
+
+
+def _acronym(text: str) -> str | None:
+    text = _POSSESSIVE.sub("", text.strip().translate(_FOLD))
+    text = re.sub(r"^(?:the|The|THE)\s+", "", text).replace(".", "")
+    return text if _ACRONYM.fullmatch(text) else None
+
+
+def surface_key(text: str) -> str:
+    """Index key of a name: the bare acronym for acronyms, else :func:`normalise_name`.
+
+    >>> surface_key("the U.S."), surface_key("Nato"), surface_key("us")
+    ('US', 'nato', 'us')
+    """
+    return _acronym(text) or normalise_name(text)
+
+
+@dataclass(frozen=True, slots=True)
+class KBPost:
+    """A post held by a person: title, the entry it is held at, first and last year.
+
+    Also readable like its JSON object (``post["of"]``, ``post.get("from")``).
+    """
+
+    title: str
+    of: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The value of JSON field ``key`` ("title", "of", "from", "to"), or ``default``."""
+        value = getattr(self, _POST_FIELDS.get(key, "_"), None)
+        return default if value is None else value
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in _POST_FIELDS:
+            raise KeyError(key)
+        return getattr(self, _POST_FIELDS[key])
+
+    def to_dict(self) -> dict[str, str]:
+        """JSON form, without empty fields."""
+        return {k: v for k in _POST_FIELDS if (v := self.get(k)) is not None}
+
+
+_POST_FIELDS = {"title": "title", "of": "of", "from": "start", "to": "end"}
+
+
+@dataclass(frozen=True, slots=True)
+class KBEntry:
+    """One knowledge-base entity (see the module docstring for the fields)."""
+
+    id: str
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    acronym: str | None = None
+    wikidata: str | None = None
+    geonames: str | None = None
+    country: str | None = None
+    iso3: str | None = None
+    demonyms: tuple[str, ...] = ()
+    generic_aliases: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()
+    posts: tuple[KBPost, ...] = ()
+    capital: str | None = None
+    capital_of: str | None = None
+    metonym_of: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> KBEntry:
+        """Validate and convert one JSON entry; raise ValueError if it is malformed.
+
+        >>> KBEntry.from_dict({"id": "org:x", "type": "ORG", "name": "X"}).name
+        'X'
+        """
+        unknown = set(data) - _ENTRY_FIELDS
+        if unknown:
+            raise ValueError(f"unknown field(s) {sorted(unknown)} in entry {data.get('id')!r}")
+        for key in ("id", "type", "name"):
+            if not isinstance(data.get(key), str) or not data[key].strip():
+                raise ValueError(f"entry needs a non-empty {key!r}: {dict(data)!r}")
+        if data["type"] not in ENTITY_TYPES:
+            raise ValueError(f"entry {data['id']!r}: type must be one of {ENTITY_TYPES}")
+        if data.get("wikidata") is not None and not _QID.fullmatch(str(data["wikidata"])):
+            raise ValueError(f"entry {data['id']!r}: bad Wikidata id {data['wikidata']!r}")
+        kwargs: dict[str, Any] = {}
+        for key, value in data.items():
+            if key == "posts":
+                value = tuple(_post(p, data["id"]) for p in value or ())
+            elif isinstance(value, list):
+                value = tuple(str(v) for v in value)
+            elif isinstance(value, int):
+                value = str(value)
+            kwargs[key] = value
+        return cls(**kwargs)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form, in field order, without empty fields."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "posts":
+                value = [p.to_dict() for p in value]
+            elif isinstance(value, tuple):
+                value = list(value)
+            if value or f.name in ("id", "type", "name"):
+                out[f.name] = value
+        return out
+
+
+_ENTRY_FIELDS = frozenset(f.name for f in fields(KBEntry))
+
+
+def _post(data: Any, owner: str) -> KBPost:
+    if not isinstance(data, Mapping) or not data.get("title") or set(data) - set(_POST_FIELDS):
+        raise ValueError(f"entry {owner!r}: a post is {{title, of?, from?, to?}}: {data!r}")
+    text = {k: None if v is None else str(v) for k, v in data.items()}
+    return KBPost(str(data["title"]), text.get("of"), text.get("from"), text.get("to"))
+
+
+class KnowledgeBase:
+    """Lookups by surface form, demonym, generic description and id.
+
+    Args:
+        entries: The entries; a later entry replaces an earlier one with the same id.
+
+    >>> kb = KnowledgeBase([KBEntry("org:x", "ORG", "Example Org", acronym="EXO")])
+    >>> kb.lookup("EXO").name, kb.lookup("exo")
+    ('Example Org', None)
+    """
+
+    __slots__ = ("_by_id", "_demonyms", "_generic", "_names")
+
+    def __init__(self, entries: Iterable[KBEntry] = ()) -> None:
+        self._by_id: dict[str, KBEntry] = {}
+        for entry in entries:
+            self._by_id.pop(entry.id, None)
+            self._by_id[entry.id] = entry
+        self._names: dict[str, set[str]] = defaultdict(set)
+        self._demonyms: dict[str, set[str]] = defaultdict(set)
+        self._generic: dict[str, set[str]] = defaultdict(set)
+        for entry in self._by_id.values():
+            for form in (entry.name, *entry.aliases, entry.acronym or ""):
+                if key := surface_key(form):
+                    self._names[key].add(entry.id)
+            for form in entry.demonyms:
+                self._demonyms[normalise_name(form)].add(entry.id)
+            for form in entry.generic_aliases:
+                self._generic[normalise_name(form)].add(entry.id)
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __iter__(self) -> Iterator[KBEntry]:
+        return iter(self.entries())
+
+    def by_id(self, key: str) -> KBEntry | None:
+        """The entry with id ``key`` ("country:US"), or None."""
+        return self._by_id.get(key)
+
+    def entries(self) -> tuple[KBEntry, ...]:
+        """All entries, sorted by id."""
+        return tuple(self._by_id[k] for k in sorted(self._by_id))
+
+    def lookup(self, surface: str, *, allow_generic: bool = False) -> KBEntry | None:
+        """The one entry named ``surface``; None when unknown or ambiguous.
+
+        Args:
+            surface: A mention as written ("the U.S.", "Zelenskyy's", "NATO").
+            allow_generic: Also match generic aliases ("the bloc"), still only when unique.
+
+        Returns:
+            The entry, or None. Of several entries sharing the name, a single country wins.
+        """
+        ids: set[str] = set()
+        acronym = _acronym(surface)
+        if acronym and acronym in self._names:
+            ids = self._names[acronym]
+        elif not _bare_lower_word(surface):
+            ids = self._names.get(normalise_name(surface), set())
+        if allow_generic:
+            ids = ids | self._generic.get(normalise_name(surface), set())
+        return self._pick(ids)
+
+    def demonym(self, word: str) -> KBEntry | None:
+        """Country of a nationality adjective or noun ("American", "Americans"), or None."""
+        if _bare_lower_word(word):
+            return None
+        return self._pick(self._demonyms.get(normalise_name(word), set()))
+
+    def generic(self, surface: str) -> tuple[KBEntry, ...]:
+        """Candidates, sorted by id, for a generic description ("the alliance", "the bloc")."""
+        ids = self._generic.get(normalise_name(surface), set())
+        return tuple(self._by_id[i] for i in sorted(ids))
+
+    def shared_names(self) -> dict[str, tuple[str, ...]]:
+        """Match keys (see :func:`surface_key`) that more than one entry answers to."""
+        return {k: tuple(sorted(v)) for k, v in sorted(self._names.items()) if len(v) > 1}
+
+    def _pick(self, ids: set[str]) -> KBEntry | None:
+        if len(ids) > 1:
+            ids = {i for i in ids if i.startswith("country:")}
+        return self._by_id[next(iter(ids))] if len(ids) == 1 else None
+
+
+def _bare_lower_word(text: str) -> bool:
+    """A single word with no capital letter ("us", "turkey", "polish") is never a name."""
+    text = text.strip()
+    return " " not in text and not any(c.isupper() for c in text)
+
+
+def _read(text: str, origin: str) -> list[KBEntry]:
+    try:
+        data = json.loads(text)
+        items = data.get("entries", []) if isinstance(data, dict) else data
+        if not isinstance(items, list):
+            raise ValueError('expected {"entries": [...]} or a list of entries')
+        return [KBEntry.from_dict(item) for item in items]
+    except (AttributeError, TypeError, ValueError) as err:
+        raise ValueError(f"{origin}: {err}") from err
+
+
+@lru_cache(maxsize=16)
+def _load(extra: tuple[tuple[str, int], ...]) -> KnowledgeBase:
+    shipped = resources.files("extract").joinpath("data/kb.json").read_text(encoding="utf-8")
+    entries = _read(shipped, "extract/data/kb.json")
+    for path, _mtime in extra:
+        entries.extend(_read(Path(path).read_text(encoding="utf-8"), path))
+    return KnowledgeBase(entries)
+
+
+def load_kb(extra: Sequence[str | Path] = ()) -> KnowledgeBase:
+    """The shipped knowledge base plus the user's KB files ``extra``, cached per process.
+
+    Args:
+        extra: JSON files in the shipped format; their entries replace shipped ones by id.
+            A file is read again when its modification time changes.
+
+    Returns:
+        The combined knowledge base.
+
+    Raises:
+        OSError: A file cannot be read.
+        ValueError: A file is not a valid knowledge-base file.
+    """
+    return _load(tuple((os.fspath(p), os.stat(p).st_mtime_ns) for p in extra))
