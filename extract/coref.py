@@ -92,6 +92,9 @@ def resolve_coreference(doc: Doc, kb: KnowledgeBase) -> Doc:
     recent_plural: list[list[str]] = []
     for sent in doc.sents:
         sent_tokens = list(sent)
+        here = [(t.i, tokens[t.i]) for t in sent_tokens
+                if t.dep_ in _SUBJECT_DEPS and t.i in tokens and not _in_quote(t)
+                and groups[tokens[t.i]].type == "PERSON"]
         for tok in sent_tokens:
             if tok.i in tokens:
                 continue
@@ -108,8 +111,11 @@ def resolve_coreference(doc: Doc, kb: KnowledgeBase) -> Doc:
                 groups[key].spans.append((tok.i, tok.i + 1, "coref"))
                 chains.append((tok.i, key, -1))
                 continue
-            if low in _SINGULAR and tok.pos_ == "PRON" and recent_people and not _in_quote(tok):
-                ante, key = recent_people[-1]
+            people = recent_people + [
+                (i, k) for i, k in here if i < tok.i and doc[i].head != tok.head
+            ]
+            if low in _SINGULAR and tok.pos_ == "PRON" and people and not _in_quote(tok):
+                ante, key = people[-1]
                 if tok.i - ante < 80:
                     tokens[tok.i] = key
                     groups[key].spans.append((tok.i, tok.i + 1, "coref"))

@@ -80,7 +80,25 @@ def _trim(span: Span) -> Span:
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
+    if span.label_ == "PERSON":
+        end = _extend_particles(doc, start, end)
     return doc[start:end]
+
+
+_PARTICLES = frozenset({"von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "bin",
+                        "al", "ter", "zu"})
+
+
+def _extend_particles(doc: Doc, start: int, end: int) -> int:
+    """End of a name cut before its particles: "Ursula von" + "der Leyen"."""
+    while end > start + 1 and doc[end - 1].lower_ in _PARTICLES:
+        end -= 1
+    j = end
+    while j < len(doc) and doc[j].lower_ in _PARTICLES:
+        j += 1
+    if j > end and j < len(doc) and doc[j].is_title and doc[j].is_alpha:
+        return j + 1
+    return end
 
 
 def _is_title_part(span: Span) -> bool:
@@ -122,6 +140,9 @@ def _candidates(doc: Doc, kb: KnowledgeBase) -> tuple[list[_Candidate], list[tup
                 out.append(_Candidate(span.start, span.end, entry.type, span.text, "ner", entry))
             continue
         entry = kb.lookup(span.text)
+        if entry is None and label in {"GPE", "ORG"} and kb.demonym(span.text) is not None:
+            entry = kb.demonym(span.text)
+            label = entry.type if entry is not None else label
         if entry is None and label in {"PERSON", "ORG", "GPE", "NORP"}:
             words = [t.text for t in span]
             title, rest = strip_title(words)
@@ -135,6 +156,18 @@ def _candidates(doc: Doc, kb: KnowledgeBase) -> tuple[list[_Candidate], list[tup
                 label = "PERSON" if entry is None else entry.type
         out.append(_Candidate(span.start, span.end, label, span.text, "ner", entry))
     return out, stripped_titles
+
+
+def _link_generics(cands: list[_Candidate], kb: KnowledgeBase) -> None:
+    """Link names such as "the Alliance" to the one matching entity named in the same text."""
+    present = {c.kb.id for c in cands if c.kb is not None}
+    for cand in cands:
+        if cand.kb is not None:
+            continue
+        found = {e.id: e for e in (*kb.generic(cand.text), *kb.generic(f"the {cand.text}"))}
+        matches = [e for key, e in sorted(found.items()) if key in present]
+        if len(matches) == 1:
+            cand.kb, cand.label = matches[0], matches[0].type
 
 
 def _first_name_close(a: str, b: str) -> bool:
@@ -250,6 +283,7 @@ def _local_key(g: EntityGroup) -> str:
 def resolve_entities(doc: Doc, kb: KnowledgeBase) -> Doc:
     """Fill ``doc._.ng_entities``, ``doc._.ng_tokens`` and ``doc._.ng_posts``."""
     cands, stripped = _candidates(doc, kb)
+    _link_generics(cands, kb)
     groups, placed = _group(cands)
     remap: dict[str, str] = {}
     _merge_people(groups, remap)
@@ -332,13 +366,20 @@ def _appositive_title(
     for child in doc[head].children:
         if child.dep_ != "appos" or child.lower_ not in HEAD_TITLES:
             continue
-        words = [t for t in child.subtree if t.lower_ in TITLE_WORDS and t.lower_ != "the"]
-        owners = [tokens[t.i] for t in child.subtree if t.i in tokens]
+        clause = {t.i for c in child.children if c.dep_ in {"relcl", "acl"} for t in c.subtree}
+        phrase = [t for t in child.subtree if t.i not in clause]
+        if any(t.lower_ in _PAST_MARKERS for t in phrase):
+            continue  # "the former prime minister": not a post held now
+        words = [t for t in phrase if t.lower_ in TITLE_WORDS and t.lower_ != "the"]
+        owners = [tokens[t.i] for t in phrase if t.i in tokens]
         owners = [o for o in owners if final[o].type in {"ORG", "GPE"}]
         if words:
             title = " ".join(w.text for w in words if w.i >= words[0].i)
             return title, owners[0] if owners else None, child.left_edge.i
     return None, None, head
+
+
+_PAST_MARKERS = frozenset({"former", "ex", "then", "late"})
 
 
 def _kb_post_owner(g: EntityGroup, title: str, final: dict[str, EntityGroup]) -> str | None:

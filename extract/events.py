@@ -45,7 +45,7 @@ def _clause_subjects(doc: Doc, tok: Token) -> list[str]:
         subj = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subj:
             return args_of(doc, subj[0])
-        if head.dep_ == "appos":
+        if head.dep_ in {"appos", "acl"}:  # "companies based in China": the noun is the subject
             return args_of(doc, head.head)
         head = head.head
     return []
@@ -66,11 +66,11 @@ def membership(doc: Doc, sent: Span) -> Iterator[Found]:
                         yield (member, "memberOf", org, tok, "member", 0.85, None)
         elif lemma in _JOIN_VERBS and tok.pos_ == "VERB":
             for obj in (c for c in tok.children if c.dep_ == "dobj"):
-                org = _key(doc, obj)
-                if org and _type(doc, org) == "ORG":
+                joined = _key(doc, obj)
+                if joined and _type(doc, joined) == "ORG":
                     for member in _clause_subjects(doc, tok):
-                        if member != org and _type(doc, member) in {"GPE", "ORG"}:
-                            yield (member, "memberOf", org, tok, "member-join", 0.8, None)
+                        if member != joined and _type(doc, member) in {"GPE", "ORG"}:
+                            yield (member, "memberOf", joined, tok, "member-join", 0.8, None)
 
 
 def _place_objects(doc: Doc, tok: Token) -> list[str]:

@@ -91,11 +91,14 @@ def _merge_chunks(article: Article, parts: list[ArticleFacts]) -> ArticleFacts:
             )
     mentions: list[Mention] = []
     relations: list[Relation] = []
+    sentences: list[str] = []
     for part in parts:
-        mentions.extend(part.mentions)
+        mentions.extend(replace(m, sentence=m.sentence + len(sentences)) for m in part.mentions)
         relations.extend(part.relations)
+        sentences.extend(part.sentences)
     return ArticleFacts(article=article, entities=tuple(entities[k] for k in sorted(entities)),
-                        mentions=tuple(mentions), relations=tuple(relations))
+                        mentions=tuple(mentions), relations=tuple(relations),
+                        sentences=tuple(sentences))
 
 
 def extract_facts(

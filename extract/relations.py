@@ -21,12 +21,14 @@ relation comes from :func:`extract.assertion.assess`.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from extract.assertion import assess
+from extract.entities import EntityGroup
 from extract.events import locate, membership
 from extract.facts import Relation
 from extract.kb import KnowledgeBase, load_kb
@@ -43,6 +45,8 @@ Found = tuple[str, str, str | None, Token, str, float, str | None]
 _PARTNER_VERBS = frozenset({"meet", "host", "receive", "phone", "call", "consult", "visit"})
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE"})
 _QUOTES = {'"': '"', "“": "”", "«": "»"}
+#: Predicates whose arguments are places, posts or memberships, not actors of an event.
+_NON_ACTOR = frozenset({"locatedIn", "holdsPost", "memberOf"})
 
 
 def args_of(doc: Doc, tok: Token | None, *, actor: bool = True) -> list[str]:
@@ -53,6 +57,8 @@ def args_of(doc: Doc, tok: Token | None, *, actor: bool = True) -> list[str]:
     plural: dict[int, list[str]] = doc._.ng_plural or {}
     keys: list[str] = []
     for t in [tok, *tok.conjuncts]:
+        if _is_dateline(t):
+            continue
         if t.i in tokens:
             keys.append(tokens[t.i])
         elif t.i in plural:
@@ -61,6 +67,13 @@ def args_of(doc: Doc, tok: Token | None, *, actor: bool = True) -> list[str]:
     if actor:
         keys = [k for k in keys if groups[k].type in _ACTOR_TYPES]
     return list(dict.fromkeys(keys))
+
+
+def _is_dateline(tok: Token) -> bool:
+    """The place of a dateline ("BRUSSELS, July 2 - ..."): where it was filed, not an actor."""
+    doc = tok.doc
+    return (tok.i - tok.sent.start < 3 and tok.is_upper and len(tok) > 2
+            and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",")
 
 
 def _children(tok: Token, *deps: str) -> list[Token]:
@@ -81,9 +94,28 @@ def _subjects(doc: Doc, verb: Token) -> list[str]:
         poss = _children(tok, "poss")
         if tok.pos_ == "NOUN" and poss:
             return args_of(doc, poss[0])
+        controller = _controller(tok)
+        if controller is not None:
+            return args_of(doc, controller)
         tok = tok.head if tok.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "pobj",
                                        "dobj", "acl", "attr", "ccomp"} else None
     return []
+
+
+def _controller(verb: Token) -> Token | None:
+    """The object that is the understood subject of a subjectless verb.
+
+    "urged the US to impose sanctions" (xcomp) and "accused Brussels of waging a war" (pcomp
+    under "of") both make the main verb's direct object the actor of the embedded verb.
+    """
+    if verb.dep_ == "xcomp":
+        main = verb.head
+    elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in {"of", "for"}:
+        main = verb.head.head
+    else:
+        return None
+    objects = _children(main, "dobj")
+    return objects[0] if objects else None
 
 
 def _prep_objects(doc: Doc, tok: Token, preps: frozenset[str]) -> list[str]:
@@ -98,8 +130,8 @@ def _prep_objects(doc: Doc, tok: Token, preps: frozenset[str]) -> list[str]:
 def _through(doc: Doc, noun: Token) -> list[str]:
     """Entity behind a noun: its possessor, or an example ("states like Russia")."""
     for child in noun.children:
-        if child.dep_ == "poss":
-            return args_of(doc, child)
+        if child.dep_ == "poss":  # a named possessor, not a pronoun ("their response")
+            return [] if child.pos_ == "PRON" else args_of(doc, child)
         if child.dep_ == "prep" and child.lower_ in {"like", "of", "including", "from"}:
             for obj in _children(child, "pobj"):
                 return args_of(doc, obj)
@@ -126,6 +158,9 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
     else:
         lemma = verb.lemma_.lower()
         dobj = _children(verb, "dobj")
+        if pred == "discussedWith" and _children(verb, "oprd", "ccomp", "xcomp", "attr"):
+            return  # "called China a decisive enabler": naming, not a call
+
         if dobj and (pred != "discussedWith" or lemma in _PARTNER_VERBS):
             objects = args_of(doc, dobj[0]) or (
                 _through(doc, dobj[0]) if pred != "discussedWith" else []
@@ -222,15 +257,37 @@ def extract_relations(doc: Doc, kb: KnowledgeBase) -> list[Relation]:
     return _to_relations(doc, found, kb)
 
 
+def _actor(doc: Doc, key: str | None, kb: KnowledgeBase) -> str | None:
+    """The country a capital stands for as an actor ("Moscow rejected" -> Russia)."""
+    groups: dict[str, EntityGroup] = doc._.ng_entities
+    group = groups.get(key) if key is not None else None
+    if group is None or group.kb is None or group.kb.type != "GPE":
+        return key
+    stands_for = group.kb.metonym_of or group.kb.capital_of
+    country = kb.by_id(stands_for) if stands_for else None
+    if country is None:
+        return key
+    if country.id not in groups:
+        groups[country.id] = EntityGroup(key=country.id, type=country.type, name=country.name,
+                                         kb=country)
+    return country.id
+
+
 def _to_relations(doc: Doc, found: list[Found], kb: KnowledgeBase) -> list[Relation]:
     tokens: dict[int, str] = doc._.ng_tokens
     coref_tokens = {i for i, _k, _a in doc._.ng_coref or ()} | set(doc._.ng_plural or {})
     out: dict[tuple[Any, ...], Relation] = {}
     for subj, pred, obj, trig, rule, conf, value in found:
+        if pred not in _NON_ACTOR:
+            subj, obj = _actor(doc, subj, kb) or subj, _actor(doc, obj, kb)
+            if subj == obj:
+                continue
         if pred in SYMMETRIC and obj is not None and obj < subj:
             subj, obj = obj, subj
         sent = trig.sent
         state = assess(trig)
+        if pred == "holdsPost":  # a title states a fact about its holder, whoever reports it
+            state = replace(state, polarity="asserted", modality="fact", attributed_to=None)
         src = tokens.get(state.attributed_to.i) if state.attributed_to is not None else None
         uses_coref = any(t.i in coref_tokens for t in sent)
         cameo, plover = CODES.get(pred, (None, None))

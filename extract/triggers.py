@@ -59,7 +59,7 @@ TRIGGERS: dict[str, Trigger] = {
     ),
     "threatened": Trigger(
         verbs=_f("threaten", "warn", "menace"),
-        nouns=_f("confrontation", "war", "conflict", "ultimatum"),
+        nouns=_f("confrontation", "ultimatum"),
         preps=_f("with", "against", "on"),
     ),
     "accused": Trigger(

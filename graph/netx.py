@@ -63,20 +63,20 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     aliases: dict[str, list[str]] = defaultdict(list)
     same: dict[str, list[str]] = defaultdict(list)
     articles: dict[str, int] = defaultdict(int)
-    for e, alias in graph.query(_ALIASES):
+    for e, alias in _rows(graph, _ALIASES):
         aliases[str(e)].append(str(alias))
-    for e, x in graph.query(_SAME):
+    for e, x in _rows(graph, _SAME):
         same[str(e)].append(str(x))
-    for _a, e in graph.query(_ARTICLES):
+    for _a, e in _rows(graph, _ARTICLES):
         articles[str(e)] += 1
-    rows = sorted(graph.query(_NODES), key=lambda r: str(r[0]))
+    rows = sorted(_rows(graph, _NODES), key=lambda r: str(r[0]))
     for e, label, etype, mentions in rows:
         iri = str(e)
         view.add_node(iri, label=str(label), type=_type_name(str(etype)),
                       aliases=sorted(aliases[iri]), mentions=int(mentions or 0),
                       articles=articles[iri], iri=iri, same_as=sorted(same[iri]))
     labels = _predicate_labels()
-    for row in sorted(graph.query(_EDGES), key=lambda r: str(r[0])):
+    for row in sorted(_rows(graph, _EDGES), key=lambda r: str(r[0])):
         st, s, p, o, sentence, conf, modality, trigger, post, a, title, date, url = row
         if str(s) not in view or str(o) not in view:
             continue
@@ -87,6 +87,10 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
                       article_url=_s(url), confidence=float(conf), polarity="asserted",
                       modality=str(modality), trigger=str(trigger), post_title=_s(post))
     return view
+
+
+def _rows(graph: Graph, query: str) -> list[tuple[Any, ...]]:
+    return [tuple(row) for row in graph.query(query)]  # type: ignore[arg-type]
 
 
 def _type_name(etype: str) -> str:
