@@ -20,7 +20,7 @@ demo: setup
 	$(BIN)/newsgraph build examples -o output
 
 test: setup
-	$(BIN)/ruff check extract graph tests bench
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 typecheck: setup

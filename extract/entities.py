@@ -334,7 +334,7 @@ def _posts(
 ) -> list[Post]:
     posts: list[Post] = []
     sent_index = {s.start: n for n, s in enumerate(doc.sents)}
-    for key, g in final.items():
+    for key, g in list(final.items()):
         if g.type != "PERSON":
             continue
         for start, end, _source in g.spans:
@@ -351,7 +351,7 @@ def _posts(
             if not title:
                 continue
             if of is None:
-                of = _kb_post_owner(g, title, final)
+                of = _kb_post_owner(g, title, final, kb)
             sent = sent_index.get(doc[start].sent.start, 0)
             posts.append(Post(key, _normalise_title(title), of, title_start, end, sent))
     return posts
@@ -382,13 +382,23 @@ def _appositive_title(
 _PAST_MARKERS = frozenset({"former", "ex", "then", "late"})
 
 
-def _kb_post_owner(g: EntityGroup, title: str, final: dict[str, EntityGroup]) -> str | None:
+def _kb_post_owner(
+    g: EntityGroup, title: str, final: dict[str, EntityGroup], kb: KnowledgeBase
+) -> str | None:
+    """Owner of a known person's post ("Secretary of State" Blinken -> United States).
+
+    The owner becomes an entity of the article even when the text does not name it.
+    """
     if g.kb is None:
         return None
     want = _normalise_title(title).lower()
     for post in g.kb.posts:
-        if post.get("title", "").lower() == want and post.get("of") in final:
-            return str(post["of"])
+        owner = kb.by_id(post.of) if post.of and post.title.lower() == want else None
+        if owner is not None:
+            if owner.id not in final:
+                final[owner.id] = EntityGroup(key=owner.id, type=owner.type, name=owner.name,
+                                              kb=owner)
+            return owner.id
     return None
 
 

@@ -190,6 +190,8 @@ def _noun_rule(doc: Doc, noun: Token, pred: str) -> Iterator[Found]:
             yield from _pairs(joint, pred, noun, "noun-pair", 0.75)
             return
     objects = _prep_objects(doc, noun, trig.preps - {"by", "between"})
+    if not objects and noun.dep_ == "dobj":  # "impose sanctions on Russia"
+        objects = _prep_objects(doc, noun.head, trig.preps - {"by", "between", "with"})
     if pred == "namedAsThreat":
         posed = [c for c in noun.children if c.dep_ == "acl" and c.lemma_ == "pose"]
         for acl in posed:

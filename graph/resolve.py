@@ -87,9 +87,11 @@ def resolve(facts: Iterable[ArticleFacts], base: str) -> Resolution:
         idents = clusters[root]
         ents = [e for i in idents for _a, e in members[i]]
         linked = [e for e in ents if not e.key.startswith("~")]
-        ref = linked[0] if linked else max(
-            ents, key=lambda e: (len(e.name.split()), e.mentions, e.name)
-        )
+        if linked:  # the most used name, whatever order the articles come in
+            used = Counter(e.name for e in linked)
+            ref = min(linked, key=lambda e: (-used[e.name], e.name))
+        else:
+            ref = max(ents, key=lambda e: (len(e.name.split()), e.mentions, e.name))
         types = Counter(e.type for e in ents)
         etype = ref.type if linked else max(types, key=lambda t: (types[t], t))
         iri = entity_iri(base, etype, ref.name)

@@ -1,0 +1,32 @@
+"""Pronouns and descriptions resolved within an article."""
+
+from __future__ import annotations
+
+from conftest import triples
+
+
+def test_pronoun_in_a_later_sentence(facts_of) -> None:
+    facts = facts_of("Donald Tusk visited Vilnius. He accused Belarus of sabotage.")
+    assert ("Donald Tusk", "accused", "Belarus") in triples(facts)
+    assert any(m.source == "coref" for m in facts.mentions)
+
+
+def test_pronoun_takes_the_subject_of_its_own_sentence(facts_of) -> None:
+    facts = facts_of(
+        "Maria Zakharova spoke on Monday.\n\n"
+        "Kremlin spokesman Dmitry Peskov said Russia had no plans, and he criticized NATO."
+    )
+    critics = {facts.entity(r.subject).name for r in facts.relations
+               if r.predicate == "criticized"}
+    assert critics == {"Dmitry Peskov"}
+
+
+def test_generic_description_is_the_organisation(facts_of) -> None:
+    facts = facts_of("NATO met in Madrid. The members of the alliance rejected Moscow's offer.")
+    assert ("NATO", "rejected", "Russia") in triples(facts)
+
+
+def test_pronoun_inside_a_quote_is_not_resolved(facts_of) -> None:
+    facts = facts_of('Blinken met Stoltenberg. "He is right," a diplomat said.')
+    coref = [m for m in facts.mentions if m.source == "coref"]
+    assert not coref

@@ -1,0 +1,92 @@
+"""Entity extraction: title stripping, merging, linking, type correction."""
+
+from __future__ import annotations
+
+from conftest import names
+
+
+def test_titles_are_stripped_and_short_names_merged(facts_of) -> None:
+    facts = facts_of(
+        "Secretary of State Antony Blinken met NATO Secretary General Jens Stoltenberg in "
+        "Brussels on Monday.\n\nBlinken said the allies were united. Stoltenberg agreed."
+    )
+    found = names(facts)
+    assert found["Antony Blinken"] == "PERSON"
+    assert found["Jens Stoltenberg"] == "PERSON"
+    assert "Blinken" not in found and "Stoltenberg" not in found
+    assert "State" not in found and "Secretary of State Antony Blinken" not in found
+    blinken = next(e for e in facts.entities if e.name == "Antony Blinken")
+    assert blinken.mentions >= 2
+
+
+def test_title_before_a_person_is_not_an_organisation(facts_of) -> None:
+    facts = facts_of("US Secretary of Defense Lloyd Austin visited Warsaw on Tuesday.")
+    found = names(facts)
+    assert found.get("Lloyd Austin") == "PERSON"
+    assert not any("Defense" in n for n in found)
+
+
+def test_spelling_variants_of_a_known_person_merge(facts_of) -> None:
+    facts = facts_of(
+        "Anthony Blinken arrived in Kyiv. Later, Antony Blinken met officials there."
+    )
+    people = [e for e in facts.entities if e.type == "PERSON"]
+    assert [p.name for p in people] == ["Antony Blinken"]
+    assert "Anthony Blinken" in people[0].aliases
+
+
+def test_unknown_person_short_name_merges(facts_of) -> None:
+    facts = facts_of(
+        "Mayor Tamsin Kovalenko opened the new bridge. Kovalenko said it cost too much."
+    )
+    people = [e for e in facts.entities if e.type == "PERSON"]
+    assert [p.name for p in people] == ["Tamsin Kovalenko"]
+    assert people[0].key.startswith("~person:")
+
+
+def test_acronym_and_alias_link_to_one_entity(facts_of) -> None:
+    facts = facts_of(
+        "The North Atlantic Treaty Organization met in Vilnius. NATO leaders agreed to "
+        "raise spending, and the Alliance will meet again next year."
+    )
+    orgs = [e for e in facts.entities if e.type == "ORG"]
+    assert [o.name for o in orgs] == ["NATO"]
+    assert orgs[0].wikidata == "Q7184"
+
+
+def test_demonyms_and_abbreviations_are_the_country(facts_of) -> None:
+    facts = facts_of(
+        "The U.S. and the United States Congress differ. American officials said the US "
+        "would act."
+    )
+    countries = [e for e in facts.entities if e.key == "country:US"]
+    assert len(countries) == 1
+    assert countries[0].name == "United States"
+    assert countries[0].wikidata == "Q30"
+
+
+def test_name_particles_stay_in_the_name(facts_of) -> None:
+    facts = facts_of(
+        "European Commission President Ursula von der Leyen spoke in Strasbourg. "
+        "Von der Leyen said Europe must act."
+    )
+    people = {e.name for e in facts.entities if e.type == "PERSON"}
+    assert people == {"Ursula von der Leyen"}
+
+
+def test_places_are_places_and_people_people(facts_of) -> None:
+    facts = facts_of(
+        "Blinken travelled to Kyiv, where he met Ukrainian President Volodymyr Zelensky."
+    )
+    found = names(facts)
+    assert found.get("Kyiv") == "GPE"
+    assert found.get("Volodymyr Zelensky") == "PERSON"
+    assert found.get("Ukraine") == "GPE"  # from "Ukrainian"
+
+
+def test_mentions_point_into_the_text(facts_of) -> None:
+    text = "Poland and Lithuania signed a pact in Vilnius."
+    facts = facts_of(text)
+    assert facts.mentions
+    for m in facts.mentions:
+        assert text[m.start : m.end] == m.text

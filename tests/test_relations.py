@@ -1,0 +1,115 @@
+"""Relation rules, each checked on a short sentence of its pattern."""
+
+from __future__ import annotations
+
+from conftest import triples
+
+
+def test_discussed_with_from_verb_and_noun(facts_of) -> None:
+    facts = facts_of(
+        "Blinken discussed the summit with Stoltenberg.\n\n"
+        "Zelensky held talks with Turkish President Recep Tayyip Erdogan in Ankara."
+    )
+    found = triples(facts)
+    assert ("Antony Blinken", "discussedWith", "Jens Stoltenberg") in found
+    assert any(t[1] == "discussedWith" and "Volodymyr Zelensky" in t for t in found)
+
+
+def test_naming_someone_something_is_not_a_call(facts_of) -> None:
+    facts = facts_of('NATO leaders called China a "decisive enabler" of the war.')
+    assert not [r for r in facts.relations if r.predicate == "discussedWith"]
+
+
+def test_named_as_threat(facts_of) -> None:
+    facts = facts_of("NATO leaders named Russia the most significant threat to allied security.")
+    preds = {(r.predicate, facts.entity(r.obj).name) for r in facts.relations if r.obj}
+    assert ("namedAsThreat", "Russia") in preds
+
+
+def test_negation_keeps_the_statement_negated(facts_of) -> None:
+    facts = facts_of(
+        "Austin stressed that NATO does not want a direct confrontation with Russia."
+    )
+    rels = [r for r in facts.relations if r.predicate == "threatened"]
+    assert rels and all(r.polarity == "negated" for r in rels)
+    assert ("NATO", "threatened", "Russia") not in triples(facts)
+
+
+def test_capital_as_actor_is_the_country(facts_of) -> None:
+    facts = facts_of("Moscow rejected Kyiv's proposal for a ceasefire.")
+    assert ("Russia", "rejected", "Ukraine") in triples(facts)
+
+
+def test_dateline_place_is_not_an_actor(facts_of) -> None:
+    facts = facts_of(
+        "WARSAW, Nov 25 - Polish Prime Minister Donald Tusk accused Belarus of pushing "
+        "migrants to the border."
+    )
+    found = triples(facts)
+    assert ("Donald Tusk", "accused", "Belarus") in found
+    assert not any(t[0] in {"Poland", "Warsaw"} for t in found)
+
+
+def test_object_control_gives_the_actor(facts_of) -> None:
+    facts = facts_of("Zelensky urged the United States to impose sanctions on Russia.")
+    sanctions = {(facts.entity(r.subject).name, facts.entity(r.obj).name)
+                 for r in facts.relations if r.predicate == "sanctioned" and r.obj}
+    assert sanctions == {("United States", "Russia")}
+
+
+def test_holds_post_with_title_and_organisation(facts_of) -> None:
+    facts = facts_of(
+        "Secretary of State Antony Blinken met NATO Secretary General Jens Stoltenberg."
+    )
+    posts = {(facts.entity(r.subject).name, r.value, facts.entity(r.obj).name)
+             for r in facts.relations if r.predicate == "holdsPost" and r.obj}
+    assert ("Jens Stoltenberg", "Secretary General", "NATO") in posts
+    assert ("Antony Blinken", "Secretary of State", "United States") in posts
+
+
+def test_a_reported_title_is_still_a_fact(facts_of) -> None:
+    facts = facts_of("Officials said US President Joe Biden would travel to Kyiv.")
+    post = next(r for r in facts.relations if r.predicate == "holdsPost")
+    assert post.modality == "fact" and post.attributed_to is None
+
+
+def test_former_posts_are_not_current_posts(facts_of) -> None:
+    facts = facts_of(
+        "The meeting was chaired by Kaja Kallas, the former Estonian prime minister."
+    )
+    assert not [r for r in facts.relations if r.predicate == "holdsPost"]
+
+
+def test_membership_and_location(facts_of) -> None:
+    facts = facts_of(
+        "Turkey, a member of NATO since 1952, hosted the talks.\n\n"
+        "The alliance itself is headquartered in Brussels, while NATO leaders met at the "
+        "NATO summit in Vilnius."
+    )
+    found = triples(facts)
+    assert ("Turkey", "memberOf", "NATO") in found
+    assert any(t[1] == "locatedIn" and t[2] == "Vilnius" for t in found)
+
+
+def test_based_in_needs_an_entity_subject(facts_of) -> None:
+    facts = facts_of(
+        "The European Union listed several companies based in China and Hong Kong."
+    )
+    assert ("European Union", "locatedIn", "China") not in triples(facts)
+
+
+def test_quotes_keep_speaker_and_text(facts_of) -> None:
+    facts = facts_of('"We will not be intimidated by threats," Rutte said on Monday.')
+    said = [r for r in facts.relations if r.predicate == "said"]
+    assert said and said[0].value == "We will not be intimidated by threats"
+    assert facts.entity(said[0].subject).name == "Mark Rutte"
+
+
+def test_every_relation_has_its_sentence_and_codes(facts_of) -> None:
+    text = "Blinken accused Russia of sabotage. Poland supports Ukraine."
+    facts = facts_of(text)
+    assert facts.relations
+    for r in facts.relations:
+        assert r.sentence in text and text[r.start : r.end].strip() == r.sentence
+        if r.predicate in {"accused", "supports"}:
+            assert r.cameo and r.plover
