@@ -53,13 +53,13 @@ def _subject_entities(doc: Doc, sent_tokens: list[Token]) -> list[list[str]]:
     return out
 
 
+_QUOTE_MARKS = frozenset({'"', "“", "”"})
+
+
 def _in_quote(tok: Token) -> bool:
-    quotes = 0
-    for t in tok.sent:
-        if t.i >= tok.i:
-            break
-        if t.text in {'"', "“", "”"}:
-            quotes += 1
+    """Whether ``tok`` stands inside a quotation (odd number of quote marks before it)."""
+    doc = tok.doc
+    quotes = sum(1 for i in range(tok.sent.start, tok.i) if doc[i].text in _QUOTE_MARKS)
     return quotes % 2 == 1
 
 

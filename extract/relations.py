@@ -236,12 +236,27 @@ def _post_relations(doc: Doc) -> Iterator[Found]:
             yield (post.person, "holdsPost", post.of, doc[post.start], rule, 0.9, post.title)
 
 
-def _triggers_for(tok: Token) -> Iterator[tuple[str, bool]]:
-    lemma, low = tok.lemma_.lower(), tok.lower_
+def _index(words: str) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
     for pred, trig in TRIGGERS.items():
-        if tok.pos_ == "VERB" and lemma in trig.verbs:
+        for word in getattr(trig, words):
+            index.setdefault(word, []).append(pred)
+    return {w: tuple(preds) for w, preds in index.items()}
+
+
+_VERB_INDEX = _index("verbs")
+_NOUN_INDEX = _index("nouns")
+
+
+def _triggers_for(tok: Token) -> Iterator[tuple[str, bool]]:
+    pos = tok.pos_
+    if pos == "VERB":
+        for pred in _VERB_INDEX.get(tok.lemma_.lower(), ()):
             yield pred, True
-        elif tok.pos_ in {"NOUN", "PROPN"} and (low in trig.nouns or lemma in trig.nouns):
+    elif pos in {"NOUN", "PROPN"}:
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        preds = dict.fromkeys((*_NOUN_INDEX.get(low, ()), *_NOUN_INDEX.get(lemma, ())))
+        for pred in preds:
             yield pred, False
 
 

@@ -34,6 +34,10 @@ def build(
     base_iri: Annotated[str, typer.Option(help="Base IRI for entities.")] = DEFAULT_BASE,
     kb: Annotated[list[Path] | None, typer.Option(help="Extra knowledge-base JSON file.")] = None,
     workers: Annotated[int | None, typer.Option(help="Processes (default: all cores).")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Dask scheduler address (tcp://HOST:PORT): run the NLP on that cluster.")] = None,
+    resume: Annotated[bool, typer.Option(
+        help="Keep the facts already in OUTPUT (an interrupted or earlier build).")] = False,
 ) -> None:
     """Build the graph from INPUTS: graph.ttl, graph.html, graph.graphml, facts.jsonl."""
     from graph.run import build as run_build
@@ -41,6 +45,7 @@ def build(
     try:
         report, _kg = run_build(inputs, output, model=model, base=base_iri,
                                 kb=[str(p) for p in kb or []], workers=workers,
+                                scheduler=scheduler, resume=resume,
                                 on_problem=_problem)
     except NewsgraphError as err:
         typer.echo(f"error: {err}", err=True)
@@ -48,7 +53,9 @@ def build(
     if not report.outputs:
         typer.echo(f"error: no article could be read from {len(inputs)} input(s).", err=True)
         raise typer.Exit(EXIT_NOTHING)
-    typer.echo(f"articles: {report.articles} read, {report.failed_inputs} input(s) failed")
+    resumed = f" ({report.resumed} kept from before)" if report.resumed else ""
+    typer.echo(f"articles: {report.articles} read{resumed}, "
+               f"{report.failed_inputs} input(s) failed")
     ents = ", ".join(f"{t} {n}" for t, n in sorted(report.entities.items()))
     typer.echo(f"entities: {sum(report.entities.values())} ({ents})")
     rels = ", ".join(f"{p} {n}" for p, n in sorted(report.relations.items()))

@@ -1,29 +1,30 @@
 """The build job as a plain function: inputs in, output files and a report out.
 
 `build` is what ``newsgraph build`` runs; it returns a `BuildReport` (data), and the CLI only
-prints it.
+prints it. Facts are written to ``facts.jsonl.partial`` as each article is done; the finished
+file is renamed to ``facts.jsonl`` and the graph is built from it. A build that was interrupted
+resumes from the partial file with ``resume=True`` (articles already there are not re-read by
+the NLP), and a finished build can be extended the same way with new input.
 """
 
 from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.articles import read_articles
 from extract.errors import InputProblem
-from extract.facts import Article, ArticleFacts, write_facts
+from extract.facts import Article, dumps_facts, loads_facts, read_facts
 from graph.build import KnowledgeGraph, build_graph
 from graph.export import write_graphml, write_rdf
 from graph.namespaces import DEFAULT_BASE
 from graph.netx import to_networkx
+from graph.workers import extract_all
 
 __all__ = ["BuildReport", "build", "extract_all"]
-
-_BATCH = 32
 
 
 @dataclass
@@ -31,6 +32,7 @@ class BuildReport:
     """What a build read, skipped, found and wrote."""
 
     articles: int = 0
+    resumed: int = 0
     problems: list[InputProblem] = field(default_factory=list)
     entities: Counter[str] = field(default_factory=Counter)
     relations: Counter[str] = field(default_factory=Counter)
@@ -43,48 +45,30 @@ class BuildReport:
         return sum(not p.warning for p in self.problems)
 
 
-_worker_nlp: object = None
-
-
-def _init_worker(model: str | None, kb: tuple[str, ...]) -> None:
-    global _worker_nlp
-    from extract.nlp import load_nlp
-
-    _worker_nlp = load_nlp(model, kb)
-
-
-def _extract_batch(batch: list[Article]) -> list[ArticleFacts]:
-    from extract.pipeline import extract_facts
-
-    return list(extract_facts(batch, _worker_nlp))  # type: ignore[arg-type]
-
-
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for article in articles:
-        batch.append(article)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def extract_all(
-    articles: Iterable[Article], *, model: str | None = None, kb: Sequence[str] = (),
-    workers: int = 1,
-) -> Iterator[ArticleFacts]:
-    """Facts for every article, in input order, using ``workers`` processes."""
-    if workers <= 1:
-        from extract.nlp import load_nlp
-        from extract.pipeline import extract_facts
-
-        yield from extract_facts(articles, load_nlp(model, tuple(kb)))
-        return
-    with ProcessPoolExecutor(workers, initializer=_init_worker,
-                             initargs=(model, tuple(kb))) as pool:
-        for facts in pool.map(_extract_batch, _batches(articles, _BATCH)):
-            yield from facts
+def _done_ids(out: Path, resume: bool) -> set[str]:
+    """Ids of articles already extracted; keeps only whole lines of the partial file."""
+    partial, final = out / "facts.jsonl.partial", out / "facts.jsonl"
+    if not resume:
+        partial.unlink(missing_ok=True)
+        return set()
+    if not partial.exists() and final.exists():
+        partial.write_bytes(final.read_bytes())
+    if not partial.exists():
+        return set()
+    ids: list[str] = []
+    good: list[str] = []
+    with open(partial, encoding="utf-8") as handle:
+        for line in handle:
+            try:  # the last line of a killed build may be cut short
+                facts = loads_facts(line) if line.endswith("\n") else None
+            except ValueError:
+                facts = None
+            if facts is not None:
+                ids.append(facts.article.id)
+                good.append(line)
+    with open(partial, "w", encoding="utf-8") as handle:
+        handle.writelines(good)
+    return set(ids)
 
 
 def build(
@@ -95,35 +79,66 @@ def build(
     base: str = DEFAULT_BASE,
     kb: Sequence[str] = (),
     workers: int | None = None,
+    scheduler: str | None = None,
+    resume: bool = False,
+    html: bool = True,
     on_problem: Callable[[InputProblem], None] | None = None,
 ) -> tuple[BuildReport, KnowledgeGraph | None]:
-    """Read ``inputs``, extract facts, build the graph and write it to ``out_dir``."""
+    """Read ``inputs``, extract facts, build the graph and write it to ``out_dir``.
+
+    Args:
+        inputs: files and folders of articles.
+        out_dir: where graph.ttl, graph.html, graph.graphml and facts.jsonl are written.
+        model: spaCy pipeline name.
+        base: base IRI of the entities, articles and statements.
+        kb: extra knowledge-base files.
+        workers: local processes for the NLP (default: all cores).
+        scheduler: Dask scheduler address; the NLP runs on that cluster instead.
+        resume: keep the facts of an earlier (interrupted or finished) build in ``out_dir``.
+        html: also write the HTML explorer.
+        on_problem: called with each bad input as it is found.
+
+    Returns:
+        The report, and the graph (None when no article could be read).
+    """
     from graph.html import write_html
 
     report = BuildReport()
     out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    done = _done_ids(out, resume)
 
-    def good_articles() -> Iterator[Article]:
+    def new_articles() -> Iterator[Article]:
         for item in read_articles(inputs):
             if isinstance(item, InputProblem):
                 report.problems.append(item)
                 if on_problem is not None:
                     on_problem(item)
+            elif item.id in done:
+                report.articles += 1
+                report.resumed += 1
             else:
                 report.articles += 1
                 yield item
 
     n = workers if workers is not None else (os.cpu_count() or 1)
-    facts = list(extract_all(good_articles(), model=model, kb=kb, workers=n))
-    if not facts:
+    partial = out / "facts.jsonl.partial"
+    with open(partial, "a", encoding="utf-8") as handle:
+        for facts in extract_all(new_articles(), model=model, kb=kb, workers=n,
+                                 scheduler=scheduler):
+            handle.write(dumps_facts(facts) + "\n")
+            handle.flush()
+    if partial.stat().st_size == 0:
+        partial.unlink()
         return report, None
+    os.replace(partial, out / "facts.jsonl")
     report.outputs["facts"] = out / "facts.jsonl"
-    write_facts(report.outputs["facts"], facts)
-    kg = build_graph(facts, base=base)
+    kg = build_graph(read_facts(report.outputs["facts"]), base=base)
     report.outputs["turtle"] = write_rdf(kg.rdf, out / "graph.ttl", "turtle")
     view = to_networkx(kg.rdf)
     report.outputs["graphml"] = write_graphml(view, out / "graph.graphml")
-    report.outputs["html"] = write_html(view, out / "graph.html", title="newsgraph")
+    if html:
+        report.outputs["html"] = write_html(view, out / "graph.html", title="newsgraph")
     report.entities = Counter(node.type for node in kg.resolution.nodes.values())
     report.relations = kg.relations
     report.negated = kg.negated

@@ -1,0 +1,113 @@
+"""Running extraction on many articles: in this process, a local process pool, or Dask.
+
+All three yield `ArticleFacts` in input order, so a build's output does not depend on where
+the NLP ran. Articles travel in batches; at most a few batches are in flight at once, so memory
+stays bounded however long the input is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
+
+from extract.facts import Article, ArticleFacts
+
+__all__ = ["BATCH", "extract_all"]
+
+#: Articles per task sent to a worker process.
+BATCH = 32
+
+_worker_nlp: Any = None
+
+
+def _init_worker(model: str | None, kb: tuple[str, ...]) -> None:
+    global _worker_nlp
+    from extract.nlp import load_nlp
+
+    _worker_nlp = load_nlp(model, kb)
+
+
+def _extract_batch(batch: list[Article]) -> list[ArticleFacts]:
+    from extract.pipeline import extract_facts
+
+    return list(extract_facts(batch, _worker_nlp))
+
+
+def extract_batch(batch: list[Article], model: str | None, kb: tuple[str, ...]) -> list[str]:
+    """Facts of ``batch`` as JSON lines: a Dask task (the pipeline is cached per process)."""
+    from extract.facts import dumps_facts
+    from extract.nlp import load_nlp
+    from extract.pipeline import extract_facts
+
+    return [dumps_facts(f) for f in extract_facts(batch, load_nlp(model, kb))]
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _in_order(futures: Iterator[Future[Any]], window: int) -> Iterator[Any]:
+    """Results of ``futures`` in order, keeping at most ``window`` of them pending."""
+    pending: list[Future[Any]] = []
+    for fut in futures:
+        pending.append(fut)
+        if len(pending) >= window:
+            yield pending.pop(0).result()
+    for fut in pending:
+        yield fut.result()
+
+
+def extract_all(
+    articles: Iterable[Article], *, model: str | None = None, kb: Sequence[str] = (),
+    workers: int = 1, scheduler: str | None = None, batch: int = BATCH,
+) -> Iterator[ArticleFacts]:
+    """Facts for every article, in input order.
+
+    Args:
+        articles: the articles, read lazily.
+        model: spaCy pipeline name (see :func:`extract.nlp.resolve_model`).
+        kb: extra knowledge-base files.
+        workers: local processes; 1 runs in this process.
+        scheduler: address of a Dask distributed scheduler (``tcp://host:8786``); when given,
+            batches run as tasks on that cluster instead of local processes.
+        batch: articles per task.
+    """
+    kb_paths = tuple(str(p) for p in kb)
+    if scheduler is not None:
+        yield from _on_dask(articles, scheduler, model, kb_paths, batch)
+    elif workers <= 1:
+        from extract.nlp import load_nlp
+        from extract.pipeline import extract_facts
+
+        yield from extract_facts(articles, load_nlp(model, kb_paths))
+    else:
+        with ProcessPoolExecutor(workers, initializer=_init_worker,
+                                 initargs=(model, kb_paths)) as pool:
+            futures = (pool.submit(_extract_batch, b) for b in _batches(articles, batch))
+            for facts in _in_order(futures, 2 * workers):
+                yield from facts
+
+
+def _on_dask(
+    articles: Iterable[Article], scheduler: str, model: str | None, kb: tuple[str, ...],
+    batch: int,
+) -> Iterator[ArticleFacts]:
+    from dask.distributed import Client
+
+    from extract.facts import loads_facts
+
+    with Client(scheduler) as client:  # type: ignore[no-untyped-call]
+        window = 2 * max(1, len(client.scheduler_info().get("workers", {})))
+        futures = (client.submit(extract_batch, b, model, kb, pure=False)
+                   for b in _batches(articles, batch))
+        for lines in _in_order(futures, window):
+            for line in lines:
+                yield loads_facts(line)
