@@ -56,11 +56,15 @@ def _subject_entities(doc: Doc, sent_tokens: list[Token]) -> list[list[str]]:
 _QUOTE_MARKS = frozenset({'"', "“", "”"})
 
 
-def _in_quote(tok: Token) -> bool:
-    """Whether ``tok`` stands inside a quotation (odd number of quote marks before it)."""
-    doc = tok.doc
-    quotes = sum(1 for i in range(tok.sent.start, tok.i) if doc[i].text in _QUOTE_MARKS)
-    return quotes % 2 == 1
+def _quoted_mask(sent_tokens: list[Token]) -> list[bool]:
+    """For each token of a sentence: does it stand inside a quotation?"""
+    mask: list[bool] = []
+    inside = False
+    for tok in sent_tokens:
+        mask.append(inside)
+        if tok.text in _QUOTE_MARKS:
+            inside = not inside
+    return mask
 
 
 def _generic_target(doc: Doc, tok: Token, kb: KnowledgeBase) -> str | None:
@@ -92,10 +96,11 @@ def resolve_coreference(doc: Doc, kb: KnowledgeBase) -> Doc:
     recent_plural: list[list[str]] = []
     for sent in doc.sents:
         sent_tokens = list(sent)
-        here = [(t.i, tokens[t.i]) for t in sent_tokens
-                if t.dep_ in _SUBJECT_DEPS and t.i in tokens and not _in_quote(t)
+        quoted = _quoted_mask(sent_tokens)
+        here = [(t, tokens[t.i]) for n, t in enumerate(sent_tokens)
+                if t.dep_ in _SUBJECT_DEPS and t.i in tokens and not quoted[n]
                 and groups[tokens[t.i]].type == "PERSON"]
-        for tok in sent_tokens:
+        for n, tok in enumerate(sent_tokens):
             if tok.i in tokens:
                 continue
             low = tok.lower_
@@ -111,21 +116,22 @@ def resolve_coreference(doc: Doc, kb: KnowledgeBase) -> Doc:
                 groups[key].spans.append((tok.i, tok.i + 1, "coref"))
                 chains.append((tok.i, key, -1))
                 continue
+            pron = tok.pos_ == "PRON" and not quoted[n]
             people = recent_people + [
-                (i, k) for i, k in here if i < tok.i and doc[i].head != tok.head
-            ]
-            if low in _SINGULAR and tok.pos_ == "PRON" and people and not _in_quote(tok):
+                (t.i, k) for t, k in here if t.i < tok.i and t.head != tok.head
+            ] if pron and low in _SINGULAR else []
+            if people:
                 ante, key = people[-1]
                 if tok.i - ante < 80:
                     tokens[tok.i] = key
                     groups[key].spans.append((tok.i, tok.i + 1, "coref"))
                     chains.append((tok.i, key, ante))
-            elif low in _PLURAL and tok.pos_ == "PRON" and recent_plural and not _in_quote(tok):
+            elif low in _PLURAL and pron and recent_plural:
                 keys = recent_plural[-1]
                 plural[tok.i] = keys
                 chains.extend((tok.i, k, -1) for k in keys)
-        for tok in sent_tokens:
-            if tok.dep_ in _SUBJECT_DEPS and not _in_quote(tok):
+        for n, tok in enumerate(sent_tokens):
+            if tok.dep_ in _SUBJECT_DEPS and not quoted[n]:
                 keys = [tokens[t.i] for t in [tok, *tok.conjuncts] if t.i in tokens]
                 keys = list(dict.fromkeys(keys))
                 if len(keys) == 1 and groups[keys[0]].type == "PERSON":

@@ -8,10 +8,10 @@ Vilnius", "Vilnius, Lithuania".
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from extract.entities import EntityGroup
 from extract.kb import KnowledgeBase, normalise_name
@@ -51,7 +51,7 @@ def _clause_subjects(doc: Doc, tok: Token) -> list[str]:
     return []
 
 
-def membership(doc: Doc, sent: Span) -> Iterator[Found]:
+def membership(doc: Doc, sent: Iterable[Token]) -> Iterator[Found]:
     """memberOf relations in one sentence."""
     for tok in sent:
         lemma = tok.lemma_.lower()
@@ -101,7 +101,7 @@ def _event_for(doc: Doc, noun: Token, place: str) -> str | None:
     return key
 
 
-def locate(doc: Doc, sent: Span, kb: KnowledgeBase) -> Iterator[Found]:
+def locate(doc: Doc, sent: Iterable[Token], kb: KnowledgeBase) -> Iterator[Found]:
     """locatedIn relations in one sentence."""
     for tok in sent:
         lemma = tok.lemma_.lower()

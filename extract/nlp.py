@@ -32,10 +32,11 @@ def resolve_model(name: str | None = None) -> str:
 @Language.component("newsgraph_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break: headlines and paragraphs never run together."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.text_with_ws and not tok.is_space:
+    after_break = False
+    for tok in doc:
+        if after_break and not tok.is_space:
             tok.is_sent_start = True
+        after_break = "\n" in tok.text_with_ws
     return doc
 
 

@@ -206,12 +206,12 @@ def _noun_rule(doc: Doc, noun: Token, pred: str) -> Iterator[Found]:
                 yield (s, pred, o, noun, "noun", 0.7, None)
 
 
-def _quote_rule(doc: Doc, sent: Any) -> Iterator[Found]:
-    text = sent.text
+def _quote_rule(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Found]:
+    text = doc.text[sent.start_char : sent.end_char]
     quote = _quoted(text)
     if quote is None or len(quote.split()) < 3:
         return
-    for tok in sent:
+    for tok in tokens:
         if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
             subj = _children(tok, "nsubj")
             for key in args_of(doc, subj[0] if subj else None):
@@ -264,13 +264,14 @@ def extract_relations(doc: Doc, kb: KnowledgeBase) -> list[Relation]:
     """All relations of ``doc`` (entities and coreference must already be resolved)."""
     found: list[Found] = list(_post_relations(doc))
     for sent in doc.sents:
-        for tok in sent:
+        tokens = list(sent)
+        for tok in tokens:
             for pred, is_verb in _triggers_for(tok):
                 rule = _verb_rule if is_verb else _noun_rule
                 found.extend(rule(doc, tok, pred))
-        found.extend(_quote_rule(doc, sent))
-        found.extend(membership(doc, sent))
-        found.extend(locate(doc, sent, kb))
+        found.extend(_quote_rule(doc, sent, tokens))
+        found.extend(membership(doc, tokens))
+        found.extend(locate(doc, tokens, kb))
     return _to_relations(doc, found, kb)
 
 
@@ -310,7 +311,8 @@ def _to_relations(doc: Doc, found: list[Found], kb: KnowledgeBase) -> list[Relat
         cameo, plover = CODES.get(pred, (None, None))
         rel = Relation(
             subject=subj, predicate=pred, obj=obj, value=value,
-            sentence=sent.text.strip(), start=sent.start_char, end=sent.end_char,
+            sentence=doc.text[sent.start_char : sent.end_char].strip(),
+            start=sent.start_char, end=sent.end_char,
             trigger=trig.text, rule=rule,
             confidence=round(conf * (0.9 if uses_coref else 1.0)
                              * (0.85 if state.modality == "hedged" else 1.0), 2),

@@ -20,7 +20,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import OWL, SKOS
 
 from extract.facts import Article, ArticleFacts, Relation
@@ -47,13 +50,44 @@ class KnowledgeGraph:
     negated: int = 0
 
 
-def new_graph(base: str = DEFAULT_BASE) -> Graph:
-    """An empty rdflib Graph on the Oxigraph store, with newsgraph's prefixes bound."""
-    graph = Graph(store="Oxigraph", bind_namespaces="none")
+def new_graph(base: str = DEFAULT_BASE, store: ox.Store | None = None) -> Graph:
+    """An rdflib Graph over an Oxigraph store (its default graph), newsgraph's prefixes bound."""
+    graph = Graph(store=OxigraphStore(store=store if store is not None else ox.Store()),
+                  identifier=DATASET_DEFAULT_GRAPH_ID, bind_namespaces="none")
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns, override=True)
     graph.bind("id", base, override=True)
     return graph
+
+
+class _Quads:
+    """Triples collected as Oxigraph quads and added to the store in one bulk call.
+
+    Writing Oxigraph terms directly skips rdflib's per-triple conversion, the largest cost of
+    a build after the NLP.
+    """
+
+    def __init__(self) -> None:
+        self.quads: list[ox.Quad] = []
+        self._nodes: dict[str, ox.NamedNode] = {}
+
+    def iri(self, value: str) -> ox.NamedNode:
+        node = self._nodes.get(value)
+        if node is None:
+            node = self._nodes[value] = ox.NamedNode(value)
+        return node
+
+    def add(self, s: str, p: str, o: str | ox.Literal) -> None:
+        obj = self.iri(o) if isinstance(o, str) else o
+        self.quads.append(ox.Quad(self.iri(s), self.iri(p), obj, ox.DefaultGraph()))
+
+
+def _text(value: str) -> ox.Literal:
+    return ox.Literal(value)
+
+
+def _typed(value: object, datatype: str) -> ox.Literal:
+    return ox.Literal(str(value), datatype=ox.NamedNode(datatype))
 
 
 def _entity_classes(node: Node, kb_key: str | None) -> list[URIRef]:
@@ -71,78 +105,80 @@ def _entity_classes(node: Node, kb_key: str | None) -> list[URIRef]:
     return classes
 
 
-def _node_triples(graph: Graph, node: Node, kb_key: str | None) -> None:
-    s = URIRef(node.iri)
+def _node_triples(out: _Quads, node: Node, kb_key: str | None) -> None:
+    s = node.iri
     for cls in _entity_classes(node, kb_key):
-        graph.add((s, RDF.type, cls))
-    graph.add((s, RDFS.label, Literal(node.name)))
+        out.add(s, RDF.type, cls)
+    out.add(s, RDFS.label, _text(node.name))
     for alias in sorted(node.aliases):
-        graph.add((s, SKOS.altLabel, Literal(alias)))
-    graph.add((s, NG.entityType, Literal(node.type)))
-    graph.add((s, NG.mentionCount, Literal(node.mentions)))
+        out.add(s, SKOS.altLabel, _text(alias))
+    out.add(s, NG.entityType, _text(node.type))
+    out.add(s, NG.mentionCount, _typed(node.mentions, XSD.integer))
     if node.country:
-        graph.add((s, NG.countryCode, Literal(node.country)))
+        out.add(s, NG.countryCode, _text(node.country))
     if node.wikidata and _QID.match(node.wikidata):
-        graph.add((s, OWL.sameAs, WD[node.wikidata]))
+        out.add(s, OWL.sameAs, WD[node.wikidata])
     if node.geonames and node.geonames.isdigit():
-        graph.add((s, OWL.sameAs, GEONAMES[f"{node.geonames}/"]))
+        out.add(s, OWL.sameAs, GEONAMES[f"{node.geonames}/"])
 
 
-def _article_triples(graph: Graph, base: str, article: Article, mentioned: set[str]) -> URIRef:
-    a = URIRef(article_iri(base, article.id))
-    graph.add((a, RDF.type, SCHEMA.NewsArticle))
-    graph.add((a, NG.contentHash, Literal(article.id)))
+def _article_triples(out: _Quads, base: str, article: Article, mentioned: set[str]) -> str:
+    a = article_iri(base, article.id)
+    out.add(a, RDF.type, SCHEMA.NewsArticle)
+    out.add(a, NG.contentHash, _text(article.id))
     if article.title:
-        graph.add((a, SCHEMA.headline, Literal(article.title)))
+        out.add(a, SCHEMA.headline, _text(article.title))
     if article.date:
         date = article.date[:10] if _DATE.match(article.date[:10]) else None
-        value = Literal(date, datatype=XSD.date) if date else Literal(article.date)
-        graph.add((a, SCHEMA.datePublished, value))
+        out.add(a, SCHEMA.datePublished,
+                _typed(date, XSD.date) if date else _text(article.date))
     if article.url and _SAFE_URL.match(article.url):
-        graph.add((a, SCHEMA.url, URIRef(article.url)))
+        out.add(a, SCHEMA.url, article.url)
     if article.source:
-        graph.add((a, SCHEMA.publisher, Literal(article.source)))
+        out.add(a, SCHEMA.publisher, _text(article.source))
     for author in article.authors:
-        graph.add((a, SCHEMA.author, Literal(author)))
+        out.add(a, SCHEMA.author, _text(author))
     if article.origin:
-        graph.add((a, NG.origin, Literal(article.origin)))
+        out.add(a, NG.origin, _text(article.origin))
     for iri in sorted(mentioned):
-        graph.add((a, SCHEMA.mentions, URIRef(iri)))
+        out.add(a, SCHEMA.mentions, iri)
     return a
 
 
 def _relation_triples(
-    graph: Graph, base: str, article: URIRef, aid: str, rel: Relation, res: Resolution
+    out: _Quads, base: str, article: str, aid: str, rel: Relation, res: Resolution
 ) -> bool:
-    s_iri = res.index.get((aid, rel.subject))
+    s = res.index.get((aid, rel.subject))
     o_iri = res.index.get((aid, rel.obj)) if rel.obj is not None else None
-    if s_iri is None or (rel.obj is not None and o_iri is None) or s_iri == o_iri:
+    if s is None or (rel.obj is not None and o_iri is None) or s == o_iri:
         return False
-    if rel.predicate in SYMMETRIC and o_iri is not None and o_iri < s_iri:
-        s_iri, o_iri = o_iri, s_iri
-    s, p = URIRef(s_iri), NG[rel.predicate]
-    o = URIRef(o_iri) if o_iri is not None else Literal(rel.value or "")
-    st = URIRef(statement_iri(base, aid, s_iri, rel.predicate, o, rel.start, rel.trigger,
-                              rel.polarity, rel.value))
+    if rel.predicate in SYMMETRIC and o_iri is not None and o_iri < s:
+        s, o_iri = o_iri, s
+    p: str = getattr(NG, rel.predicate)  # raises for a predicate not in the vocabulary
+    o: str | ox.Literal = o_iri if o_iri is not None else _text(rel.value or "")
+    key_o = URIRef(o_iri) if o_iri is not None else Literal(rel.value or "")
+    st = statement_iri(base, aid, s, rel.predicate, key_o, rel.start, rel.trigger,
+                       rel.polarity, rel.value)
     if rel.polarity == "asserted":
-        graph.add((s, p, o))
+        out.add(s, p, o)
     for pred, value in (
         (RDF.type, NG.Statement), (RDF.subject, s), (RDF.predicate, p), (RDF.object, o),
-        (PROV.wasDerivedFrom, article), (NG.evidence, Literal(rel.sentence)),
-        (NG.startChar, Literal(rel.start)), (NG.endChar, Literal(rel.end)),
-        (NG.confidence, Literal(Decimal(str(rel.confidence)), datatype=XSD.decimal)),
-        (NG.polarity, Literal(rel.polarity)), (NG.modality, Literal(rel.modality)),
-        (NG.trigger, Literal(rel.trigger)), (NG.rule, Literal(rel.rule)),
+        (PROV.wasDerivedFrom, article), (NG.evidence, _text(rel.sentence)),
+        (NG.startChar, _typed(rel.start, XSD.integer)),
+        (NG.endChar, _typed(rel.end, XSD.integer)),
+        (NG.confidence, _typed(Decimal(str(rel.confidence)), XSD.decimal)),
+        (NG.polarity, _text(rel.polarity)), (NG.modality, _text(rel.modality)),
+        (NG.trigger, _text(rel.trigger)), (NG.rule, _text(rel.rule)),
     ):
-        graph.add((st, pred, value))
+        out.add(st, pred, value)
     if rel.predicate == "holdsPost" and rel.value:
-        graph.add((st, NG.postTitle, Literal(rel.value)))
+        out.add(st, NG.postTitle, _text(rel.value))
     if rel.cameo:
-        graph.add((st, NG.cameoCode, Literal(rel.cameo)))
+        out.add(st, NG.cameoCode, _text(rel.cameo))
     if rel.plover:
-        graph.add((st, NG.ploverType, Literal(rel.plover)))
+        out.add(st, NG.ploverType, _text(rel.plover))
     if rel.attributed_to and (src := res.index.get((aid, rel.attributed_to))):
-        graph.add((st, NG.attributedTo, URIRef(src)))
+        out.add(st, NG.attributedTo, src)
     return True
 
 
@@ -150,22 +186,25 @@ def build_graph(facts: Iterable[ArticleFacts], *, base: str = DEFAULT_BASE) -> K
     """Resolve entities across ``facts`` and write the RDF graph."""
     items = sorted(facts, key=lambda f: f.article.id)
     resolution = resolve(items, base)
-    graph = new_graph(base)
+    store = ox.Store()
+    graph = new_graph(base, store)
+    out = _Quads()
     kb_keys: dict[str, str] = {}
     for (_aid, key), iri in resolution.index.items():
         if not key.startswith("~"):
             kb_keys.setdefault(iri, key)
     for iri, node in resolution.nodes.items():
-        _node_triples(graph, node, kb_keys.get(iri))
+        _node_triples(out, node, kb_keys.get(iri))
     kg = KnowledgeGraph(rdf=graph, resolution=resolution, articles=[f.article for f in items])
     for item in items:
         aid = item.article.id
         mentioned = {resolution.index[(aid, e.key)] for e in item.entities if e.mentions}
-        a = _article_triples(graph, base, item.article, mentioned)
+        a = _article_triples(out, base, item.article, mentioned)
         for rel in item.relations:
-            if _relation_triples(graph, base, a, aid, rel, resolution):
+            if _relation_triples(out, base, a, aid, rel, resolution):
                 if rel.polarity == "asserted":
                     kg.relations[rel.predicate] += 1
                 else:
                     kg.negated += 1
+    store.bulk_extend(out.quads)
     return kg
