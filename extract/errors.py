@@ -34,6 +34,10 @@ class Errors:
         "package and pass its name with --model."
     )
     E201 = "E201 {where}: cannot parse the graph ({reason})."
+    E301 = (
+        "E301 {where}: cannot write output ({reason}); check free space and permissions, "
+        "or choose another folder with -o. Earlier outputs there are unchanged."
+    )
     E202 = (
         "E202 query {name!r} is neither a bundled query ({known}) "
         "nor SPARQL text nor a .rq file."

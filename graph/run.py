@@ -9,6 +9,7 @@ the NLP), and a finished build can be extended the same way with new input.
 
 from __future__ import annotations
 
+import json
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -16,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.articles import read_articles
-from extract.errors import InputProblem
+from extract.atomic import atomic_write
+from extract.errors import Errors, InputProblem, NewsgraphError
 from extract.facts import Article, dumps_facts, loads_facts, read_facts
 from graph.build import KnowledgeGraph, build_graph
 from graph.export import write_graphml, write_rdf
@@ -24,7 +26,7 @@ from graph.namespaces import DEFAULT_BASE
 from graph.netx import to_networkx
 from graph.workers import extract_all
 
-__all__ = ["BuildReport", "build", "extract_all"]
+__all__ = ["BuildReport", "build", "extract_all", "write_report"]
 
 
 @dataclass
@@ -43,6 +45,31 @@ class BuildReport:
     def failed_inputs(self) -> int:
         """Inputs that could not be read (warnings such as duplicates do not count)."""
         return sum(not p.warning for p in self.problems)
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain-JSON form, as written to ``report.json``."""
+        return {
+            "articles": self.articles,
+            "resumed": self.resumed,
+            "failed_inputs": self.failed_inputs,
+            "problems": [
+                {"code": str(p).split(" ", 1)[0], "where": p.where, "warning": p.warning,
+                 "message": str(p)}
+                for p in self.problems
+            ],
+            "entities": dict(sorted(self.entities.items())),
+            "relations": dict(sorted(self.relations.items())),
+            "negated": self.negated,
+            "outputs": {k: str(v) for k, v in self.outputs.items()},
+        }
+
+
+def write_report(report: BuildReport, path: str | Path) -> Path:
+    """Write ``report`` as JSON (atomically)."""
+    with atomic_write(path) as out:
+        json.dump(report.to_dict(), out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    return Path(path)
 
 
 def _done_ids(out: Path, resume: bool) -> set[str]:
@@ -100,11 +127,28 @@ def build(
 
     Returns:
         The report, and the graph (None when no article could be read).
-    """
-    from graph.html import write_html
 
+    Raises:
+        NewsgraphError: E301 when an output cannot be written (the earlier outputs in
+            ``out_dir`` are left as they were).
+    """
     report = BuildReport()
     out = Path(out_dir)
+    try:
+        return _build(inputs, out, report, model=model, base=base, kb=kb, workers=workers,
+                      scheduler=scheduler, resume=resume, html=html, on_problem=on_problem)
+    except OSError as err:
+        where = err.filename or out
+        raise NewsgraphError(Errors.E301.format(where=where, reason=err.strerror or err)) from err
+
+
+def _build(
+    inputs: Sequence[str | Path], out: Path, report: BuildReport, *, model: str | None,
+    base: str, kb: Sequence[str], workers: int | None, scheduler: str | None, resume: bool,
+    html: bool, on_problem: Callable[[InputProblem], None] | None,
+) -> tuple[BuildReport, KnowledgeGraph | None]:
+    from graph.html import write_html
+
     out.mkdir(parents=True, exist_ok=True)
     done = _done_ids(out, resume)
 
@@ -130,6 +174,7 @@ def build(
             handle.flush()
     if partial.stat().st_size == 0:
         partial.unlink()
+        write_report(report, out / "report.json")
         return report, None
     os.replace(partial, out / "facts.jsonl")
     report.outputs["facts"] = out / "facts.jsonl"
@@ -142,4 +187,6 @@ def build(
     report.entities = Counter(node.type for node in kg.resolution.nodes.values())
     report.relations = kg.relations
     report.negated = kg.negated
+    report.outputs["report"] = out / "report.json"
+    write_report(report, report.outputs["report"])
     return report, kg
