@@ -1,7 +1,8 @@
-"""The NetworkX view of the RDF graph: entities as nodes, asserted statements as edges.
+"""The NetworkX view of the RDF graph: entities as nodes, statements between them as edges.
 
 Derived from the RDF (by SPARQL over the Oxigraph store), so it shows exactly what the Turtle
-holds. Node and edge attributes are the ones the HTML explorer and GraphML export use.
+holds. Node and edge attributes are the ones the HTML explorer and GraphML export use. Negated
+statements are edges too, with ``polarity="negated"``: filter on it for the asserted graph.
 """
 
 from __future__ import annotations
@@ -29,12 +30,17 @@ _SAME = _PREAMBLE + "SELECT ?e ?x WHERE { ?e ng:entityType ?t ; owl:sameAs ?x }"
 _ARTICLES = _PREAMBLE + "SELECT ?a ?e WHERE { ?a a schema:NewsArticle ; schema:mentions ?e }"
 
 _EDGES = _PREAMBLE + """
-SELECT ?st ?s ?p ?o ?sentence ?conf ?modality ?trigger ?post ?a ?title ?date ?url WHERE {
+SELECT ?st ?s ?p ?o ?sentence ?conf ?modality ?trigger ?post ?a ?title ?date ?url
+       ?polarity ?cameo ?plover ?src ?publisher WHERE {
   ?st a ng:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
-      ng:polarity "asserted" ; ng:evidence ?sentence ; ng:confidence ?conf ;
+      ng:polarity ?polarity ; ng:evidence ?sentence ; ng:confidence ?conf ;
       ng:modality ?modality ; ng:trigger ?trigger ; prov:wasDerivedFrom ?a .
   FILTER(isIRI(?o))
   OPTIONAL { ?st ng:postTitle ?post }
+  OPTIONAL { ?st ng:cameoCode ?cameo }
+  OPTIONAL { ?st ng:ploverType ?plover }
+  OPTIONAL { ?st ng:attributedTo ?src }
+  OPTIONAL { ?a schema:publisher ?publisher }
   OPTIONAL { ?a schema:headline ?title }
   OPTIONAL { ?a schema:datePublished ?date }
   OPTIONAL { ?a schema:url ?url }
@@ -55,9 +61,10 @@ def _predicate_labels() -> dict[str, str]:
 
 
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
-    """Entities and their asserted relations between entities as a ``MultiDiGraph``.
+    """Entities and the statements between them as a ``MultiDiGraph``.
 
-    Node ids are entity IRIs; edge keys are statement IRIs.
+    Node ids are entity IRIs; edge keys are statement IRIs; every edge carries its evidence
+    sentence, article, confidence, polarity ("asserted" / "negated"), modality and codes.
     """
     view: nx.MultiDiGraph = nx.MultiDiGraph()
     aliases: dict[str, list[str]] = defaultdict(list)
@@ -77,15 +84,18 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
                       articles=articles[iri], iri=iri, same_as=sorted(same[iri]))
     labels = _predicate_labels()
     for row in sorted(_rows(graph, _EDGES), key=lambda r: str(r[0])):
-        st, s, p, o, sentence, conf, modality, trigger, post, a, title, date, url = row
+        (st, s, p, o, sentence, conf, modality, trigger, post, a, title, date, url,
+         polarity, cameo, plover, src, publisher) = row
         if str(s) not in view or str(o) not in view:
             continue
         local = str(p).rsplit("#", 1)[-1]
         view.add_edge(str(s), str(o), key=str(st), predicate=local,
                       label=labels.get(local, local), sentence=str(sentence),
                       article=str(a), article_title=_s(title), article_date=_s(date),
-                      article_url=_s(url), confidence=float(conf), polarity="asserted",
-                      modality=str(modality), trigger=str(trigger), post_title=_s(post))
+                      article_url=_s(url), article_source=_s(publisher),
+                      confidence=float(conf), polarity=str(polarity), modality=str(modality),
+                      trigger=str(trigger), post_title=_s(post), cameo=_s(cameo),
+                      plover=_s(plover), attributed_to=_s(src))
     return view
 
 

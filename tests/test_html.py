@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 from importlib import resources
@@ -9,8 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import numpy as np
+import pytest
 
 from graph.html import render_html, write_html
+from graph.layout import layout_positions, pagerank
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -116,6 +121,7 @@ def test_hostile_strings_are_never_raw() -> None:
         sentence=EVIL,
         article_title=EVIL,
         article_url=EVIL,
+        article_source=EVIL,
         trigger=EVIL,
         post_title=EVIL,
         modality=EVIL,
@@ -135,7 +141,7 @@ def test_hostile_strings_are_never_raw() -> None:
     assert statement["sentence"] == EVIL
     assert statement["trigger"] == EVIL and statement["post"] == EVIL
     article = data["articles"][0]
-    assert article["title"] == EVIL
+    assert article["title"] == EVIL and article["source"] == EVIL
     assert article["url"] == EVIL.strip() and article["href"] == ""
 
 
@@ -240,14 +246,102 @@ def test_large_layout_places_every_node() -> None:
     assert max(xs) - min(xs) > 500 and max(ys) - min(ys) > 500
 
 
-def test_edge_labels_only_for_small_graphs() -> None:
-    assert _data(render_html(_small_graph()))["options"]["edgeLabels"] is True
+def test_no_permanent_edge_labels() -> None:
+    data = _data(render_html(_small_graph()))
+    assert "edgeLabels" not in data["options"]
+    assert all("label" not in e for e in data["edges"])
+    script = resources.files("graph").joinpath("assets", "explorer.js").read_text("utf-8")
+    assert "label: labelled.has(e.id)" in script  # only the selection's edges get labels
+
+
+def test_physics_only_below_the_limit() -> None:
     g = nx.MultiDiGraph()
-    nodes = [_entity(g, f"n{i}") for i in range(40)]
-    for i in range(40):
-        for j in range(9):
-            _fact(g, nodes[i], nodes[(i + j + 1) % 40])
-    assert _data(render_html(g))["options"]["edgeLabels"] is False
+    for i in range(301):
+        _entity(g, f"n{i}")
+    assert _data(render_html(g))["options"]["physics"] is False
+    g.remove_node("http://example.org/id/n0")
+    assert _data(render_html(g))["options"]["physics"] is True
+
+
+def test_csp_allows_exactly_the_page_scripts() -> None:
+    page = render_html(_small_graph())
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page)
+    assert policy is not None
+    script_src = re.search(r"script-src ([^;]*);", policy.group(1))
+    assert script_src is not None and "unsafe" not in script_src.group(1)
+    assert "default-src 'none'" in policy.group(1)
+    bodies = re.findall(r"<script>(.*?)</script>", page, re.S)
+    assert len(bodies) == 2
+    hashes = {
+        "'sha256-" + base64.b64encode(hashlib.sha256(b.encode()).digest()).decode() + "'"
+        for b in bodies
+    }
+    assert set(script_src.group(1).split()) == hashes
+
+
+def test_overview_by_pagerank() -> None:
+    g = nx.MultiDiGraph()
+    hub = _entity(g, "hub", mentions=1)
+    spokes = [_entity(g, f"s{i}", mentions=1) for i in range(6)]
+    loud = _entity(g, "loud", mentions=50)  # most mentioned, but nothing points to it
+    for spoke in spokes:
+        _fact(g, spoke, hub)
+    _fact(g, loud, spokes[0])
+    by_rank = _data(render_html(g, max_nodes=2, rank="pagerank"))
+    assert {n["label"] for n in by_rank["nodes"] if n["top"]} == {"hub", "s0"}
+    assert by_rank["options"]["rank"] == "pagerank"
+    by_mentions = _data(render_html(g, max_nodes=2))
+    assert {n["label"] for n in by_mentions["nodes"] if n["top"]} == {"loud", "hub"}
+    with pytest.raises(ValueError, match="rank"):
+        render_html(g, rank="degree")  # type: ignore[arg-type]
+
+
+def test_pagerank_matches_networkx_definition() -> None:
+    scores = pagerank(3, [0, 1, 2], [1, 2, 0])  # a cycle: all equal
+    assert np.allclose(scores, 1 / 3)
+    star = pagerank(4, [1, 2, 3], [0, 0, 0])  # node 0 dangles; its rank is spread evenly
+    assert star.sum() == pytest.approx(1.0)
+    assert star[0] > 3 * star[1] and star[1] == pytest.approx(star[3])
+    assert pagerank(0, [], []).size == 0
+
+
+def test_layout_positions_are_deterministic_and_spread() -> None:
+    g = nx.path_graph(30)
+    first = layout_positions(g, seed=3)
+    assert first == layout_positions(g, seed=3)
+    assert first != layout_positions(g, seed=4)
+    assert len(set(first.values())) == 30
+    assert layout_positions(nx.Graph()) == {}
+
+
+def test_layout_around_an_overview() -> None:
+    g = nx.star_graph(30)  # hub 0 with leaves 1..30
+    nx.add_path(g, ["p0", "p1", "p2", "p3"])  # a component the overview does not reach
+    g.add_node("lone")
+    pos = layout_positions(g, seed=1, focus={0, 1})
+    assert len(pos) == 36 and len(set(pos.values())) == 36
+    hub = np.array(pos[0])
+    leaves = [np.linalg.norm(np.array(pos[i]) - hub) for i in range(1, 31)]
+    assert max(leaves) < 6 * 40  # opened neighbours appear around their entity
+    star_right = max(pos[i][0] for i in range(31))
+    assert all(pos[v][0] > star_right for v in ("p0", "p1", "p2", "p3"))
+
+
+def test_negated_and_attributed_statements() -> None:
+    g = nx.MultiDiGraph()
+    a, b, c = (_entity(g, k) for k in "abc")
+    _fact(g, a, b, "supports")
+    _fact(g, a, b, "supports", polarity="negated", cameo="057", plover="SUPPORT")
+    _fact(g, a, b, "supports", attributed_to=c)
+    _fact(g, a, b, "supports", attributed_to="http://example.org/id/unknown")
+    data = _data(render_html(g))
+    edges = sorted((len(e["statements"]), e.get("negated", False)) for e in data["edges"])
+    assert edges == [(1, True), (3, False)]  # negated facts are a separate (dashed) edge
+    statements = data["statements"]
+    assert statements[1]["polarity"] == "negated" and statements[1]["cameo"] == "057"
+    assert statements[2]["by"] == 2 and "by" not in statements[3]
+    assert "post" not in statements[0]  # empty fields are left out
+    assert data["predicates"]["supports"]["codes"] == "05 SUPPORT"
 
 
 def test_empty_graph_renders() -> None:

@@ -1,16 +1,22 @@
 /* newsgraph explorer: draws the embedded graph with vis-network.
  * All text from articles is untrusted: it only ever reaches the page through textContent,
  * text nodes, vis-network's canvas labels and plain-text tooltips, and links are made only
- * for http(s) URLs. */
+ * for http(s) URLs.
+ * Large graphs: positions come with the data (no physics), edges are hidden while dragging or
+ * zooming, edge labels are drawn only for the selection, and the first view is an overview of
+ * the top entities; clicking an entity opens its neighbourhood. */
 (function () {
   "use strict";
 
   var data = JSON.parse(document.getElementById("ng-data").textContent);
-  var opts = data.options;
+  performance.mark("m-json"); var opts = data.options;
   var LABEL_MAX = 40;
   var FACTS_SHOWN = 200;
   var RESULTS_SHOWN = 30;
+  var NEIGHBOURS_SHOWN = 100;
   var WEB_URL = /^https?:\/\//i;
+  var typeNames = Object.keys(data.types);
+  var hasNegated = data.edges.some(function (e) { return e.negated; });
 
   var adjacency = new Map();
   data.edges.forEach(function (e) {
@@ -18,20 +24,22 @@
     if (e.to !== e.from) addTo(adjacency, e.to, e.id);
   });
   var searchKeys = data.nodes.map(function (n) {
-    return [n.label].concat(n.aliases).join("\u0000").toLowerCase();
+    return [n.label].concat(n.aliases || []).join("\u0000").toLowerCase();
   });
 
   var state = {
     shown: topNodes(),
-    types: new Set(Object.keys(data.types)),
+    types: new Set(typeNames),
     preds: new Set(Object.keys(data.predicates)),
     minConf: 0,
     from: "",
     to: "",
+    negated: true,
     linkedOnly: false
   };
   var placed = new Map();
   var edgeCounts = new Map();
+  var labelled = new Set();
   var visibleNodes = new Set();
   var visibleEdges = new Set();
   var nodeSet = new vis.DataSet();
@@ -43,6 +51,7 @@
     filter: function (item) { return visibleEdges.has(item.id); }
   });
   var network = null;
+  var settled = !opts.physics;
   var panel = document.getElementById("ng-panel");
   var status = document.getElementById("ng-status");
 
@@ -95,22 +104,30 @@
     return text.length > LABEL_MAX ? text.slice(0, LABEL_MAX - 1) + "\u2026" : text;
   }
 
-  function predicateLabel(name) {
-    return data.predicates[name].label;
-  }
-
   function articleOf(statement) {
-    return data.articles[statement.article] || { title: "", date: "", url: "", href: "", iri: "" };
+    return data.articles[statement.article] ||
+      { title: "", date: "", source: "", url: "", href: "", iri: "" };
   }
 
   function dayOf(statement) {
     return articleOf(statement).date.slice(0, 10);
   }
 
+  function neighboursOf(id) {
+    var seen = new Set();
+    (adjacency.get(id) || []).forEach(function (eid) {
+      var e = data.edges[eid];
+      seen.add(e.from === id ? e.to : e.from);
+    });
+    seen.delete(id);
+    return Array.from(seen);
+  }
+
   /* ---------- filtering ---------- */
 
   function statementPasses(statement) {
     if (statement.confidence < state.minConf) return false;
+    if (!state.negated && statement.polarity === "negated") return false;
     if (state.from || state.to) {
       var day = dayOf(statement);
       if (!day) return false;
@@ -128,23 +145,22 @@
   }
 
   function visNode(n) {
-    var colour = data.types[n.type].color;
     var item = {
       id: n.id,
       label: shortLabel(n.label),
+      group: "t" + typeNames.indexOf(n.type),
       title: n.label + "\n" + n.type + " \u00b7 " + n.mentions + " mentions \u00b7 " +
         n.articles + " articles",
-      shape: data.types[n.type].shape,
-      value: Math.max(n.mentions, 1),
-      color: {
-        background: colour, border: colour,
-        highlight: { background: colour, border: "#000000" },
-        hover: { background: colour, border: "#000000" }
-      }
+      value: Math.max(n.mentions, 1)
     };
     var at = n.x !== undefined ? n : placed.get(n.id);
     if (at) { item.x = at.x; item.y = at.y; }
     return item;
+  }
+
+  function edgeText(e, count) {
+    var p = data.predicates[e.predicate];
+    return (e.negated ? "not " : "") + p.label + (count > 1 ? " \u00d7" + count : "");
   }
 
   function visEdge(e, count) {
@@ -154,13 +170,14 @@
       from: e.from,
       to: e.to,
       width: Math.min(1 + 1.6 * Math.log(count), 8),
-      color: { color: p.color, highlight: p.color, hover: p.color, opacity: 0.85 },
-      arrows: { to: { enabled: !p.symmetric, scaleFactor: 0.6 } },
-      title: data.nodes[e.from].label + " \u2014 " + p.label +
+      dashes: Boolean(e.negated),
+      color: p.color,
+      arrows: p.symmetric ? "" : "to",
+      title: data.nodes[e.from].label + " \u2014 " + edgeText(e, count) +
         (p.symmetric ? " \u2014 " : " \u2192 ") + data.nodes[e.to].label + "\n" + count +
-        (count === 1 ? " statement" : " statements")
+        (count === 1 ? " statement" : " statements"),
+      label: labelled.has(e.id) ? edgeText(e, count) : null
     };
-    if (opts.edgeLabels) item.label = count > 1 ? p.label + " \u00d7" + count : p.label;
     if (e.curve > 0) {
       item.smooth = {
         enabled: true,
@@ -172,7 +189,7 @@
   }
 
   function storePositions() {
-    if (!network) return;
+    if (!network || !opts.physics) return;
     var ids = nodeView.getIds();
     var positions = network.getPositions(ids);
     var updates = [];
@@ -222,7 +239,8 @@
     var text = "Showing " + visibleNodes.size + " of " + data.nodes.length + " entities, " +
       visibleEdges.size + " connections";
     if (opts.overview && state.shown.size < data.nodes.length) {
-      text += " (overview of the most mentioned; search to add others)";
+      text += " (overview: top entities by " + (opts.rank === "pagerank" ? "PageRank" : "mentions") +
+        "; click an entity or search to open more)";
     }
     status.textContent = text;
   }
@@ -242,15 +260,14 @@
     return network ? network.getViewPosition() : { x: 0, y: 0 };
   }
 
-  function expand(id) {
-    var neighbours = [];
-    (adjacency.get(id) || []).forEach(function (eid) {
-      var e = data.edges[eid];
-      neighbours.push(e.from === id ? e.to : e.from);
-    });
-    var added = [id].concat(neighbours).filter(function (n, i, all) {
-      return !state.shown.has(n) && all.indexOf(n) === i;
-    });
+  /* Show ``id`` and up to ``limit`` of its hidden neighbours (most mentioned first); returns
+   * how many neighbours stay hidden. */
+  function expand(id, limit) {
+    var neighbours = neighboursOf(id);
+    var hidden = neighbours.filter(function (n) { return !state.shown.has(n); });
+    hidden.sort(function (a, b) { return data.nodes[b].mentions - data.nodes[a].mentions; });
+    var added = hidden.slice(0, limit);
+    if (!state.shown.has(id)) added.unshift(id);
     if (opts.physics && added.length) {
       var anchor = anchorOf(id, neighbours);
       var radius = 60 + 12 * Math.sqrt(added.length);
@@ -262,29 +279,59 @@
       });
     }
     added.forEach(function (n) { state.shown.add(n); });
-    applyFilters();
+    if (added.length) applyFilters();
     if (opts.physics && added.length && network) {
       network.setOptions({ physics: { enabled: true } });
       network.stabilize(150);
     }
+    return Math.max(hidden.length - limit, 0);
   }
 
-  function focusNode(id) {
-    var n = data.nodes[id];
-    if (!state.types.has(n.type)) {
-      state.types.add(n.type);
-      var box = document.querySelector('#ng-types input[data-index="' + typeIndex(n.type) + '"]');
-      if (box) box.checked = true;
-    }
-    expand(id);
+  function showType(type) {
+    if (state.types.has(type)) return;
+    state.types.add(type);
+    var box = document.querySelector('#ng-types input[data-index="' + typeNames.indexOf(type) + '"]');
+    if (box) box.checked = true;
+  }
+
+  /* Open an entity: show it with its neighbourhood, select it and list its facts. */
+  function openNode(id, move) {
+    showType(data.nodes[id].type);
+    var more = expand(id, NEIGHBOURS_SHOWN);
     if (network && visibleNodes.has(id)) {
       network.selectNodes([id]);
-      network.focus(id, {
-        scale: Math.max(network.getScale(), 1),
-        animation: { duration: 500, easingFunction: "easeInOutQuad" }
-      });
+      labelSelection();
+      if (move) {
+        network.focus(id, {
+          scale: Math.max(network.getScale(), 1),
+          animation: { duration: 400, easingFunction: "easeInOutQuad" }
+        });
+      }
     }
-    showNode(id);
+    showNode(id, more);
+  }
+
+  /* Edge labels only for the selection (the clicked entity's relations, or one relation).
+   * A label cannot be unset by an update, so edges that lose theirs are added anew. */
+  function labelSelection() {
+    var wanted = new Set(network ? network.getSelectedEdges() : []);
+    var dropped = Array.from(labelled).filter(function (eid) { return !wanted.has(eid); });
+    var gained = Array.from(wanted).filter(function (eid) {
+      return !labelled.has(eid) && visibleEdges.has(eid);
+    });
+    dropped.forEach(function (eid) { labelled.delete(eid); });
+    gained.forEach(function (eid) { labelled.add(eid); });
+    if (dropped.length) {
+      edgeSet.remove(dropped);
+      edgeSet.add(dropped.map(function (eid) {
+        return visEdge(data.edges[eid], edgeCounts.get(eid) || 1);
+      }));
+    }
+    if (gained.length) {
+      edgeSet.update(gained.map(function (eid) {
+        return { id: eid, label: edgeText(data.edges[eid], edgeCounts.get(eid) || 1) };
+      }));
+    }
   }
 
   /* ---------- evidence panel ---------- */
@@ -294,14 +341,14 @@
     var button = el("button", "ng-entity ng-text", n.label);
     button.type = "button";
     button.title = n.type;
-    button.addEventListener("click", function () { focusNode(id); });
+    button.addEventListener("click", function () { openNode(id, true); });
     return button;
   }
 
   function relationLine(e) {
     var line = el("p", "ng-relation");
     var symmetric = data.predicates[e.predicate].symmetric;
-    line.append(entityButton(e.from), " " + predicateLabel(e.predicate) + (symmetric ? " " : " \u2192 "),
+    line.append(entityButton(e.from), " " + edgeText(e, 1) + (symmetric ? " " : " \u2192 "),
       entityButton(e.to));
     return line;
   }
@@ -313,19 +360,27 @@
     if (edge) item.appendChild(relationLine(edge));
     if (s.post) item.appendChild(el("p", "ng-meta ng-text", "Post: " + s.post));
     item.appendChild(el("blockquote", "ng-sentence", s.sentence || "(no evidence sentence)"));
-    var source = el("p", "ng-meta");
+    var source = el("p", "ng-meta ng-source");
     var web = isWebUrl(a.href);
     source.appendChild(webLink(a.title || (web ? a.href : "") || a.iri || "article", a.href));
     if (a.url && !web) source.append(" \u00b7 ", el("span", "ng-text", a.url));
+    if (a.source) source.append(" \u00b7 ", el("span", "ng-text", a.source));
     if (a.date) source.append(" \u00b7 " + a.date);
     item.appendChild(source);
-    var facts = "confidence " + s.confidence.toFixed(2);
+    if (s.by !== undefined && data.nodes[s.by]) {
+      var by = el("p", "ng-meta", "According to ");
+      by.appendChild(entityButton(s.by));
+      item.appendChild(by);
+    }
+    var facts = "confidence " + s.confidence.toFixed(2) + " \u00b7 " + (s.polarity || "asserted");
     if (s.modality) facts += " \u00b7 " + s.modality;
     if (s.trigger) facts += " \u00b7 trigger \u201c" + s.trigger + "\u201d";
+    var codes = [s.cameo, s.plover].filter(Boolean).join(" ");
+    if (codes) facts += " \u00b7 " + codes;
     if (!statementPasses(s) || (edge && !state.preds.has(edge.predicate))) {
       facts += " \u00b7 hidden by filters";
     }
-    item.appendChild(el("p", "ng-meta ng-text", facts));
+    item.appendChild(el("p", "ng-meta ng-text ng-facts-line", facts));
     return item;
   }
 
@@ -352,7 +407,7 @@
   }
 
   function plainList(title, values, make) {
-    if (!values.length) return;
+    if (!values || !values.length) return;
     panel.appendChild(el("h3", null, title));
     var list = el("ul", "ng-plain");
     values.forEach(function (v) {
@@ -363,19 +418,21 @@
     panel.appendChild(list);
   }
 
-  function showNode(id) {
+  function showNode(id, hiddenNeighbours) {
     var n = data.nodes[id];
     clear(panel);
     panel.appendChild(el("h2", "ng-text", n.label));
     panel.appendChild(el("p", "ng-meta", n.type + " \u00b7 " + n.mentions + " mentions \u00b7 " +
-      n.articles + " articles"));
+      n.articles + " articles \u00b7 " + neighboursOf(id).length + " neighbours"));
     panel.appendChild(el("p", "ng-meta ng-text", n.iri));
     plainList("Also known as", n.aliases, function (a) { return el("span", "ng-text", a); });
     plainList("Same as", n.sameAs, function (l) { return webLink(l.text, l.href); });
-    var more = el("button", "ng-action", "Show neighbours");
-    more.type = "button";
-    more.addEventListener("click", function () { expand(id); });
-    panel.appendChild(more);
+    if (hiddenNeighbours > 0) {
+      var more = el("button", "ng-action", "Show " + hiddenNeighbours + " more neighbours");
+      more.type = "button";
+      more.addEventListener("click", function () { expand(id, Infinity); openNode(id, false); });
+      panel.appendChild(more);
+    }
     var rows = [];
     (adjacency.get(id) || []).forEach(function (eid) {
       var e = data.edges[eid];
@@ -393,15 +450,12 @@
     head.appendChild(relationLine(e));
     panel.appendChild(head);
     panel.appendChild(el("p", "ng-meta", e.statements.length +
-      (e.statements.length === 1 ? " statement" : " statements")));
+      (e.statements.length === 1 ? " statement" : " statements") +
+      (data.predicates[e.predicate].codes ? " \u00b7 " + data.predicates[e.predicate].codes : "")));
     panel.appendChild(factList(e.statements.map(function (s) { return { s: s, e: null }; })));
   }
 
   /* ---------- controls ---------- */
-
-  function typeIndex(name) {
-    return Object.keys(data.types).indexOf(name);
-  }
 
   function legendRow(container, index, swatch, text, count, onChange) {
     var li = el("li");
@@ -420,7 +474,7 @@
     var typeCounts = new Map();
     data.nodes.forEach(function (n) { typeCounts.set(n.type, (typeCounts.get(n.type) || 0) + 1); });
     var types = document.getElementById("ng-types");
-    Object.keys(data.types).forEach(function (name, i) {
+    typeNames.forEach(function (name, i) {
       var swatch = el("span", "ng-swatch ng-shape-" + data.types[name].shape);
       swatch.style.background = data.types[name].color;
       legendRow(types, i, swatch, name, typeCounts.get(name) || 0, function (on) {
@@ -463,6 +517,9 @@
       if (days.length) { input.min = days[0]; input.max = days[days.length - 1]; }
       input.addEventListener("change", function () { state[which] = input.value; applyFilters(); });
     });
+    var negated = document.getElementById("ng-negated");
+    negated.parentNode.hidden = !hasNegated;
+    negated.addEventListener("change", function () { state.negated = negated.checked; applyFilters(); });
     var linked = document.getElementById("ng-linked-only");
     linked.addEventListener("change", function () { state.linkedOnly = linked.checked; applyFilters(); });
   }
@@ -493,20 +550,22 @@
         var button = el("button");
         button.type = "button";
         button.append(el("span", "ng-text", n.label), el("span", "ng-kind", n.type));
-        button.addEventListener("click", function () { focusNode(hit.id); });
+        button.addEventListener("click", function () { openNode(hit.id, true); });
         li.appendChild(button);
         results.appendChild(li);
       });
     };
     input.addEventListener("input", debounce(run, 120));
     input.addEventListener("keydown", function (event) {
-      if (event.key === "Enter") { run(); if (first !== null) focusNode(first); }
+      if (event.key === "Enter") { run(); if (first !== null) openNode(first, true); }
       if (event.key === "Escape") { input.value = ""; clear(results); }
     });
     document.getElementById("ng-reset").addEventListener("click", function () {
       state.shown = topNodes();
       input.value = "";
       clear(results);
+      if (network) network.unselectAll();
+      labelSelection();
       applyFilters();
       if (network) network.fit();
     });
@@ -515,15 +574,30 @@
   /* ---------- network ---------- */
 
   function networkOptions() {
+    var groups = {};
+    typeNames.forEach(function (name, i) {
+      var colour = data.types[name].color;
+      groups["t" + i] = {
+        shape: data.types[name].shape,
+        color: {
+          background: colour, border: colour,
+          highlight: { background: colour, border: "#000000" },
+          hover: { background: colour, border: "#000000" }
+        }
+      };
+    });
     return {
+      groups: groups,
       nodes: {
         borderWidth: 1,
         scaling: { min: 8, max: 40, label: { enabled: true, min: 11, max: 22, drawThreshold: 6 } },
         font: { size: 12, color: "#222222", strokeWidth: 3, strokeColor: "#ffffff" }
       },
       edges: {
-        smooth: opts.physics ? { enabled: true, type: "continuous", roundness: 0.3 } : false,
+        smooth: false,
         font: { size: 10, color: "#444444", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
+        color: { opacity: 0.85 },
+        arrows: { to: { scaleFactor: 0.6 } },
         selectionWidth: 2,
         hoverWidth: 1.5
       },
@@ -551,15 +625,17 @@
     buildLegend();
     buildFilters();
     buildSearch();
-    applyFilters();
+    performance.mark("m-prep"); applyFilters(); performance.mark("m-filters");
     var container = document.getElementById("ng-network");
     network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, networkOptions());
+    performance.mark("m-network"); network.once("afterDrawing", function () { performance.mark("ng-first-draw"); });
     network.on("click", function (params) {
-      if (params.nodes.length) showNode(params.nodes[0]);
-      else if (params.edges.length) showEdge(params.edges[0]);
+      if (params.nodes.length) openNode(params.nodes[0], false);
+      else if (params.edges.length) { labelSelection(); showEdge(params.edges[0]); }
+      else labelSelection();
     });
     network.on("doubleClick", function (params) {
-      if (params.nodes.length) expand(params.nodes[0]);
+      if (params.nodes.length) expand(params.nodes[0], Infinity);
     });
     if (opts.physics) {
       network.on("stabilizationProgress", function (p) {
@@ -567,9 +643,17 @@
       });
       network.on("stabilizationIterationsDone", function () {
         network.setOptions({ physics: { enabled: false, stabilization: { fit: false } } });
+        settled = true;
         updateStatus();
       });
     }
+    window.newsgraphExplorer = {
+      network: network,
+      open: function (id) { openNode(id, true); },
+      settled: function () { return settled; },
+      visibleNodes: function () { return visibleNodes.size; },
+      visibleEdges: function () { return visibleEdges.size; }
+    };
   }
 
   start();
