@@ -24,12 +24,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extract.kb import KBEntry, KnowledgeBase, load_kb, normalise_name
-from extract.titles import TITLE_WORDS, find_title_before, strip_title
+from extract.titles import HEAD_TITLES, TITLE_WORDS, find_title_before, strip_title
 
 __all__ = ["EntityGroup", "Post", "entity_at", "resolve_entities"]
 
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
 _TYPE_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 3, "FAC": 4, "EVENT": 5}
+_INITIAL_NAME = re.compile(r"^(?:[A-Z]\.\s?){1,2}[A-Z][a-z]+(?:[-'][A-Za-z]+)*$")
 _NAME_RE = re.compile(r"^[A-Z][\w'’.\-]*$")
 
 
@@ -78,11 +79,24 @@ def _trim(span: Span) -> Span:
     doc = span.doc
     while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
-        end -= 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
+                           or not any(c.isalpha() for c in doc[end - 1].text)):
+        end -= 1  # "Afridi 88", "Vaughan 9-1-55-1": scores are not part of a name
+    while end - start > 1 and doc[start].lower_ in _ROLE_WORDS:
+        start += 1  # "Defender Hassan Abbas"
     if span.label_ == "PERSON":
         end = _extend_particles(doc, start, end)
     return doc[start:end]
+
+
+#: Role nouns that NER takes into a name when they stand before it, capitalised.
+_ROLE_WORDS = frozenset({
+    "defender", "striker", "midfielder", "goalkeeper", "forward", "coach", "captain",
+    "manager", "skipper", "keeper", "winger", "veteran", "rookie", "champion", "batsman",
+    "bowler", "pitcher", "quarterback", "jockey", "driver", "rider", "spokesman",
+    "spokeswoman", "spokesperson", "analyst", "economist", "lawyer", "attorney", "judge",
+    "officer", "sergeant", "colonel", "lieutenant", "detective", "inspector", "professor",
+})
 
 
 _PARTICLES = frozenset({"von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "bin",
@@ -109,6 +123,21 @@ def _is_title_part(span: Span) -> bool:
 _NOT_TITLES = frozenset({"un", "u.n."})
 
 
+#: Last words of organisation names ("Security Council"): never the rest of a person's name.
+ORG_HEADS = frozenset({
+    "council", "ministry", "community", "union", "bank", "party", "agency", "committee",
+    "commission", "court", "office", "department", "organization", "organisation",
+    "association", "group", "club", "institute", "university", "alliance", "assembly",
+    "parliament", "government", "army", "force", "forces", "service", "services", "fund",
+    "board", "corporation", "corp", "company", "inc", "ltd", "federation", "authority",
+    "administration", "senate", "congress", "cabinet", "secretariat", "summit",
+})
+
+
+def _has_head_title(words: list[str]) -> bool:
+    return any(w.lower() in HEAD_TITLES for w in words)
+
+
 def _looks_like_name(tokens: list[str]) -> bool:
     return bool(tokens) and all(_NAME_RE.match(t) for t in tokens)
 
@@ -131,7 +160,7 @@ def _candidates(doc: Doc, kb: KnowledgeBase) -> tuple[list[_Candidate], list[tup
         if ent.label_ not in KEEP_LABELS:
             continue
         span = _trim(ent)
-        if not len(span) or not any(t.is_alpha for t in span) or _is_title_part(span):
+        if not len(span) or not any(c.isalpha() for c in span.text) or _is_title_part(span):
             continue
         label = ent.label_
         if label == "NORP":
@@ -140,12 +169,22 @@ def _candidates(doc: Doc, kb: KnowledgeBase) -> tuple[list[_Candidate], list[tup
                 out.append(_Candidate(span.start, span.end, entry.type, span.text, "ner", entry))
             continue
         entry = kb.lookup(span.text)
+        if (entry is not None and label == "ORG" and entry.id.startswith("city:")
+                and entry.capital_of is None):
+            entry = None  # "Liverpool beat Leeds": a club named after its city
+        if label in {"ORG", "GPE", "LOC"} and _INITIAL_NAME.match(span.text):
+            label = "PERSON"  # "B. Young", "K. Benjamin"
         if entry is None and label in {"GPE", "ORG"} and kb.demonym(span.text) is not None:
             entry = kb.demonym(span.text)
             label = entry.type if entry is not None else label
         if entry is None and label in {"PERSON", "ORG", "GPE", "NORP"}:
             words = [t.text for t in span]
             title, rest = strip_title(words)
+            continues = span.start > 0 and doc[span.start - 1].lower_ in TITLE_WORDS
+            if title and not (_has_head_title(title) or continues):
+                title = []  # "Security Council", "Foreign Ministry": a name, not a title
+            if title and rest and rest[-1].lower() in ORG_HEADS:
+                title = []
             if (title and _looks_like_name(rest) and kb.lookup(" ".join(rest)) is None) or (
                 title and kb.lookup(" ".join(rest)) is not None
             ):

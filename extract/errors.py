@@ -34,6 +34,7 @@ class Errors:
         "package and pass its name with --model."
     )
     E201 = "E201 {where}: cannot parse the graph ({reason})."
+    E205 = "E205 cannot listen on {where} ({reason}); choose another --port."
     E301 = (
         "E301 {where}: cannot write output ({reason}); check free space and permissions, "
         "or choose another folder with -o. Earlier outputs there are unchanged."

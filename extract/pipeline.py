@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.entities import EntityGroup
 from extract.facts import Article, ArticleFacts, Entity, Mention, Relation
+from extract.kb import load_kb
+from extract.truecase import shouted_spans, truecase
 
 __all__ = ["CHUNK_CHARS", "doc_to_facts", "extract_facts", "split_text"]
 
@@ -45,13 +48,24 @@ def split_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     return pieces
 
 
-def doc_to_facts(doc: Doc, article: Article, offset: int = 0) -> ArticleFacts:
-    """Read the newsgraph extensions of a processed Doc into `ArticleFacts`."""
+def doc_to_facts(
+    doc: Doc, article: Article, offset: int = 0, source: str | None = None
+) -> ArticleFacts:
+    """Read the newsgraph extensions of a processed Doc into `ArticleFacts`.
+
+    Args:
+        doc: the processed text (a chunk of the article starting at ``offset``).
+        article: the article.
+        offset: where the chunk starts in the article text.
+        source: the chunk as written, when ``doc`` was made from a case-repaired copy of the
+            same length (see :mod:`extract.truecase`); quoted text is taken from it.
+    """
+    text = source if source is not None and len(source) == len(doc.text) else doc.text
     groups: dict[str, EntityGroup] = doc._.ng_entities
     sent_of = {}
     sentences = []
     for n, sent in enumerate(doc.sents):
-        sentences.append(sent.text.strip())
+        sentences.append(text[sent.start_char : sent.end_char].strip())
         for tok in sent:
             sent_of[tok.i] = n
     entities = []
@@ -65,17 +79,28 @@ def doc_to_facts(doc: Doc, article: Article, offset: int = 0) -> ArticleFacts:
             wikidata=kb.wikidata if kb else None, geonames=kb.geonames if kb else None,
             country=kb.country if kb else None, mentions=len(g.spans),
         ))
-        for start, end, source in sorted(set(g.spans)):
+        for start, end, how in sorted(set(g.spans)):
             span = doc[start:end]
             mentions.append(Mention(
                 entity=key, start=span.start_char + offset, end=span.end_char + offset,
-                sentence=sent_of.get(start, 0), text=span.text, source=source,  # type: ignore[arg-type]
+                sentence=sent_of.get(start, 0), text=text[span.start_char : span.end_char],
+                source=how,  # type: ignore[arg-type]
             ))
     relations = tuple(
-        replace(r, start=r.start + offset, end=r.end + offset) for r in doc._.ng_relations
+        replace(r, start=r.start + offset, end=r.end + offset,
+                sentence=text[r.start : r.end].strip())
+        for r in doc._.ng_relations
     )
     return ArticleFacts(article=article, entities=tuple(entities), mentions=tuple(mentions),
                         relations=relations, sentences=tuple(sentences))
+
+
+@lru_cache(maxsize=1)
+def _acronyms() -> frozenset[str]:
+    """Names in capitals that stay in capitals in a case-repaired headline ("NATO", "U.S.")."""
+    kb = load_kb()
+    forms = {form for entry in kb for form in (entry.name, entry.acronym or "", *entry.aliases)}
+    return frozenset(f for f in forms if f.isupper() and " " not in f)
 
 
 def _merge_chunks(article: Article, parts: list[ArticleFacts]) -> ArticleFacts:
@@ -105,16 +130,20 @@ def extract_facts(
     articles: Iterable[Article], nlp: Language, *, batch_size: int = 16
 ) -> Iterator[ArticleFacts]:
     """Run ``nlp`` over ``articles`` (in order) and yield their facts."""
-    def pieces() -> Iterator[tuple[str, tuple[Article, int, int]]]:
+    keep = _acronyms()
+
+    def pieces() -> Iterator[tuple[Doc, tuple[Article, int, int, str]]]:
         for article in articles:
             chunks = split_text(article.text)
             for n, (offset, chunk) in enumerate(chunks):
-                yield chunk, (article, offset, len(chunks) - n - 1)
+                doc = nlp.make_doc(truecase(chunk, keep))
+                doc.user_data["ng_shouted"] = shouted_spans(chunk)
+                yield doc, (article, offset, len(chunks) - n - 1, chunk)
 
     parts: list[ArticleFacts] = []
-    for doc, (article, offset, remaining) in nlp.pipe(pieces(), as_tuples=True,
-                                                      batch_size=batch_size):
-        parts.append(doc_to_facts(doc, article, offset))
+    for doc, (article, offset, remaining, chunk) in nlp.pipe(pieces(), as_tuples=True,
+                                                             batch_size=batch_size):
+        parts.append(doc_to_facts(doc, article, offset, chunk))
         if remaining == 0:
             yield _merge_chunks(article, parts)
             parts = []

@@ -72,7 +72,9 @@ def args_of(doc: Doc, tok: Token | None, *, actor: bool = True) -> list[str]:
 def _is_dateline(tok: Token) -> bool:
     """The place of a dateline ("BRUSSELS, July 2 - ..."): where it was filed, not an actor."""
     doc = tok.doc
-    return (tok.i - tok.sent.start < 3 and tok.is_upper and len(tok) > 2
+    shouted = tok.is_upper or any(
+        s <= tok.idx < e for s, e in doc.user_data.get("ng_shouted", ()))
+    return (tok.i - tok.sent.start < 3 and shouted and len(tok) > 2
             and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",")
 
 

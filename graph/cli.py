@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -17,6 +19,16 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 
 #: Exit codes of ``build``: all input built / some input failed / nothing built.
 EXIT_OK, EXIT_SOME_FAILED, EXIT_NOTHING = 0, 1, 2
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """Print a `NewsgraphError` on one line and exit with code 2, without a traceback."""
+    try:
+        yield
+    except NewsgraphError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(EXIT_NOTHING) from None
 
 
 def _problem(problem: InputProblem) -> None:
@@ -42,14 +54,11 @@ def build(
     """Build the graph from INPUTS: graph.ttl, graph.html, graph.graphml, facts.jsonl."""
     from graph.run import build as run_build
 
-    try:
+    with _user_errors():
         report, _kg = run_build(inputs, output, model=model, base=base_iri,
                                 kb=[str(p) for p in kb or []], workers=workers,
                                 scheduler=scheduler, resume=resume,
                                 on_problem=_problem)
-    except NewsgraphError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(EXIT_NOTHING) from None
     if not report.outputs:
         typer.echo(f"error: no article could be read from {len(inputs)} input(s).", err=True)
         raise typer.Exit(EXIT_NOTHING)
@@ -78,7 +87,7 @@ def query(
     """Run a SPARQL query (text, -f FILE, or a bundled name such as 'threats')."""
     from graph.query import bundled_queries, format_result, load_store, resolve_query, run_query
 
-    try:
+    with _user_errors():
         if file is None and sparql is None:
             names = "\n".join(f"  {k}: {v}" for k, v in sorted(bundled_queries().items()))
             typer.echo(f"bundled queries:\n{names}")
@@ -86,36 +95,56 @@ def query(
         text = resolve_query(str(file) if file is not None else str(sparql))
         result = run_query(load_store(graph), text)
         typer.echo(format_result(result, fmt))  # type: ignore[arg-type]
-    except NewsgraphError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(EXIT_NOTHING) from None
 
 
 @app.command()
 def export(
-    graph: Annotated[Path, typer.Argument(help="Graph file to convert.")],
-    fmt: Annotated[str, typer.Option("--format", help="trig, nt, nq, jsonld or graphml.")],
+    graph: Annotated[Path, typer.Argument(help="Graph file (or Oxigraph store folder).")],
+    fmt: Annotated[str, typer.Option(
+        "--format", help="turtle, nt, trig, nq, xml, jsonld, graphml, gexf or csv.")],
     output: Annotated[Path | None, typer.Option("-o", "--output")] = None,
 ) -> None:
-    """Convert a graph file to another format."""
-    from rdflib import Graph
+    """Convert a graph: TriG / N-Quads get one named graph per article."""
+    from graph.export import EXTENSIONS
+    from graph.export import export as run_export
 
-    from graph.build import new_graph
-    from graph.export import write_graphml, write_rdf
-    from graph.netx import to_networkx
-
-    target = output or graph.with_suffix("." + fmt)
-    try:
-        data: Graph = new_graph()
-        data.parse(graph, format="ox-turtle" if graph.suffix == ".ttl" else None)
-        if fmt == "graphml":
-            write_graphml(to_networkx(data), target)
-        else:
-            write_rdf(data, target, fmt)
-    except NewsgraphError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(EXIT_NOTHING) from None
+    with _user_errors():
+        target = output or graph.with_suffix(EXTENSIONS.get(fmt, "." + fmt))
+        run_export(graph, target, fmt)
     typer.echo(f"wrote {target}")
+
+
+@app.command()
+def serve(
+    graph: Annotated[Path, typer.Argument(help="Graph file or Oxigraph store folder.")],
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 7878,
+    timeout: Annotated[float, typer.Option(help="Seconds a query may run.")] = 30.0,
+    allow_service: Annotated[bool, typer.Option(
+        help="Allow SERVICE calls to remote endpoints.")] = False,
+) -> None:
+    """Serve GRAPH read-only over SPARQL 1.1 on 127.0.0.1, with a query page."""
+    from graph.serve import serve as run_serve
+
+    with _user_errors():
+        run_serve(graph, port=port, timeout=timeout, allow_service=allow_service,
+                  echo=typer.echo)
+
+
+@app.command()
+def validate(
+    graph: Annotated[Path, typer.Argument(help="Graph file to check.")],
+    shapes: Annotated[Path | None, typer.Option(help="SHACL shapes (default: bundled).")] = None,
+) -> None:
+    """Check GRAPH against newsgraph's SHACL shapes; exit 1 when it does not conform."""
+    from graph.validate import validate as run_validate
+
+    with _user_errors():
+        report = run_validate(graph, shapes)
+    for violation in report.violations:
+        typer.echo(str(violation))
+    typer.echo("conforms" if report.conforms else f"{len(report.violations)} violation(s)")
+    if not report.conforms:
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
 def main() -> None:

@@ -109,13 +109,14 @@ def _one_line(exc: BaseException) -> str:
 
 
 def load_store(path: str | Path) -> ox.Store:
-    """Load a graph file into a new in-memory Oxigraph store.
+    """Load a graph file into a new in-memory Oxigraph store, or open an Oxigraph store folder.
 
     The format follows the extension (see `GRAPH_FORMATS`); TriG and N-Quads keep their named
-    graphs, which :func:`run_query` queries as one union default graph.
+    graphs, which :func:`run_query` queries as one union default graph. A folder holding an
+    on-disk Oxigraph store (``pyoxigraph.Store(path)``) is opened read-only.
 
     Args:
-        path: the graph file.
+        path: the graph file or store folder.
 
     Returns:
         The loaded store.
@@ -132,8 +133,14 @@ def load_store(path: str | Path) -> ox.Store:
     file = Path(path)
     if not file.exists():
         raise _error(Errors.E009, where=file)
+    if file.is_dir() and (file / "CURRENT").is_file():
+        try:
+            return ox.Store.read_only(str(file))
+        except OSError as exc:
+            raise _error(Errors.E008, where=file, reason=_one_line(exc)) from exc
     if not file.is_file():
-        raise _error(Errors.E008, where=file, reason="a folder, not a graph file")
+        reason = "a folder, not a graph file or an Oxigraph store"
+        raise _error(Errors.E008, where=file, reason=reason)
     fmt = GRAPH_FORMATS.get(file.suffix.lower())
     if fmt is None:
         known = ", ".join(GRAPH_FORMATS)

@@ -102,3 +102,27 @@ def test_cli_query_named_and_formats(example_build) -> None:
     json.loads(as_json.output)
     bad = runner.invoke(app, ["query", str(out / "graph.ttl"), "SELECT nonsense"])
     assert bad.exit_code != 0
+
+
+def test_cli_export_and_validate(example_build, tmp_path: Path) -> None:
+    _report, _kg, out = example_build
+    for fmt, suffix in (("trig", ".trig"), ("nq", ".nq"), ("gexf", ".gexf"), ("csv", ".csv")):
+        target = tmp_path / f"g{suffix}"
+        result = runner.invoke(app, ["export", str(out / "graph.ttl"), "--format", fmt, "-o",
+                                     str(target)])
+        assert result.exit_code == 0, result.output
+        assert target.stat().st_size > 0
+    trig = (tmp_path / "g.trig").read_bytes()
+    graphs = {q.graph_name for q in ox.parse(trig, ox.RdfFormat.TRIG)}
+    assert len(graphs) == 1 + sum(1 for _ in (out / "facts.jsonl").open())  # articles + entities
+    ok = runner.invoke(app, ["validate", str(out / "graph.ttl")])
+    assert ok.exit_code == 0 and "conforms" in ok.output
+    broken = tmp_path / "broken.ttl"
+    broken.write_text(
+        "@prefix ng: <https://w3id.org/newsgraph/ns#> .\n"
+        "<https://w3id.org/newsgraph/id/person/x> ng:accused "
+        "<https://w3id.org/newsgraph/id/place/y> .\n", encoding="utf-8")
+    bad = runner.invoke(app, ["validate", str(broken)])
+    assert bad.exit_code == 1
+    unknown = runner.invoke(app, ["export", str(out / "graph.ttl"), "--format", "docx"])
+    assert unknown.exit_code == 2 and "E204" in unknown.output

@@ -9,7 +9,8 @@ import pytest
 from rdflib import DCTERMS, OWL, RDF, RDFS, Graph, Literal, URIRef
 
 import graph.ontology
-from extract.facts import PREDICATES
+from extract.facts import PREDICATES, Article, ArticleFacts, Entity, Relation
+from graph.build import build_graph
 from graph.namespaces import NG
 from graph.ontology import (
     ONTOLOGY_PATH,
@@ -137,6 +138,55 @@ def test_load_ontology_returns_a_fresh_graph() -> None:
     first = load_ontology()
     first.remove((None, None, None))
     assert len(load_ontology()) > 0
+
+
+def _everything() -> Graph:
+    """A graph with every kind of node and every property the graph builder writes."""
+    ents = (
+        Entity(key="~person:ann", type="PERSON", name="Ann Lee", aliases=("Lee",), country="US",
+               mentions=2),
+        Entity(key="org:nato", type="ORG", name="NATO", wikidata="Q7184", mentions=1),
+        Entity(key="country:US", type="GPE", name="United States", geonames="6252001",
+               mentions=1),
+        Entity(key="city:1", type="GPE", name="Paris", mentions=1),
+        Entity(key="~event:summit", type="EVENT", name="Summit", mentions=1),
+    )
+    pairs = {"holdsPost": ("~person:ann", "org:nato"), "memberOf": ("country:US", "org:nato"),
+             "locatedIn": ("~event:summit", "city:1"), "said": ("~person:ann", None)}
+    rels = tuple(
+        Relation(subject=pairs.get(p, ("~person:ann", "country:US"))[0], predicate=p,
+                 obj=pairs.get(p, ("~person:ann", "country:US"))[1], sentence="S.", start=0,
+                 end=2, trigger="t", rule="r", value="Minister" if p == "holdsPost" else "Hi.",
+                 attributed_to="org:nato", cameo="040", plover="CONSULT")
+        for p in PREDICATES)
+    article = Article(id="a1", text="", title="T", date="2024-01-02", source="Wire",
+                      url="https://example.org/a", authors=("A. B.",), origin="in.txt")
+    return build_graph([ArticleFacts(article=article, entities=ents, relations=rels)]).rdf
+
+
+def test_every_term_the_builder_writes_is_described(onto: Graph) -> None:
+    data = _everything()
+    properties = set(data.predicates()) - {RDF.type}
+    classes = set(data.objects(None, RDF.type))
+    assert len(properties) > 35 and len(classes) == 8
+    for prop in properties | {RDF.type}:
+        for attribute in (RDFS.label, RDFS.comment, RDFS.domain, RDFS.range):
+            assert onto.value(prop, attribute) is not None, f"{prop} lacks {attribute}"
+    for cls in classes:
+        assert (cls, RDF.type, OWL.Class) in onto, cls
+        for attribute in (RDFS.label, RDFS.comment):
+            assert onto.value(cls, attribute) is not None, f"{cls} lacks {attribute}"
+
+
+def test_reused_terms_keep_their_home_vocabulary(onto: Graph) -> None:
+    reused = {s for s in onto.subjects(RDFS.isDefinedBy, None)
+              if isinstance(s, URIRef) and not str(s).startswith(NS)}
+    assert len(reused) > 20
+    for term in reused:
+        home = str(onto.value(term, RDFS.isDefinedBy))
+        assert home != NS and str(term).startswith(home.removesuffix("-o#")), term
+        assert not set(onto.objects(term, RDF.type)) & {OWL.ObjectProperty,
+                                                        OWL.DatatypeProperty}, term
 
 
 def test_doctests() -> None:

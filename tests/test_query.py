@@ -471,6 +471,19 @@ def test_missing_or_folder(tmp_path: Path) -> None:
         load_store(tmp_path)
 
 
+def test_oxigraph_store_folder_is_opened_read_only(store: ox.Store, tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    on_disk = ox.Store(str(folder))
+    on_disk.extend(store)
+    on_disk.flush()
+    del on_disk
+    opened = load_store(folder)
+    assert len(opened) == len(store)
+    assert _select(opened, "members").rows == _select(store, "members").rows
+    with pytest.raises(RuntimeError, match="read-write"):
+        opened.update("INSERT DATA { <http://x.org/a> <http://x.org/b> <http://x.org/c> }")
+
+
 @pytest.mark.parametrize(
     ("suffix", "fmt"),
     [

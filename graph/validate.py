@@ -1,0 +1,127 @@
+"""SHACL validation of a newsgraph graph against ``shapes.ttl`` (pySHACL).
+
+>>> from rdflib import Graph
+>>> report = validate(Graph())
+>>> report.conforms, report.violations
+(True, ())
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.namespace import SH
+from rdflib.term import Node
+
+from graph.export import Source
+
+__all__ = ["SHAPES_PATH", "ShaclReport", "Violation", "load_shapes", "validate"]
+
+#: The SHACL shapes shipped with the package.
+SHAPES_PATH = Path(__file__).with_name("shapes.ttl")
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """One SHACL validation result.
+
+    Attributes:
+        focus: the node that failed (IRI, blank node label or literal text).
+        path: the property path of the failing constraint, or "" for node constraints.
+        value: the offending value, or "".
+        severity: ``Violation``, ``Warning`` or ``Info``.
+        constraint: local name of the constraint component, e.g. ``MinCountConstraintComponent``.
+        shape: the source shape (an IRI, or "" for a blank-node shape).
+        message: the message the engine gives.
+    """
+
+    focus: str
+    path: str
+    value: str
+    severity: str
+    constraint: str
+    shape: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f" {self.path}" if self.path else ""
+        value = f" = {self.value!r}" if self.value else ""
+        return f"{self.severity}: <{self.focus}>{where}{value}: {self.message} ({self.constraint})"
+
+
+@dataclass(frozen=True, slots=True)
+class ShaclReport:
+    """Whether a graph conforms to the shapes, and every validation result."""
+
+    conforms: bool
+    violations: tuple[Violation, ...]
+    text: str
+
+
+def load_shapes(path: str | Path | None = None) -> Graph:
+    """The shapes graph: ``shapes.ttl``, or another SHACL file."""
+    return Graph().parse(path or SHAPES_PATH, format="turtle")
+
+
+def _data_graph(source: Source) -> Graph:
+    """A plain in-memory rdflib copy of ``source`` (pySHACL reads it many times)."""
+    from graph.export import serialize
+
+    graph = Graph(bind_namespaces="none")
+    graph.parse(data=serialize(source, "nt"), format="nt")
+    return graph
+
+
+def _text(node: Node | None) -> str:
+    if node is None:
+        return ""
+    if isinstance(node, URIRef | Literal):
+        return str(node)
+    return f"_:{node}"
+
+
+def _local(node: Node | None) -> str:
+    text = "" if node is None else str(node)
+    return text.rsplit("#", 1)[-1]
+
+
+def _results(results: Graph) -> tuple[Violation, ...]:
+    found = []
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        path = results.value(result, SH.resultPath)
+        shape = results.value(result, SH.sourceShape)
+        found.append(Violation(
+            focus=_text(results.value(result, SH.focusNode)),
+            path=str(path) if isinstance(path, URIRef) else "",
+            value=_text(results.value(result, SH.value)),
+            severity=_local(results.value(result, SH.resultSeverity)),
+            constraint=_local(results.value(result, SH.sourceConstraintComponent)),
+            shape=str(shape) if isinstance(shape, URIRef) else "",
+            message=" ".join(str(m) for m in results.objects(result, SH.resultMessage)),
+        ))
+    return tuple(sorted(found, key=lambda v: (v.focus, v.path, v.constraint, v.value)))
+
+
+def validate(source: Source, shapes: str | Path | None = None) -> ShaclReport:
+    """Validate a graph with pySHACL (no inference; SHACL-SPARQL constraints on).
+
+    Args:
+        source: an rdflib `Graph`, or a graph file (Turtle, N-Triples, TriG, N-Quads ...).
+        shapes: a SHACL shapes file; default `SHAPES_PATH`.
+
+    Returns:
+        A `ShaclReport` with the results sorted by focus node.
+
+    Raises:
+        NewsgraphError: E009 / E008 / E201 when ``source`` is a file that cannot be read.
+    """
+    from pyshacl import validate as shacl_validate
+
+    conforms, results, text = shacl_validate(
+        _data_graph(source), shacl_graph=load_shapes(shapes), inference="none",
+        advanced=True, allow_warnings=True,
+    )
+    graph = results if isinstance(results, Graph) else Graph()
+    return ShaclReport(conforms=bool(conforms), violations=_results(graph), text=str(text))

@@ -1,0 +1,161 @@
+"""The example graph in other RDF tools: Raptor (rapper), Virtuoso 7 and Oxigraph.
+
+The bundled queries must give the same answers (as sets of value tuples) in Virtuoso over the
+Turtle, in Oxigraph over the TriG, N-Quads and RDF/XML exports, and in newsgraph's own query
+function over the Turtle.
+The Debian packages raptor2-utils and virtuoso-opensource-7-bin provide the tools.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import pytest
+from _servers import ISQL, RAPPER, VIRTUOSO, Virtuoso, rapper_count, virtuoso
+
+from graph.build import KnowledgeGraph
+from graph.export import EXTENSIONS, entities_graph, export
+from graph.namespaces import DEFAULT_BASE, SCHEMA
+from graph.ontology import ONTOLOGY_PATH
+from graph.query import bundled_queries, load_store, resolve_query, run_query
+from graph.run import BuildReport
+from graph.validate import SHAPES_PATH
+
+GRAPH = "urn:newsgraph:test:example"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+Value = tuple[str, ...] | None
+
+needs_rapper = pytest.mark.skipif(RAPPER is None, reason="rapper not installed "
+                                  "(apt-get install raptor2-utils)")
+needs_virtuoso = pytest.mark.skipif(VIRTUOSO is None or ISQL is None, reason="Virtuoso not "
+                                    "installed (apt-get install virtuoso-opensource-7-bin)")
+
+
+@pytest.fixture(scope="module")
+def exports(
+    example_build: tuple[BuildReport, KnowledgeGraph, Path],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("exports")
+    turtle = example_build[2] / "graph.ttl"
+    paths = {fmt: export(turtle, folder / f"graph{EXTENSIONS[fmt]}", fmt)
+             for fmt in ("nt", "trig", "nq", "xml")}
+    return {"turtle": turtle, **paths}
+
+
+@pytest.fixture(scope="module")
+def store(exports: dict[str, Path]) -> ox.Store:
+    return load_store(exports["turtle"])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, exports: dict[str, Path]) -> Any:
+    if VIRTUOSO is None or ISQL is None:
+        pytest.skip("Virtuoso not installed (apt-get install virtuoso-opensource-7-bin)")
+    with virtuoso(tmp_path_factory.mktemp("virtuoso")) as running:
+        running.load(exports["turtle"], GRAPH)
+        yield running
+
+
+def _ox_value(term: Any) -> Value:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return ("uri", term.value)
+    if isinstance(term, ox.BlankNode):
+        return ("bnode",)
+    return ("literal", term.value, term.datatype.value, (term.language or "").lower())
+
+
+def _virtuoso_value(term: dict[str, str] | None) -> Value:
+    if term is None:
+        return None
+    if term["type"] == "uri":
+        return ("uri", term["value"])
+    if term["type"] == "bnode":
+        return ("bnode",)
+    lang = term.get("xml:lang", "")
+    datatype = term.get("datatype", LANG_STRING if lang else XSD_STRING)
+    return ("literal", term["value"], datatype, lang.lower())
+
+
+def _virtuoso_rows(server: Virtuoso, sparql: str) -> set[tuple[Value, ...]]:
+    data = server.sparql(sparql, GRAPH)
+    names = data["head"]["vars"]
+    return {tuple(_virtuoso_value(b.get(n)) for n in names) for b in data["results"]["bindings"]}
+
+
+def _ox_rows(store: ox.Store, sparql: str) -> set[tuple[Value, ...]]:
+    return {tuple(_ox_value(t) for t in row)
+            for row in store.query(sparql, use_default_graph_as_union=True)}
+
+
+@needs_rapper
+@pytest.mark.parametrize("fmt", ["turtle", "nt", "trig", "nq", "xml"])
+def test_rapper_reads_every_export(exports: dict[str, Path], store: ox.Store, fmt: str) -> None:
+    expected = len(store) + (_duplicates(exports["nq"]) if fmt in ("trig", "nq") else 0)
+    assert rapper_count(exports[fmt]) == expected
+
+
+def _duplicates(nquads: Path) -> int:
+    """Quads beyond one per triple (direct triples supported by several articles)."""
+    quads = list(ox.parse(path=nquads, format=ox.RdfFormat.N_QUADS))
+    return len(quads) - len({(q.subject, q.predicate, q.object) for q in quads})
+
+
+@needs_rapper
+def test_rapper_reads_the_ontology_and_shapes() -> None:
+    for path in (ONTOLOGY_PATH, SHAPES_PATH):
+        store = ox.Store()
+        store.load(path=path, format=ox.RdfFormat.TURTLE)
+        assert rapper_count(path) == len(store) > 100
+
+
+@needs_virtuoso
+def test_virtuoso_holds_exactly_the_triples(server: Virtuoso, store: ox.Store) -> None:
+    ours = {(_ox_value(q.subject), _ox_value(q.predicate), _ox_value(q.object)) for q in store}
+    theirs = _virtuoso_rows(server, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
+    assert theirs == ours
+    assert not any("\\" in v[1] for row in theirs for v in row if v and v[0] == "uri")
+
+
+def _newsgraph_rows(store: ox.Store, sparql: str) -> set[tuple[Value, ...]]:
+    result = run_query(store, sparql)
+    rows = {tuple(_ox_value(t) for t in row) for row in result.terms}
+    assert len(rows) == len(result.rows) > 0
+    return rows
+
+
+@pytest.mark.parametrize("name", sorted(bundled_queries()))
+@pytest.mark.parametrize("fmt", ["trig", "nq", "xml"])
+def test_bundled_queries_agree_on_every_export(
+    store: ox.Store, exports: dict[str, Path], name: str, fmt: str
+) -> None:
+    sparql = resolve_query(name)
+    assert _ox_rows(load_store(exports[fmt]), sparql) == _newsgraph_rows(store, sparql)
+
+
+@needs_virtuoso
+@pytest.mark.parametrize("name", sorted(bundled_queries()))
+def test_bundled_queries_agree_in_virtuoso(server: Virtuoso, store: ox.Store, name: str) -> None:
+    sparql = resolve_query(name)
+    assert _virtuoso_rows(server, sparql) == _newsgraph_rows(store, sparql)
+
+
+@needs_virtuoso
+def test_virtuoso_reads_the_named_graphs(server: Virtuoso, exports: dict[str, Path]) -> None:
+    quads = list(ox.parse(path=exports["nq"], format=ox.RdfFormat.N_QUADS))
+    expected = Counter(q.graph_name.value for q in quads)
+    query = f"""SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+                FILTER (STRSTARTS(STR(?g), "{DEFAULT_BASE}")) }} GROUP BY ?g"""
+    for fmt in ("trig", "nq"):
+        server.load(exports[fmt], GRAPH)
+        data = server.sparql(query)
+        found = {b["g"]["value"]: int(b["n"]["value"]) for b in data["results"]["bindings"]}
+        assert found == dict(expected), fmt
+    articles = {q.subject.value for q in quads if q.object == ox.NamedNode(str(SCHEMA.NewsArticle))}
+    assert set(expected) == articles | {entities_graph()} and len(articles) > 5
