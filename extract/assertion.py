@@ -16,7 +16,12 @@ from extract.triggers import HEDGE_WORDS, MODAL_HEDGES, NEGATING_VERBS, SPEECH_V
 
 __all__ = ["Assertion", "assess"]
 
-_FUTURE_VERBS = frozenset({"expect", "plan", "intend", "schedule", "aim", "hope", "prepare"})
+#: Verbs over a clause that has not happened (yet): plans, promises, offers and appeals.
+_FUTURE_VERBS = frozenset({
+    "expect", "plan", "intend", "schedule", "aim", "hope", "prepare", "promise", "pledge",
+    "offer", "vow", "want", "seek", "urge", "ask", "call", "press", "demand", "propose", "agree",
+    "decide", "try",
+})
 _CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "conj", "pcomp", "acl", "relcl", "advcl", "prep",
                           "pobj", "dobj", "attr", "oprd", "appos", "compound", "amod"})
 

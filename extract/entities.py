@@ -23,6 +23,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extract.firstnames import is_given_name
 from extract.kb import KBEntry, KnowledgeBase, load_kb, normalise_name
 from extract.titles import HEAD_TITLES, TITLE_WORDS, find_title_before, strip_title
 
@@ -134,6 +135,23 @@ ORG_HEADS = frozenset({
 })
 
 
+_PLACE_HEADS = frozenset({
+    "river", "sea", "ocean", "lake", "bay", "gulf", "island", "islands", "mountains", "valley",
+    "coast", "city", "county", "state", "province", "region", "street", "square", "airport",
+    "port", "strait", "desert", "peninsula", "park", "bridge", "hall", "stadium",
+})
+
+
+def _person_shaped(span: Span) -> bool:
+    """An initial and a surname, or a common given name and one or two capitalised words."""
+    if _INITIAL_NAME.match(span.text):
+        return True
+    words = [t.text for t in span]
+    return (2 <= len(words) <= 3 and is_given_name(words[0]) and len(words[0]) > 2
+            and all(_NAME_RE.match(w) for w in words)
+            and not any(w.lower() in ORG_HEADS or w.lower() in _PLACE_HEADS for w in words))
+
+
 def _has_head_title(words: list[str]) -> bool:
     return any(w.lower() in HEAD_TITLES for w in words)
 
@@ -172,8 +190,8 @@ def _candidates(doc: Doc, kb: KnowledgeBase) -> tuple[list[_Candidate], list[tup
         if (entry is not None and label == "ORG" and entry.id.startswith("city:")
                 and entry.capital_of is None):
             entry = None  # "Liverpool beat Leeds": a club named after its city
-        if label in {"ORG", "GPE", "LOC"} and _INITIAL_NAME.match(span.text):
-            label = "PERSON"  # "B. Young", "K. Benjamin"
+        if label in {"ORG", "GPE", "LOC"} and entry is None and _person_shaped(span):
+            label = "PERSON"  # "B. Young", "Margaret Hodge"
         if entry is None and label in {"GPE", "ORG"} and kb.demonym(span.text) is not None:
             entry = kb.demonym(span.text)
             label = entry.type if entry is not None else label

@@ -32,7 +32,15 @@ from extract.entities import EntityGroup
 from extract.events import locate, membership
 from extract.facts import Relation
 from extract.kb import KnowledgeBase, load_kb
-from extract.triggers import CODES, SPEECH_VERBS, SYMMETRIC, THREAT_NOUNS, TRIGGERS
+from extract.triggers import (
+    AGENT_NOUNS,
+    CODES,
+    REQUEST_NOUNS,
+    SPEECH_VERBS,
+    SYMMETRIC,
+    THREAT_NOUNS,
+    TRIGGERS,
+)
 
 __all__ = ["Found", "args_of", "extract_relations"]
 
@@ -45,6 +53,9 @@ Found = tuple[str, str, str | None, Token, str, float, str | None]
 _PARTNER_VERBS = frozenset({"meet", "host", "receive", "phone", "call", "consult", "visit"})
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE"})
 _QUOTES = {'"': '"', "“": "”", "«": "»"}
+#: CAMEO codes of an announced intent ("will support", "promised to meet"), PLOVER AGREE.
+_INTENT_CODES = {"supports": "033", "discussedWith": "036", "cooperatesWith": "030",
+                 "agreedWith": "030"}
 #: Predicates whose arguments are places, posts or memberships, not actors of an event.
 _NON_ACTOR = frozenset({"locatedIn", "holdsPost", "memberOf"})
 
@@ -63,10 +74,26 @@ def args_of(doc: Doc, tok: Token | None, *, actor: bool = True) -> list[str]:
             keys.append(tokens[t.i])
         elif t.i in plural:
             keys.extend(plural[t.i])
+        elif t.lemma_.lower() in AGENT_NOUNS:
+            keys.extend(_agent_of(doc, t))
     groups = doc._.ng_entities
     if actor:
         keys = [k for k in keys if groups[k].type in _ACTOR_TYPES]
     return list(dict.fromkeys(keys))
+
+
+def _agent_of(doc: Doc, noun: Token) -> list[str]:
+    """Who a group noun stands for: "the Sudanese government", "U.S. officials", "officials
+    of Hungary and Romania", "Moscow's negotiators"."""
+    tokens: dict[int, str] = doc._.ng_tokens
+    keys: list[str] = []
+    for child in noun.children:
+        if child.dep_ in {"amod", "compound", "poss", "nmod"} and child.i in tokens:
+            keys.extend(tokens[t.i] for t in [child, *child.conjuncts] if t.i in tokens)
+        elif child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+            for obj in _children(child, "pobj"):
+                keys.extend(tokens[t.i] for t in [obj, *obj.conjuncts] if t.i in tokens)
+    return keys
 
 
 def _is_dateline(tok: Token) -> bool:
@@ -130,14 +157,26 @@ def _prep_objects(doc: Doc, tok: Token, preps: frozenset[str]) -> list[str]:
 
 
 def _through(doc: Doc, noun: Token) -> list[str]:
-    """Entity behind a noun: its possessor, or an example ("states like Russia")."""
+    """Entity behind a noun: its possessor ("Kyiv's proposal"), who made a request ("a U.S.
+    request", "calls by Annan"), or what it points at ("action against Russia", "states like
+    China")."""
+    tokens: dict[int, str] = doc._.ng_tokens
+    if noun.lemma_.lower() in REQUEST_NOUNS:
+        makers = [tokens[c.i] for c in noun.children
+                  if c.dep_ in {"amod", "compound", "nmod"} and c.i in tokens]
+        if makers:
+            return makers
     for child in noun.children:
         if child.dep_ == "poss":  # a named possessor, not a pronoun ("their response")
             return [] if child.pos_ == "PRON" else args_of(doc, child)
-        if child.dep_ == "prep" and child.lower_ in {"like", "of", "including", "from"}:
+        if child.dep_ == "prep" and child.lower_ in _THROUGH_PREPS:
             for obj in _children(child, "pobj"):
                 return args_of(doc, obj)
     return []
+
+
+_THROUGH_PREPS = frozenset({"like", "of", "including", "from", "to", "for", "by", "against",
+                            "with", "on"})
 
 
 def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
@@ -168,13 +207,27 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
                 _through(doc, dobj[0]) if pred != "discussedWith" else []
             )
         objects += _prep_objects(doc, verb, trig.preps - {"by", "of"})
-        if pred == "discussedWith" and not objects and len(subjects) > 1:
+        if not objects and pred not in {"discussedWith", "namedAsThreat"}:
+            objects = _complement_targets(doc, verb)  # "threatened to strike Israel"
+        if pred in SYMMETRIC and not objects and len(subjects) > 1:
             yield from _pairs(subjects, pred, verb, "verb-pair", 0.85)
             return
     for s in subjects:
         for o in objects:
             if s != o:
                 yield (s, pred, o, verb, rule, 0.85, None)
+
+
+def _complement_targets(doc: Doc, verb: Token) -> list[str]:
+    """Targets inside a "to" clause: "refused to recognise Kosovo", "agreed to help Kyiv"."""
+    out: list[str] = []
+    for comp in _children(verb, "xcomp"):
+        if comp.pos_ != "VERB":
+            continue
+        for obj in _children(comp, "dobj"):
+            out.extend(args_of(doc, obj) or _through(doc, obj))
+        out.extend(_prep_objects(doc, comp, frozenset({"to", "with", "against", "on", "in"})))
+    return out
 
 
 def _pairs(keys: list[str], pred: str, trig: Token, rule: str, conf: float) -> Iterator[Found]:
@@ -311,6 +364,8 @@ def _to_relations(doc: Doc, found: list[Found], kb: KnowledgeBase) -> list[Relat
         src = tokens.get(state.attributed_to.i) if state.attributed_to is not None else None
         uses_coref = any(t.i in coref_tokens for t in sent)
         cameo, plover = CODES.get(pred, (None, None))
+        if state.modality == "future" and pred in _INTENT_CODES:
+            cameo, plover = _INTENT_CODES[pred], "AGREE"  # CAMEO 03x: intent to cooperate
         rel = Relation(
             subject=subj, predicate=pred, obj=obj, value=value,
             sentence=doc.text[sent.start_char : sent.end_char].strip(),

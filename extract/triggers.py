@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 __all__ = [
+    "AGENT_NOUNS",
     "CODES",
     "HEDGE_WORDS",
     "MEMBER_NOUNS",
     "MODAL_HEDGES",
     "NEGATING_VERBS",
     "PLACE_NOUNS",
+    "REQUEST_NOUNS",
     "SPEECH_VERBS",
     "SYMMETRIC",
     "THREAT_NOUNS",
@@ -44,7 +46,7 @@ def _f(*words: str) -> frozenset[str]:
 TRIGGERS: dict[str, Trigger] = {
     "discussedWith": Trigger(
         verbs=_f("discuss", "meet", "talk", "speak", "confer", "negotiate", "phone", "call",
-                 "consult", "host", "receive", "visit"),
+                 "consult", "host", "receive", "visit", "telephone"),
         nouns=_f("talk", "talks", "conversation", "meeting", "call", "phone", "negotiation",
                  "negotiations", "discussion", "discussions", "consultation", "briefing",
                  "summit", "dialogue"),
@@ -63,7 +65,8 @@ TRIGGERS: dict[str, Trigger] = {
         preps=_f("with", "against", "on"),
     ),
     "accused": Trigger(
-        verbs=_f("accuse", "blame", "charge", "denounce", "condemn"),
+        verbs=_f("accuse", "blame", "charge", "denounce", "condemn", "protest", "deplore",
+                 "decry", "assail"),
         nouns=_f("accusation", "accusations", "condemnation"),
         preps=_f("against", "of"),
     ),
@@ -85,7 +88,7 @@ TRIGGERS: dict[str, Trigger] = {
         preps=_f("of",),
     ),
     "agreedWith": Trigger(
-        verbs=_f("agree", "sign", "conclude", "approve"),
+        verbs=_f("agree", "sign", "conclude", "approve", "accept", "ratify"),
         nouns=_f("agreement", "deal", "accord", "treaty", "pact"),
         preps=_f("with", "between"),
     ),
@@ -95,11 +98,26 @@ TRIGGERS: dict[str, Trigger] = {
         preps=_f("with", "between"),
     ),
     "sanctioned": Trigger(
-        verbs=_f("sanction", "blacklist", "embargo"),
+        verbs=_f("sanction", "blacklist", "embargo", "expel", "boycott"),
         nouns=_f("sanction", "sanctions", "embargo", "restrictions", "tariffs"),
         preps=_f("on", "against", "for"),
     ),
 }
+
+#: Group nouns that act for the entity that modifies them ("the Sudanese government").
+AGENT_NOUNS = frozenset({
+    "government", "official", "authority", "leader", "leadership", "ministry", "minister",
+    "force", "troop", "army", "military", "police", "parliament", "lawmaker", "legislature",
+    "delegation", "diplomat", "envoy", "negotiator", "rebel", "militant", "administration",
+    "regime", "cabinet", "side", "embassy", "navy", "spokesman", "spokeswoman", "president",
+    "prime", "representative", "state", "counterpart",
+})
+
+#: Nouns for what one side puts to another: their maker is the target of a reply to them.
+REQUEST_NOUNS = frozenset({
+    "request", "proposal", "offer", "plan", "call", "appeal", "demand", "ultimatum",
+    "invitation", "initiative", "resolution", "bid", "suggestion", "change", "condition",
+})
 
 #: Predicates whose direction carries no meaning (written once, in sorted order).
 SYMMETRIC = frozenset({"discussedWith", "agreedWith", "cooperatesWith"})
@@ -144,7 +162,7 @@ HEDGE_WORDS = frozenset({
 })
 
 #: Modal auxiliaries that mark a statement as hedged.
-MODAL_HEDGES = frozenset({"may", "might", "could", "would"})
+MODAL_HEDGES = frozenset({"may", "might", "could", "would", "should", "must"})
 
 #: Nouns for groups whose members stand for the organisation ("members of the bloc").
 MEMBER_NOUNS = frozenset({

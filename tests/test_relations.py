@@ -113,3 +113,30 @@ def test_every_relation_has_its_sentence_and_codes(facts_of) -> None:
         assert r.sentence in text and text[r.start : r.end].strip() == r.sentence
         if r.predicate in {"accused", "supports"}:
             assert r.cameo and r.plover
+
+
+def _codes(facts, pred: str) -> set[tuple[str, str, str | None]]:  # type: ignore[no-untyped-def]
+    return {(facts.entity(r.subject).name, facts.entity(r.obj).name, r.plover)
+            for r in facts.relations if r.predicate == pred and r.obj}
+
+
+def test_group_nouns_act_for_their_country(facts_of) -> None:
+    facts = facts_of("The Serbian government rejected an Austrian proposal to reopen the border.")
+    assert ("Serbia", "Austria", "REJECT") in _codes(facts, "rejected")
+
+
+def test_target_inside_an_infinitive_clause(facts_of) -> None:
+    facts = facts_of("Turkey threatened to cut diplomatic relations with Sweden.")
+    assert ("Turkey", "Sweden", "THREATEN") in _codes(facts, "threatened")
+
+
+def test_coordinated_subjects_of_an_agreement_are_paired(facts_of) -> None:
+    facts = facts_of("Poland and Lithuania signed an agreement on border security.")
+    pairs = _codes(facts, "agreedWith")
+    assert ("Lithuania", "Poland", "AGREE") in pairs or ("Poland", "Lithuania", "AGREE") in pairs
+
+
+def test_announced_intent_is_coded_as_agree(facts_of) -> None:
+    facts = facts_of("Japan will support India's bid for a permanent seat.")
+    rel = next(r for r in facts.relations if r.predicate == "supports")
+    assert rel.modality == "future" and rel.plover == "AGREE" and rel.cameo == "033"
