@@ -22,14 +22,18 @@ _MIN_PERCENT = 0.005
 
 @lru_cache(maxsize=1)
 def _genders() -> dict[str, str]:
-    found: dict[str, set[str]] = {}
+    share: dict[str, dict[str, float]] = {}
     data = resources.files("names")
     for gender, filename in (("m", "dist.male.first"), ("f", "dist.female.first")):
         for line in data.joinpath(filename).read_text(encoding="ascii").splitlines():
             parts = line.split()
             if len(parts) >= 2 and float(parts[1]) >= _MIN_PERCENT:
-                found.setdefault(parts[0].lower(), set()).add(gender)
-    return {name: "".join(sorted(g)) for name, g in found.items()}
+                share.setdefault(parts[0].lower(), {})[gender] = float(parts[1])
+    out: dict[str, str] = {}
+    for name, by_gender in share.items():
+        m, f = by_gender.get("m", 0.0), by_gender.get("f", 0.0)
+        out[name] = "m" if m > 10 * f else "f" if f > 10 * m else "fm"  # one clearly dominates
+    return out
 
 
 def given_name_gender(name: str) -> str | None:
