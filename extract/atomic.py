@@ -12,6 +12,12 @@ from typing import IO
 __all__ = ["atomic_write"]
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
 def atomic_write(path: str | Path, mode: str = "w") -> Iterator[IO[str]]:
     """Open a temporary file next to ``path``; on success it replaces ``path`` in one rename.
@@ -28,6 +34,7 @@ def atomic_write(path: str | Path, mode: str = "w") -> Iterator[IO[str]]:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.chmod(tmp, 0o666 & ~_umask())  # what open() would give, not mkstemp's private 0600
     try:
         with os.fdopen(fd, mode, encoding="utf-8", newline="\n") as handle:
             yield handle

@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from extract.entities import EntityGroup
+from extract.firstnames import given_name_gender
 from extract.kb import KnowledgeBase, load_kb
 from extract.triggers import MEMBER_NOUNS
 
@@ -93,7 +94,8 @@ def resolve_coreference(doc: Doc, kb: KnowledgeBase) -> Doc:
     chains: list[tuple[int, str, int]] = []
     plural: dict[int, list[str]] = {}
     recent_people: list[tuple[int, str]] = []  # (token index, key) of person subjects
-    recent_plural: list[list[str]] = []
+    mentioned: list[tuple[int, str]] = []  # (token index, key) of any person mention
+    recent_plural: list[tuple[int, list[str]]] = []  # (token index, keys) of plural subjects
     for sent in doc.sents:
         sent_tokens = list(sent)
         quoted = _quoted_mask(sent_tokens)
@@ -120,6 +122,10 @@ def resolve_coreference(doc: Doc, kb: KnowledgeBase) -> Doc:
             people = recent_people + [
                 (t.i, k) for t, k in here if t.i < tok.i and t.head != tok.head
             ] if pron and low in _SINGULAR else []
+            people = [(i, k) for i, k in people if _agrees(groups[k], low)]
+            if not people and pron and low in _SINGULAR:  # "met Margaret Hodge. She said"
+                people = [(i, k) for i, k in mentioned
+                          if i < tok.i and _agrees(groups[k], low, strict=True)]
             if people:
                 ante, key = people[-1]
                 if tok.i - ante < 80:
@@ -127,9 +133,13 @@ def resolve_coreference(doc: Doc, kb: KnowledgeBase) -> Doc:
                     groups[key].spans.append((tok.i, tok.i + 1, "coref"))
                     chains.append((tok.i, key, ante))
             elif low in _PLURAL and pron and recent_plural:
-                keys = recent_plural[-1]
-                plural[tok.i] = keys
-                chains.extend((tok.i, k, -1) for k in keys)
+                ante, keys = recent_plural[-1]
+                if tok.i - ante < 80:
+                    plural[tok.i] = keys
+                    chains.extend((tok.i, k, ante) for k in keys)
+        mentioned.extend((t.i, tokens[t.i]) for n, t in enumerate(sent_tokens)
+                         if t.i in tokens and not quoted[n]
+                         and groups[tokens[t.i]].type == "PERSON")
         for n, tok in enumerate(sent_tokens):
             if tok.dep_ in _SUBJECT_DEPS and not quoted[n]:
                 keys = [tokens[t.i] for t in [tok, *tok.conjuncts] if t.i in tokens]
@@ -137,12 +147,26 @@ def resolve_coreference(doc: Doc, kb: KnowledgeBase) -> Doc:
                 if len(keys) == 1 and groups[keys[0]].type == "PERSON":
                     recent_people.append((tok.i, keys[0]))
                 if len(keys) > 1 or (tok.lower_ in MEMBER_NOUNS and keys):
-                    recent_plural.append(keys)
+                    recent_plural.append((tok.i, keys))
                 elif tok.i in plural:
-                    recent_plural.append(plural[tok.i])
+                    recent_plural.append((tok.i, plural[tok.i]))
     doc._.ng_coref = chains
     doc._.ng_plural = plural
     return doc
+
+
+def _agrees(group: EntityGroup, pronoun: str, *, strict: bool = False) -> bool:
+    """Whether a person may be "he" or "she", judged by a clearly gendered given name.
+
+    A person whose given name says nothing agrees with both, unless ``strict``.
+    """
+    gender = given_name_gender(group.name.split()[0]) if group.name else None
+    if gender not in {"m", "f"}:
+        return not strict
+    return gender == ("m" if pronoun in _MASCULINE else "f")
+
+
+_MASCULINE = frozenset({"he", "him", "his"})
 
 
 def _has_det(tok: Token) -> bool:

@@ -2,7 +2,7 @@
 
 Each message says what went wrong and what to do about it. Codes are stable so scripts can match
 on them: ``E0xx`` input problems, ``E1xx`` model / pipeline problems, ``E2xx`` graph and query
-problems.
+problems, ``E3xx`` output and store problems.
 """
 
 from __future__ import annotations
@@ -38,6 +38,22 @@ class Errors:
     E301 = (
         "E301 {where}: cannot write output ({reason}); check free space and permissions, "
         "or choose another folder with -o. Earlier outputs there are unchanged."
+    )
+    E302 = (
+        "E302 {where}: not a newsgraph store (no facts.jsonl); create one with "
+        "`newsgraph build INPUT... --store {where}`."
+    )
+    E303 = (
+        "E303 {where}: no article {article!r} in this store; "
+        "`newsgraph remove --store {where}` lists its articles."
+    )
+    E304 = (
+        "E304 {where}: the store is being changed by another newsgraph process; "
+        "try again when it is done."
+    )
+    E305 = (
+        "E305 {where}: cannot write the store ({reason}); check free space and permissions, "
+        "then run the command again. The store's previous graph is still readable."
     )
     E202 = (
         "E202 query {name!r} is neither a bundled query ({known}) "

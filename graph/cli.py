@@ -10,7 +10,6 @@ from typing import Annotated
 import typer
 
 from extract.errors import InputProblem, NewsgraphError
-from graph.namespaces import DEFAULT_BASE
 
 __all__ = ["app", "main"]
 
@@ -43,13 +42,19 @@ def build(
         "output"
     ),
     model: Annotated[str | None, typer.Option(help="spaCy pipeline name.")] = None,
-    base_iri: Annotated[str, typer.Option(help="Base IRI for entities.")] = DEFAULT_BASE,
+    base_iri: Annotated[str | None, typer.Option(
+        help="Base IRI for entities (default: the store's, else "
+             "https://w3id.org/newsgraph/id/).")] = None,
     kb: Annotated[list[Path] | None, typer.Option(help="Extra knowledge-base JSON file.")] = None,
     workers: Annotated[int | None, typer.Option(help="Processes (default: all cores).")] = None,
     scheduler: Annotated[str | None, typer.Option(
         help="Dask scheduler address (tcp://HOST:PORT): run the NLP on that cluster.")] = None,
     resume: Annotated[bool, typer.Option(
         help="Keep the facts already in OUTPUT (an interrupted or earlier build).")] = False,
+    store: Annotated[Path | None, typer.Option(
+        help="Store folder kept between builds: only articles not yet in it are read by the "
+             "NLP; its Oxigraph store (STORE/oxigraph) holds the graph of all its articles.")]
+    = None,
 ) -> None:
     """Build the graph from INPUTS: graph.ttl, graph.html, graph.graphml, facts.jsonl."""
     from graph.run import build as run_build
@@ -57,7 +62,7 @@ def build(
     with _user_errors():
         report, _kg = run_build(inputs, output, model=model, base=base_iri,
                                 kb=[str(p) for p in kb or []], workers=workers,
-                                scheduler=scheduler, resume=resume,
+                                scheduler=scheduler, resume=resume, store=store,
                                 on_problem=_problem)
     if not report.outputs:
         typer.echo(f"error: no article could be read from {len(inputs)} input(s).", err=True)
@@ -72,13 +77,40 @@ def build(
                f"negated statements: {report.negated}")
     for name, path in report.outputs.items():
         typer.echo(f"wrote {name}: {path}")
+    if store is not None:
+        from graph.store import store_articles
+
+        typer.echo(f"store: {len(store_articles(store))} article(s) in {store}")
     if report.failed_inputs:
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
 @app.command()
+def remove(
+    store: Annotated[Path, typer.Option(help="Store folder (made by build --store).")],
+    article: Annotated[list[str] | None, typer.Option(
+        help="Article id (content hash) or IRI; repeat for more. Without it, the store's "
+             "articles are listed.")] = None,
+) -> None:
+    """Remove articles from a store: their graphs and every fact only they supported."""
+    from graph.store import OXIGRAPH_DIR, remove_article, store_articles
+
+    with _user_errors():
+        if not article:
+            for key, title in store_articles(store):
+                typer.echo(f"{key}  {title}")
+            return
+        removed = remove_article(store, article)
+        left = len(store_articles(store))
+    for key, title in removed:
+        typer.echo(f"removed {key}  {title}")
+    typer.echo(f"store: {left} article(s) left in {store / OXIGRAPH_DIR}")
+
+
+@app.command()
 def query(
-    graph: Annotated[Path, typer.Argument(help="Graph file (.ttl, .nt, .trig, .nq).")],
+    graph: Annotated[Path, typer.Argument(
+        help="Graph file (.ttl, .nt, .trig, .nq) or Oxigraph store folder.")],
     sparql: Annotated[str | None, typer.Argument(help="SPARQL text or a bundled query name.")]
     = None,
     file: Annotated[Path | None, typer.Option("-f", "--file", help="Query file (.rq).")] = None,

@@ -5,6 +5,11 @@ prints it. Facts are written to ``facts.jsonl.partial`` as each article is done;
 file is renamed to ``facts.jsonl`` and the graph is built from it. A build that was interrupted
 resumes from the partial file with ``resume=True`` (articles already there are not re-read by
 the NLP), and a finished build can be extended the same way with new input.
+
+With ``store=DIR`` the facts live in the store folder instead (see `graph.store`): only
+articles not already in ``DIR/facts.jsonl`` go through the NLP, the graph is built from the
+facts of every article in the store, written to ``out_dir`` as usual, and bulk-loaded into the
+store's Oxigraph store ``DIR/oxigraph``.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import json
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +30,7 @@ from graph.build import KnowledgeGraph, build_graph
 from graph.export import write_graphml, write_rdf
 from graph.namespaces import DEFAULT_BASE
 from graph.netx import to_networkx
+from graph.store import locked, store_base, update_store
 from graph.workers import extract_all
 
 __all__ = ["BuildReport", "build", "extract_all", "write_report"]
@@ -103,11 +110,12 @@ def build(
     out_dir: str | Path = "output",
     *,
     model: str | None = None,
-    base: str = DEFAULT_BASE,
+    base: str | None = None,
     kb: Sequence[str] = (),
     workers: int | None = None,
     scheduler: str | None = None,
     resume: bool = False,
+    store: str | Path | None = None,
     html: bool = True,
     on_problem: Callable[[InputProblem], None] | None = None,
 ) -> tuple[BuildReport, KnowledgeGraph | None]:
@@ -117,11 +125,14 @@ def build(
         inputs: files and folders of articles.
         out_dir: where graph.ttl, graph.html, graph.graphml and facts.jsonl are written.
         model: spaCy pipeline name.
-        base: base IRI of the entities, articles and statements.
+        base: base IRI of the entities, articles and statements (default:
+            `graph.namespaces.DEFAULT_BASE`, or the one ``store`` was built with).
         kb: extra knowledge-base files.
         workers: local processes for the NLP (default: all cores).
         scheduler: Dask scheduler address; the NLP runs on that cluster instead.
         resume: keep the facts of an earlier (interrupted or finished) build in ``out_dir``.
+        store: a store folder (`graph.store`) that keeps the facts instead of ``out_dir``:
+            its articles are kept (``resume`` is implied), and its Oxigraph store is updated.
         html: also write the HTML explorer.
         on_problem: called with each bad input as it is found.
 
@@ -130,13 +141,21 @@ def build(
 
     Raises:
         NewsgraphError: E301 when an output cannot be written (the earlier outputs in
-            ``out_dir`` are left as they were).
+            ``out_dir`` and the previous graph of ``store`` are left as they were); E304 when
+            another process is changing ``store``.
     """
     report = BuildReport()
     out = Path(out_dir)
+    facts_dir = Path(store) if store is not None else out
+    if base is None:
+        base = store_base(facts_dir) if store is not None else DEFAULT_BASE
+    guard: AbstractContextManager[object] = nullcontext() if store is None else locked(facts_dir)
     try:
-        return _build(inputs, out, report, model=model, base=base, kb=kb, workers=workers,
-                      scheduler=scheduler, resume=resume, html=html, on_problem=on_problem)
+        with guard:
+            return _build(inputs, out, report, model=model, base=base, kb=kb, workers=workers,
+                          scheduler=scheduler, resume=resume or store is not None,
+                          facts_dir=facts_dir, html=html, on_problem=on_problem,
+                          store=store is not None)
     except OSError as err:
         where = err.filename or out
         raise NewsgraphError(Errors.E301.format(where=where, reason=err.strerror or err)) from err
@@ -145,12 +164,13 @@ def build(
 def _build(
     inputs: Sequence[str | Path], out: Path, report: BuildReport, *, model: str | None,
     base: str, kb: Sequence[str], workers: int | None, scheduler: str | None, resume: bool,
-    html: bool, on_problem: Callable[[InputProblem], None] | None,
+    facts_dir: Path, html: bool, on_problem: Callable[[InputProblem], None] | None, store: bool,
 ) -> tuple[BuildReport, KnowledgeGraph | None]:
     from graph.html import write_html
 
     out.mkdir(parents=True, exist_ok=True)
-    done = _done_ids(out, resume)
+    facts_dir.mkdir(parents=True, exist_ok=True)
+    done = _done_ids(facts_dir, resume)
 
     def new_articles() -> Iterator[Article]:
         for item in read_articles(inputs):
@@ -166,7 +186,7 @@ def _build(
                 yield item
 
     n = workers if workers is not None else (os.cpu_count() or 1)
-    partial = out / "facts.jsonl.partial"
+    partial = facts_dir / "facts.jsonl.partial"
     with open(partial, "a", encoding="utf-8") as handle:
         for facts in extract_all(new_articles(), model=model, kb=kb, workers=n,
                                  scheduler=scheduler):
@@ -176,8 +196,8 @@ def _build(
         partial.unlink()
         write_report(report, out / "report.json")
         return report, None
-    os.replace(partial, out / "facts.jsonl")
-    report.outputs["facts"] = out / "facts.jsonl"
+    os.replace(partial, facts_dir / "facts.jsonl")
+    report.outputs["facts"] = facts_dir / "facts.jsonl"
     kg = build_graph(read_facts(report.outputs["facts"]), base=base)
     report.outputs["turtle"] = write_rdf(kg.rdf, out / "graph.ttl", "turtle")
     view = to_networkx(kg.rdf)
@@ -187,6 +207,8 @@ def _build(
     report.entities = Counter(node.type for node in kg.resolution.nodes.values())
     report.relations = kg.relations
     report.negated = kg.negated
+    if store:
+        report.outputs["store"] = update_store(facts_dir, kg, base=base)
     report.outputs["report"] = out / "report.json"
     write_report(report, report.outputs["report"])
     return report, kg

@@ -30,3 +30,10 @@ def test_pronoun_inside_a_quote_is_not_resolved(facts_of) -> None:
     facts = facts_of('Blinken met Stoltenberg. "He is right," a diplomat said.')
     coref = [m for m in facts.mentions if m.source == "coref"]
     assert not coref
+
+
+def test_pronoun_gender_follows_a_clearly_gendered_given_name(facts_of) -> None:
+    facts = facts_of("Robert Kowalski met Margaret Hodge in Brussels. She criticized NATO.")
+    critics = {facts.entity(r.subject).name for r in facts.relations
+               if r.predicate == "criticized"}
+    assert critics == {"Margaret Hodge"}
