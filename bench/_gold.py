@@ -1,24 +1,24 @@
-"""Readers for the gold sets the accuracy harness scores against, and token-text alignment.
+"""Readers for the gold sets the accuracy harness scores against.
 
 Every reader returns small frozen records with token-index spans ``(start, end)``, end
-exclusive. :func:`join_tokens` turns a token list back into text with the character offsets
-of every token, and :func:`chars_to_tokens` maps a character span found in that text back to
-token indices.
+exclusive. The token-text alignment helpers of ``_align`` (:func:`join_tokens`,
+:func:`chars_to_tokens`, :func:`index_spans`) are importable from here too.
 
->>> text, offsets = join_tokens(["Hello", "world", "\\n", "Bye"])
->>> text, chars_to_tokens(offsets, 6, 11), chars_to_tokens(offsets, 12, 15)
-('Hello world\\nBye', (1, 2), (3, 4))
+>>> doc = ConllDoc((("Hello", "world"), ("Bye",)), frozenset({(0, 2, "MISC")}))
+>>> doc.text()
+('Hello world\\nBye', [(0, 5), (6, 11), (12, 15)])
 """
 
 from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from _align import Offsets, Span, chars_to_tokens, index_spans, join_tokens
 
 __all__ = [
     "Conll04Item",
@@ -37,8 +37,6 @@ __all__ = [
     "read_plover",
 ]
 
-Span = tuple[int, int]
-Offsets = list[tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,56 +153,6 @@ class GumDoc:
     name: str
     tokens: tuple[str, ...]
     mentions: tuple[tuple[int, int, str], ...]
-
-
-def join_tokens(tokens: Sequence[str], line_starts: Container[int] = ()) -> tuple[str, Offsets]:
-    """Join ``tokens`` with spaces into text; return it with each token's ``(start, end)``.
-
-    A whitespace-only token (``"\\n"``) becomes a line break and gets an empty span; tokens
-    whose index is in ``line_starts`` also start a new line.
-    """
-    parts: list[str] = []
-    offsets: Offsets = []
-    pos = 0
-    newline = False
-    for i, tok in enumerate(tokens):
-        if not tok.strip():
-            newline = bool(parts)
-            offsets.append((pos, pos))
-            continue
-        if parts:
-            sep = "\n" if newline or i in line_starts else " "
-            parts.append(sep)
-            pos += 1
-        newline = False
-        parts.append(tok)
-        offsets.append((pos, pos + len(tok)))
-        pos += len(tok)
-    return "".join(parts), offsets
-
-
-def chars_to_tokens(offsets: Offsets, start: int, end: int) -> Span | None:
-    """Tokens overlapped by the character span ``[start, end)``, or None when there are none."""
-    i = max(bisect_right([s for s, _e in offsets], start) - 1, 0)
-    hit: list[int] = []
-    while i < len(offsets) and offsets[i][0] < end:
-        tok_start, tok_end = offsets[i]
-        if tok_start < tok_end and tok_end > start:
-            hit.append(i)
-        i += 1
-    return (hit[0], hit[-1] + 1) if hit else None
-
-
-def index_spans(mentions: Iterable[tuple[int, int, Any]]) -> dict[Span, set[Any]]:
-    """Map each ``(start, end)`` to the ids of the mentions ``(start, end, id)`` on it.
-
-    >>> index_spans([(0, 2, "a"), (0, 2, "b"), (3, 4, "a")])[(0, 2)] == {"a", "b"}
-    True
-    """
-    out: dict[Span, set[Any]] = {}
-    for start, end, ident in mentions:
-        out.setdefault((start, end), set()).add(ident)
-    return out
 
 
 def _iob_spans(tags: Sequence[str]) -> set[tuple[int, int, str]]:

@@ -1,4 +1,6 @@
-"""Scoring for the accuracy harness: counts, P/R/F1, B-cubed, span and actor matching, tables.
+"""Scoring for the accuracy harness: counts, P/R/F1, B-cubed, actor matching, tables.
+
+Span matching (:func:`match_span`) lives in ``_align`` and is importable from here too.
 
 >>> s = PRF(hit_pred=3, pred=4, hit_gold=3, gold=6)
 >>> round(s.precision, 2), round(s.recall, 2), round(s.f1, 2)
@@ -12,6 +14,8 @@ from collections import Counter
 from collections.abc import Callable, Container, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from _align import match_span
 
 from extract.facts import ArticleFacts, Relation
 from extract.kb import load_kb, normalise_name
@@ -31,7 +35,6 @@ __all__ = [
     "tally",
 ]
 
-Span = tuple[int, int]
 GoldRelation = tuple[str, Hashable, Hashable]
 Triple = tuple[str, str, str]
 
@@ -150,40 +153,6 @@ def bcubed(pairs: Sequence[tuple[Hashable, Hashable]]) -> tuple[float, float, fl
     rec = sum(both[(g, p)] / gold[g] for g, p in pairs) / len(pairs)
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     return prec, rec, f1
-
-
-def match_span(
-    span: Span, gold: Iterable[Span], *, contained: bool = False,
-    loose: Container[Span] | None = None,
-) -> Span | None:
-    """The gold span that a predicted token span stands for, or None.
-
-    An exact match wins; then a gold span ending on the same token that contains ``span`` or
-    lies inside it ("the Bundestag" / "Bundestag"), the closest in length; with
-    ``contained``, finally the smallest gold span containing ``span``. Only the gold spans in
-    ``loose`` (default: all) may match other than exactly; callers pass those of a compatible
-    entity type, so that "Nigeria" does not stand for "News Agency of Nigeria".
-
-    >>> match_span((3, 5), [(2, 5), (0, 9)]), match_span((3, 4), [(2, 5), (0, 9)])
-    ((2, 5), None)
-    >>> match_span((3, 4), [(2, 5), (0, 9)], contained=True)
-    (2, 5)
-    >>> match_span((3, 5), [(2, 5)], loose=set())
-    """
-    start, end = span
-    spans = sorted(set(gold))
-    if span in spans:
-        return span
-    if loose is not None:
-        spans = [g for g in spans if g in loose]
-    heads = [g for g in spans if g[1] == end]
-    if heads:
-        return min(heads, key=lambda g: (abs((g[1] - g[0]) - (end - start)), g))
-    if contained:
-        outer = [g for g in spans if g[0] <= start and end <= g[1]]
-        if outer:
-            return min(outer, key=lambda g: (g[1] - g[0], g))
-    return None
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")

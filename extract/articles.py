@@ -34,46 +34,26 @@ same text and so the same id.
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import json
-import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from extract.clean import clean_text, strip_markdown
+from extract.decode import Undecodable, decode_text
 from extract.errors import Errors, InputProblem
 from extract.facts import Article
+from extract.inputs import SUPPORTED_EXTENSIONS, input_files, input_problem, os_problem
 
 __all__ = ["SUPPORTED_EXTENSIONS", "article_id", "read_articles"]
-
-#: File extensions read by :func:`read_articles` (compared case-insensitively).
-SUPPORTED_EXTENSIONS = frozenset({".txt", ".md", ".html", ".htm", ".json", ".jsonl"})
 
 _MAX_TITLE = 200
 _TEXT_FIELDS = ("text", "body", "content")
 _STRING_FIELDS = ("title", "date", "url", "source")
 
-# Byte order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-# Magic numbers of binary formats people put next to their articles.
-_MAGIC = (
-    (b"%PDF-", "PDF document"), (b"\x89PNG\r\n\x1a\n", "PNG image"),
-    (b"GIF87a", "GIF image"), (b"GIF89a", "GIF image"), (b"\xff\xd8\xff", "JPEG image"),
-    (b"PK\x03\x04", "ZIP archive, e.g. .docx or .epub"), (b"\x1f\x8b", "gzip archive"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Office document"), (b"{\\rtf", "RTF document"),
-    (b"\x7fELF", "executable"),
-)
-_HTML_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
-# Folder documentation that is not an article (skipped in folder walks, read if named).
-_DOC_FILES = re.compile(r"(?:readme|licen[cs]e|changelog|contributing)(?:\.\w+)?", re.I)
 _JSON_TYPES = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
 
 
@@ -108,7 +88,7 @@ def read_articles(inputs: Iterable[str | Path]) -> Iterator[Article | InputProbl
     """
     seen: dict[str, str] = {}
     for item in inputs:
-        for found in _expand(Path(item)):
+        for found in input_files(Path(item)):
             if isinstance(found, InputProblem):
                 yield found
                 continue
@@ -116,112 +96,10 @@ def read_articles(inputs: Iterable[str | Path]) -> Iterator[Article | InputProbl
                 if isinstance(result, Article):
                     if result.id in seen:
                         other = f"{result.id} ({seen[result.id]})"
-                        yield _problem(Errors.E010, result.origin, warning=True, other=other)
+                        yield input_problem(Errors.E010, result.origin, warning=True, other=other)
                         continue
                     seen[result.id] = result.origin
                 yield result
-
-
-def _problem(template: str, where: str, warning: bool = False, **values: object) -> InputProblem:
-    """An `InputProblem` whose message is one line, whatever the path or reason holds."""
-    message = template.format(where=where, **values)
-    message = message.replace("\r", "\\r").replace("\n", "\\n")
-    return InputProblem(message, where, warning=warning)
-
-
-def _os_problem(exc: OSError, where: str) -> InputProblem:
-    if isinstance(exc, FileNotFoundError):
-        return _problem(Errors.E009, where)
-    reason = "permission denied" if isinstance(exc, PermissionError) else exc.strerror or str(exc)
-    return _problem(Errors.E008, where, reason=reason)
-
-
-def _expand(path: Path) -> Iterator[Path | InputProblem]:
-    """The readable files named by one input: the file itself, or a folder's files."""
-    if not os.path.lexists(path):
-        yield _problem(Errors.E009, str(path))
-    elif path.is_dir():
-        yield from _walk(path, frozenset())
-    elif path.suffix.lower() not in SUPPORTED_EXTENSIONS:
-        yield _problem(Errors.E004, str(path), ext=path.suffix)
-    else:
-        yield path
-
-
-def _walk(folder: Path, parents: frozenset[tuple[int, int]]) -> Iterator[Path | InputProblem]:
-    try:
-        stat = folder.stat()
-        key = (stat.st_dev, stat.st_ino)
-        if key in parents:
-            reason = "symlink loop back to a parent folder; skipped"
-            yield _problem(Errors.E008, str(folder), warning=True, reason=reason)
-            return
-        with os.scandir(folder) as scan:
-            entries = sorted(scan, key=lambda entry: entry.name)
-    except OSError as exc:
-        yield _os_problem(exc, str(folder))
-        return
-    for entry in entries:
-        child = folder / entry.name
-        if entry.name.startswith(".") or _DOC_FILES.fullmatch(entry.name):
-            continue
-        try:
-            is_dir = entry.is_dir()
-        except OSError:
-            is_dir = False
-        if is_dir:
-            yield from _walk(child, parents | {key})
-        elif child.suffix.lower() in SUPPORTED_EXTENSIONS:
-            yield child
-        else:
-            yield _problem(Errors.E004, str(child), warning=True, ext=child.suffix)
-
-
-def _binary_kind(data: bytes) -> str | None:
-    for magic, kind in _MAGIC:
-        if data.startswith(magic):
-            return kind
-    return "contains NUL bytes" if b"\x00" in data else None
-
-
-def _encoding(data: bytes) -> str | None:
-    """The encoding shown by a byte order mark, or by the NUL pattern of BOM-less UTF-16."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return encoding
-    head = data[:1024]
-    if len(head) >= 4 and len(head) % 2 == 0:
-        if not any(head[1::2]) and all(head[0::2]):
-            return "utf-16-le"
-        if not any(head[0::2]) and all(head[1::2]):
-            return "utf-16-be"
-    return None
-
-
-def _decode(data: bytes, where: str, html: bool) -> str | InputProblem:
-    """Decode a file's bytes, or say why they are not text."""
-    if not data.strip():
-        return _problem(Errors.E001, where)
-    encoding = _encoding(data)
-    if encoding is None:
-        kind = _binary_kind(data)
-        if kind is not None:
-            return _problem(Errors.E002, where, kind=kind)
-    try:
-        text = data.decode(encoding or "utf-8")
-    except UnicodeDecodeError as exc:
-        # an HTML page may declare a legacy charset in a <meta> tag
-        declared = _HTML_CHARSET.search(data[:4096]) if html and encoding is None else None
-        if declared is None:
-            template = Errors.E003 if encoding is None else Errors.E013
-            return _problem(template, where, pos=exc.start, encoding=encoding)
-        encoding = declared.group(1).decode("ascii")
-        try:
-            text = data.decode(encoding)
-        except (LookupError, UnicodeDecodeError) as legacy:
-            pos = legacy.start if isinstance(legacy, UnicodeDecodeError) else 0
-            return _problem(Errors.E013, where, encoding=encoding, pos=pos)
-    return text if text.strip() else _problem(Errors.E001, where)
 
 
 def _read_file(path: Path) -> Iterator[Article | InputProblem]:
@@ -229,13 +107,15 @@ def _read_file(path: Path) -> Iterator[Article | InputProblem]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        yield _os_problem(exc, where)
+        yield os_problem(exc, where)
         return
     suffix = path.suffix.lower()
-    text = _decode(data, where, html=suffix in (".html", ".htm"))
-    if isinstance(text, InputProblem):
-        yield text
-    elif suffix in (".html", ".htm"):
+    try:
+        text = decode_text(data, html=suffix in (".html", ".htm"))
+    except Undecodable as err:
+        yield input_problem(err.template, where, **err.values)
+        return
+    if suffix in (".html", ".htm"):
         yield _from_html(text, where)
     elif suffix == ".json":
         yield from _from_json(text, where)
@@ -291,7 +171,7 @@ def _from_text(text: str, where: str, markdown: bool) -> Article | InputProblem:
     authors = tuple(a.strip() for a in (author or "").split(";") if a.strip())
     fields = {k: meta.get(k) for k in ("date", "url", "source")}
     article = _article(body, where, title, authors=authors, **fields)
-    return article or _problem(Errors.E001, where)
+    return article or input_problem(Errors.E001, where)
 
 
 def _from_html(markup: str, where: str) -> Article | InputProblem:
@@ -300,16 +180,16 @@ def _from_html(markup: str, where: str) -> Article | InputProblem:
     try:
         doc = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False)
     except Exception as exc:  # the parser must not stop a build over one odd page
-        return _problem(Errors.E008, where, reason=f"HTML parser failed: {exc}")
+        return input_problem(Errors.E008, where, reason=f"HTML parser failed: {exc}")
     if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
-        return _problem(Errors.E007, where)
+        return input_problem(Errors.E007, where)
     body = "\n\n".join((doc.text or "").split("\n"))  # one block per line
     authors = tuple(a.strip() for a in (doc.author or "").split(";") if a.strip())
     article = _article(
         body, where, doc.title or "", date=doc.date, url=doc.url,
         source=doc.sitename or doc.hostname, authors=authors,
     )
-    return article or _problem(Errors.E007, where)
+    return article or input_problem(Errors.E007, where)
 
 
 def _json_type(value: object) -> str:
@@ -325,7 +205,7 @@ def _from_record(record: dict[str, Any], where: str) -> Iterator[Article | Input
         None,
     )
     if body is None:
-        yield _problem(Errors.E006, where)
+        yield input_problem(Errors.E006, where)
         return
     meta: dict[str, Any] = {}
     for name in _STRING_FIELDS:
@@ -333,7 +213,7 @@ def _from_record(record: dict[str, Any], where: str) -> Iterator[Article | Input
         if isinstance(value, str):
             meta[name] = value.strip() or None
         elif value is not None:
-            yield _problem(Errors.E012, where, True, field=name, kind=_json_type(value),
+            yield input_problem(Errors.E012, where, True, field=name, kind=_json_type(value),
                            expected="a string")
     name = "authors" if "authors" in record else "author"
     value = record.get(name)
@@ -343,10 +223,10 @@ def _from_record(record: dict[str, Any], where: str) -> Iterator[Article | Input
         meta["authors"] = tuple(a.strip() for a in value if a.strip())
     elif value is not None:
         kind = _json_type(value) if not isinstance(value, list) else "array with non-strings"
-        yield _problem(Errors.E012, where, True, field=name, kind=kind,
+        yield input_problem(Errors.E012, where, True, field=name, kind=kind,
                        expected="a list of strings or a string")
     article = _article(body, where, meta.pop("title", None) or "", **meta)
-    yield article or _problem(Errors.E006, where)
+    yield article or input_problem(Errors.E006, where)
 
 
 def _load_json(text: str, where: str, what: str) -> Any:
@@ -355,9 +235,9 @@ def _load_json(text: str, where: str, what: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         line = f"line {exc.lineno} " if what == "file" else ""
-        return _problem(Errors.E005, where, reason=f"{exc.msg} at {line}column {exc.colno}")
+        return input_problem(Errors.E005, where, reason=f"{exc.msg} at {line}column {exc.colno}")
     except (ValueError, RecursionError) as exc:  # huge numbers, absurd nesting
-        return _problem(Errors.E005, where, reason=str(exc) or type(exc).__name__)
+        return input_problem(Errors.E005, where, reason=str(exc) or type(exc).__name__)
 
 
 def _from_json(text: str, where: str) -> Iterator[Article | InputProblem]:
@@ -372,9 +252,9 @@ def _from_json(text: str, where: str) -> Iterator[Article | InputProblem]:
             if isinstance(item, dict):
                 yield from _from_record(item, origin)
             else:
-                yield _problem(Errors.E011, origin)
+                yield input_problem(Errors.E011, origin)
     else:
-        yield _problem(Errors.E001 if value == [] else Errors.E011, where)
+        yield input_problem(Errors.E001 if value == [] else Errors.E011, where)
 
 
 def _from_jsonl(text: str, where: str) -> Iterator[Article | InputProblem]:
@@ -388,4 +268,4 @@ def _from_jsonl(text: str, where: str) -> Iterator[Article | InputProblem]:
         elif isinstance(value, dict):
             yield from _from_record(value, origin)
         else:
-            yield _problem(Errors.E011, origin)
+            yield input_problem(Errors.E011, origin)

@@ -1,9 +1,11 @@
 """Membership and location rules, and the named events they create ("the NATO summit").
 
 ``membership`` finds memberOf: "Poland is a member of NATO", "Finland joined the alliance",
-"Sweden became NATO's 32nd member". ``locate`` finds locatedIn: "the summit in Madrid" (which
-also creates the event "NATO summit in Madrid"), "headquartered in Brussels", "held in
-Vilnius", "Vilnius, Lithuania".
+"Sweden became NATO's 32nd member", and affiliations ("Robert Bernero of the NRC"). ``locate``
+finds locatedIn: "the summit in Madrid" (which also creates the event "NATO summit in Madrid"),
+"headquartered in Brussels", "held in Vilnius", "Vilnius, Lithuania", "Pacific Marine Inc. of
+Houston". ``contained`` adds locatedIn for a city whose country (per the knowledge base) the same
+article names.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from extract.triggers import PLACE_NOUNS
 if TYPE_CHECKING:
     from extract.relations import Found
 
-__all__ = ["locate", "membership"]
+__all__ = ["contained", "locate", "membership"]
 
 _JOIN_VERBS = frozenset({"join", "accede", "enter", "rejoin"})
 _BASE_VERBS = frozenset({"headquarter", "base", "locate", "hold", "host", "station"})
@@ -120,9 +122,31 @@ def locate(doc: Doc, sent: Iterable[Token], kb: KnowledgeBase) -> Iterator[Found
                 if _type(doc, subj) in {"ORG", "FAC", "EVENT"}:
                     for place in _place_objects(doc, tok):
                         yield (subj, "locatedIn", place, tok, "located-base", 0.85, None)
+        elif (tok.dep_ == "prep" and tok.lower_ in {"of", "in", "at"}
+              and (org := _key(doc, tok.head)) is not None and _type(doc, org) == "ORG"):
+            for obj in (c for c in tok.children if c.dep_ == "pobj"):
+                where = _key(doc, obj)
+                if where and where != org and _type(doc, where) == "GPE":
+                    yield (org, "locatedIn", where, tok, "located-org", 0.75, None)
         elif tok.dep_ == "appos" and tok.head.i < tok.i:
             city, country = _key(doc, tok.head), _key(doc, tok)
             if city and country and city != country and _type(doc, city) == "GPE":
                 entry = kb.by_id(country)
                 if entry is not None and entry.id.startswith("country:"):
                     yield (city, "locatedIn", country, tok, "located-appos", 0.9, None)
+
+
+def contained(doc: Doc, kb: KnowledgeBase) -> Iterator[Found]:
+    """locatedIn(city, country) when an article names both and the knowledge base links them.
+
+    The evidence is the first sentence that names the city.
+    """
+    groups: dict[str, EntityGroup] = doc._.ng_entities
+    for key, group in sorted(groups.items()):
+        entry = group.kb
+        if entry is None or not entry.id.startswith("city:") or not entry.country:
+            continue
+        country = f"country:{entry.country}"
+        named = [start for start, _end, how in group.spans if how != "coref"]
+        if country in groups and named:
+            yield (key, "locatedIn", country, doc[min(named)], "located-kb", 0.7, None)

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 
 from extract.assertion import assess
 from extract.entities import EntityGroup
-from extract.events import locate, membership
+from extract.events import contained, locate, membership
 from extract.facts import Relation
 from extract.kb import KnowledgeBase, load_kb
 from extract.triggers import (
@@ -327,6 +327,7 @@ def extract_relations(doc: Doc, kb: KnowledgeBase) -> list[Relation]:
         found.extend(_quote_rule(doc, sent, tokens))
         found.extend(membership(doc, tokens))
         found.extend(locate(doc, tokens, kb))
+    found.extend(contained(doc, kb))
     return _to_relations(doc, found, kb)
 
 

@@ -8,7 +8,8 @@ when complete). RDF is serialised by Oxigraph, JSON-LD by rdflib with the shippe
 Turtle and TriG use a prefix only where every IRI under it has a plain local name (ASCII
 letters, digits, ``_ - .``): backslash escapes such as ``id:person\\/x`` or ``\\%C5`` are valid
 Turtle, but Virtuoso 7 keeps the backslash in the IRI. TriG and N-Quads hold one named graph
-per article (named by the article IRI) and one graph of the merged entities (:func:`partition`).
+per article (named by the article IRI) and one graph of the merged entities (:func:`partition`,
+from `graph.datasets`).
 The noncharacters U+FFFE and U+FFFF in literals are written as U+FFFD in every format.
 
 >>> from rdflib import Graph
@@ -23,7 +24,6 @@ import csv
 import io
 import json
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeAlias, cast
@@ -35,8 +35,7 @@ from rdflib.term import Node
 
 from extract.atomic import atomic_write
 from extract.errors import Errors, NewsgraphError
-from graph.iris import TYPE_PATHS
-from graph.namespaces import DEFAULT_BASE, NG, PREFIXES, PROV, SCHEMA
+from graph.datasets import data_base, entities_graph, partition, portable_prefixes, triple_key
 
 __all__ = [
     "CONTEXT_PATH",
@@ -72,16 +71,9 @@ EXTENSIONS = {"turtle": ".ttl", "ttl": ".ttl", "nt": ".nt", "trig": ".trig", "nq
               "xml": ".rdf", "jsonld": ".jsonld", "graphml": ".graphml", "gexf": ".gexf",
               "csv": ".csv"}
 
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = _RDF + "langString"
-_STATEMENT, _ARTICLE = ox.NamedNode(str(NG.Statement)), ox.NamedNode(str(SCHEMA.NewsArticle))
-_DERIVED, _POLARITY = ox.NamedNode(str(PROV.wasDerivedFrom)), ox.NamedNode(str(NG.polarity))
-_REIFIED = tuple(ox.NamedNode(_RDF + name) for name in ("subject", "predicate", "object"))
-_NEGATED = ox.Literal("negated")
-# A Turtle local name that Oxigraph writes without backslash escapes (it escapes ``%`` too).
-_PLAIN_LOCAL = re.compile(r"(?:\w(?:[\w.-]*[\w-])?)?", re.ASCII)
 _NONCHARACTER = re.compile("[\ufffe\uffff]")
 # Characters XML 1.0 cannot carry, even escaped.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -89,8 +81,6 @@ _GEXF_DATE = re.compile(r' lastmodifieddate="[^"]*"')
 _CSV_COLUMNS = ("Source", "Target", "Type", "Id", "Label", "Weight", "predicate",
                 "source_label", "target_label", "polarity", "modality", "trigger", "post_title",
                 "article", "article_title", "article_date", "sentence")
-
-_Subject: TypeAlias = ox.NamedNode | ox.BlankNode
 
 
 def _to_rdflib(term: Any) -> Node:
@@ -104,11 +94,6 @@ def _to_rdflib(term: Any) -> Node:
     if datatype in (_XSD_STRING, _LANG_STRING):
         return Literal(term.value)
     return Literal(term.value, datatype=URIRef(datatype), normalize=False)
-
-
-def _key(triple: ox.Triple | ox.Quad) -> tuple[str, bool, str, str]:
-    return (str(triple.subject), triple.predicate != _RDF_TYPE, str(triple.predicate),
-            str(triple.object))
 
 
 def _sane(term: Any) -> Any:
@@ -130,101 +115,8 @@ def _triples(source: Source) -> list[ox.Triple]:
         from graph.query import load_store
 
         quads = load_store(source)
-    return sorted({ox.Triple(q.subject, q.predicate, _sane(q.object)) for q in quads}, key=_key)
-
-
-def _base(triples: Sequence[ox.Triple]) -> str:
-    """The data base IRI, read from the article IRIs (``{base}article/{hash}``)."""
-    bases = {t.subject.value.rsplit("article/", 1)[0] for t in triples
-             if t.predicate == _RDF_TYPE and t.object == _ARTICLE
-             and isinstance(t.subject, ox.NamedNode) and "article/" in t.subject.value}
-    return min(bases) if bases else DEFAULT_BASE
-
-
-def entities_graph(base: str = DEFAULT_BASE) -> str:
-    """IRI of the named graph that holds the merged entities (and anything not from one article).
-
-    >>> entities_graph()
-    'https://w3id.org/newsgraph/id/graph/entities'
-    """
-    return f"{base}graph/entities"
-
-
-def partition(triples: Iterable[ox.Triple], base: str | None = None) -> list[ox.Quad]:
-    """Place each triple in the named graph of the article it comes from.
-
-    - a statement node's triples go in the graph of its ``prov:wasDerivedFrom`` article(s);
-    - an article's own triples (headline, date, mentions ...) go in the article's graph;
-    - a direct relation triple goes in the graph of every article with an asserted (not
-      negated) statement for it, either way round for symmetric predicates;
-    - everything else (entity types, labels, aliases, links, mention counts) goes in the
-      entities graph, :func:`entities_graph`.
-
-    Each article graph is named by the article IRI, so dropping an article from a store is
-    dropping its graph.
-
-    Args:
-        triples: the graph.
-        base: data base IRI for the entities graph; default: read from the article IRIs.
-
-    Returns:
-        Quads sorted by graph (the entities graph first) and then by triple.
-    """
-    from graph.ontology import symmetric_predicates
-
-    items = list(triples)
-    home = ox.NamedNode(entities_graph(base or _base(items)))
-    by_subject: dict[Any, list[ox.Triple]] = defaultdict(list)
-    for t in items:
-        by_subject[t.subject].append(t)
-    symmetric = {ox.NamedNode(str(NG) + name) for name in symmetric_predicates()}
-    statements: dict[Any, list[_Subject]] = {}
-    support: dict[tuple[Any, Any, Any], set[_Subject]] = defaultdict(set)
-    for subject, own in by_subject.items():
-        if not any(t.predicate == _RDF_TYPE and t.object == _STATEMENT for t in own):
-            continue
-        derived: list[_Subject] = [t.object for t in own if t.predicate == _DERIVED
-                                   and isinstance(t.object, ox.NamedNode | ox.BlankNode)]
-        statements[subject] = derived
-        parts = [next((t.object for t in own if t.predicate == p), None) for p in _REIFIED]
-        if None in parts or any(t.predicate == _POLARITY and t.object == _NEGATED for t in own):
-            continue
-        s, p, o = parts
-        support[(s, p, o)].update(derived)
-        if p in symmetric:
-            support[(o, p, s)].update(derived)
-    articles = {t.subject for t in items if t.predicate == _RDF_TYPE and t.object == _ARTICLE}
-    quads = []
-    for t in items:
-        if t.subject in statements:
-            graphs: Iterable[_Subject] = statements[t.subject] or [home]
-        elif t.subject in articles:
-            graphs = [cast(_Subject, t.subject)]
-        else:
-            graphs = support.get((t.subject, t.predicate, t.object)) or [home]
-        quads += [ox.Quad(t.subject, t.predicate, t.object, g) for g in graphs]
-    return sorted(quads, key=lambda q: (q.graph_name != home, str(q.graph_name), *_key(q)))
-
-
-def portable_prefixes(iris: Iterable[str], base: str = DEFAULT_BASE) -> dict[str, str]:
-    """The prefixes to write: those under which every IRI has a plain local name.
-
-    Candidates are newsgraph's `PREFIXES` and one per data IRI kind under ``base``
-    (``person:``, ``org:``, ``place:``, ``event:``, ``article:``, ``statement:`` ...).
-
-    >>> portable_prefixes(["https://w3id.org/newsgraph/id/person/ann", "http://sws.geonames.org/1/"])
-    {'person': 'https://w3id.org/newsgraph/id/person/'}
-    """
-    kinds = {*TYPE_PATHS.values(), "thing", "article", "statement", "graph"}
-    candidates = {**{kind: f"{base}{kind}/" for kind in sorted(kinds)}, **PREFIXES}
-    used: set[str] = set()
-    spoiled: set[str] = set()
-    for iri in set(iris):
-        for name, namespace in candidates.items():
-            if iri.startswith(namespace):
-                plain = _PLAIN_LOCAL.fullmatch(iri[len(namespace) :]) is not None
-                (used if plain else spoiled).add(name)
-    return {name: candidates[name] for name in sorted(used - spoiled)}
+    triples = {ox.Triple(q.subject, q.predicate, _sane(q.object)) for q in quads}
+    return sorted(triples, key=triple_key)
 
 
 def _iris(items: Iterable[ox.Triple | ox.Quad]) -> set[str]:
@@ -269,14 +161,14 @@ def serialize(source: Source | Sequence[ox.Triple], fmt: str) -> str:
         raise NewsgraphError(Errors.E204.format(fmt=fmt, known=", ".join(RDF_FORMATS)))
     if isinstance(source, list | tuple):
         triples = sorted({ox.Triple(t.subject, t.predicate, _sane(t.object)) for t in source},
-                         key=_key)
+                         key=triple_key)
     else:
         triples = _triples(cast(Source, source))
     if fmt == "jsonld":
         return _jsonld(triples)
     rdf_format = _OX_FORMATS[fmt]
     items: list[Any] = partition(triples) if rdf_format.supports_datasets else triples
-    base = _base(triples)
+    base = data_base(triples)
     prefixes = portable_prefixes(_iris(items), base) if fmt not in ("nt", "nq") else None
     data = ox.serialize(items, format=rdf_format, prefixes=prefixes)
     return (data or b"").decode("utf-8")
@@ -332,7 +224,7 @@ def _network(triples: Sequence[ox.Triple], fmt: str, path: Path) -> None:
     from graph.build import new_graph
     from graph.netx import to_networkx
 
-    graph = new_graph(_base(triples))
+    graph = new_graph(data_base(triples))
     graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"",
                 format="ox-ntriples")
     view = to_networkx(graph)

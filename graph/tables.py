@@ -23,6 +23,7 @@ import pandas as pd
 import pyoxigraph as ox
 
 from extract.errors import Errors, NewsgraphError
+from graph._table_queries import ENTITIES_QUERY, STATEMENTS_QUERY
 from graph.layout import pagerank
 from graph.namespaces import NG, PREFIXES
 from graph.ontology import symmetric_predicates
@@ -51,53 +52,6 @@ _XSD = PREFIXES["xsd"]
 _INTEGERS = {f"{_XSD}{name}" for name in ("integer", "int", "long", "short", "nonNegativeInteger")}
 _FLOATS = {f"{_XSD}{name}" for name in ("decimal", "double", "float")}
 _NG = str(NG)
-_PREAMBLE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-
-_ENTITIES = _PREAMBLE + """
-SELECT ?entity ?label ?type ?mentions (COUNT(DISTINCT ?article) AS ?articles)
-       (GROUP_CONCAT(DISTINCT ?alias; SEPARATOR="; ") AS ?aliases)
-       (GROUP_CONCAT(DISTINCT STR(?same); SEPARATOR=" ") AS ?same_as)
-WHERE {
-  ?entity ng:entityType ?type ; rdfs:label ?label .
-  OPTIONAL { ?entity ng:mentionCount ?mentions }
-  OPTIONAL { ?article schema:mentions ?entity }
-  OPTIONAL { ?entity skos:altLabel ?alias }
-  OPTIONAL { ?entity owl:sameAs ?same }
-}
-GROUP BY ?entity ?label ?type ?mentions
-ORDER BY DESC(?mentions) DESC(?articles) ?label ?entity"""
-
-_STATEMENTS = _PREAMBLE + """
-SELECT ?statement ?subject ?subject_label ?predicate ?object ?object_label ?object_is_entity
-       ?polarity ?modality ?confidence ?trigger ?rule ?post_title ?cameo ?plover
-       ?attributed_to ?attributed_label ?evidence ?start_char ?end_char ?article ?headline ?date
-WHERE {
-  ?statement a ng:Statement ; rdf:subject ?subject ; rdf:predicate ?predicate ;
-             rdf:object ?object .
-  OPTIONAL { ?subject rdfs:label ?subject_label }
-  OPTIONAL { ?object rdfs:label ?objectName }
-  BIND (COALESCE(?objectName, STR(?object)) AS ?object_label)
-  BIND (isIRI(?object) AS ?object_is_entity)
-  OPTIONAL { ?statement ng:polarity ?polarity } OPTIONAL { ?statement ng:modality ?modality }
-  OPTIONAL { ?statement ng:confidence ?confidence } OPTIONAL { ?statement ng:trigger ?trigger }
-  OPTIONAL { ?statement ng:rule ?rule } OPTIONAL { ?statement ng:postTitle ?post_title }
-  OPTIONAL { ?statement ng:cameoCode ?cameo } OPTIONAL { ?statement ng:ploverType ?plover }
-  OPTIONAL { ?statement ng:evidence ?evidence }
-  OPTIONAL { ?statement ng:startChar ?start_char } OPTIONAL { ?statement ng:endChar ?end_char }
-  OPTIONAL {
-    ?statement ng:attributedTo ?attributed_to .
-    OPTIONAL { ?attributed_to rdfs:label ?attributed_label }
-  }
-  OPTIONAL { ?statement ng:evidence ?evidence }
-  OPTIONAL { ?statement ng:startChar ?start_char }
-  OPTIONAL { ?statement ng:endChar ?end_char }
-  OPTIONAL {
-    ?statement prov:wasDerivedFrom ?article .
-    OPTIONAL { ?article schema:headline ?headline }
-    OPTIONAL { ?article schema:datePublished ?date }
-  }
-}"""
-
 _RELATION_KEYS = ["subject", "subject_label", "predicate", "object", "object_label"]
 
 
@@ -154,7 +108,7 @@ def entities(source: GraphSource) -> pd.DataFrame:
     Columns: ``entity`` (IRI), ``label``, ``type`` (PERSON, ORG, GPE ...), ``mentions``,
     ``articles`` (how many articles mention it), ``aliases`` and ``same_as`` (joined text).
     """
-    frame = query_frame(source, _ENTITIES)
+    frame = query_frame(source, ENTITIES_QUERY)
     frame["mentions"] = frame["mentions"].fillna(0).astype(int)
     frame = frame.fillna({"aliases": "", "same_as": ""})
     frame["aliases"] = frame["aliases"].map(lambda text: _sorted_join(text, "; "))
@@ -178,7 +132,7 @@ def statements(source: GraphSource) -> pd.DataFrame:
     ``object_label`` is the object's label or, for a literal object (a quote or post), its
     text; ``date`` is a pandas datetime (NaT when the article has none).
     """
-    frame = query_frame(source, _STATEMENTS)
+    frame = query_frame(source, STATEMENTS_QUERY)
     frame["predicate"] = frame["predicate"].map(_local)
     frame["object_is_entity"] = frame["object_is_entity"].fillna(False).astype(bool)
     frame["confidence"] = pd.to_numeric(frame["confidence"], errors="coerce").astype(float)

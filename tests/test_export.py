@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
 
+import graph.datasets
 import graph.export
 from extract.errors import NewsgraphError
 from extract.facts import Article, ArticleFacts, Entity, Relation
@@ -260,5 +261,6 @@ def test_hostile_text_round_trips(
 
 
 def test_doctests() -> None:
-    result = doctest.testmod(graph.export)
-    assert result.attempted > 0 and result.failed == 0
+    for module in (graph.export, graph.datasets):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0, module.__name__

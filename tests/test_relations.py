@@ -47,7 +47,7 @@ def test_dateline_place_is_not_an_actor(facts_of) -> None:
     )
     found = triples(facts)
     assert ("Donald Tusk", "accused", "Belarus") in found
-    assert not any(t[0] in {"Poland", "Warsaw"} for t in found)
+    assert not any(t[0] in {"Poland", "Warsaw"} for t in found if t[1] != "locatedIn")
 
 
 def test_object_control_gives_the_actor(facts_of) -> None:
@@ -140,3 +140,16 @@ def test_announced_intent_is_coded_as_agree(facts_of) -> None:
     facts = facts_of("Japan will support India's bid for a permanent seat.")
     rel = next(r for r in facts.relations if r.predicate == "supports")
     assert rel.modality == "future" and rel.plover == "AGREE" and rel.cameo == "033"
+
+
+def test_city_in_a_country_the_article_names(facts_of) -> None:
+    facts = facts_of("Leaders met in Vilnius on Tuesday. Lithuania hosted the summit.")
+    rel = next(r for r in facts.relations if r.predicate == "locatedIn")
+    assert (facts.entity(rel.subject).name, facts.entity(rel.obj).name) == ("Vilnius",
+                                                                            "Lithuania")
+    assert rel.rule == "located-kb" and "Vilnius" in rel.sentence
+
+
+def test_organisation_of_a_city(facts_of) -> None:
+    facts = facts_of("A spokesman for Siemens in Munich declined to comment.")
+    assert ("Siemens", "locatedIn", "Munich") in triples(facts)

@@ -1,0 +1,138 @@
+"""Datasets of named graphs: one graph per article, one graph of the merged entities.
+
+TriG and N-Quads exports hold the triples of a graph partitioned by :func:`partition`: each
+article's graph is named by the article IRI, and the merged entities (with anything not from
+one article) sit in the graph named by :func:`entities_graph`. :func:`portable_prefixes`
+chooses the prefixes that Turtle and TriG can use without backslash escapes in local names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any, TypeAlias, cast
+
+import pyoxigraph as ox
+
+from graph.iris import TYPE_PATHS
+from graph.namespaces import DEFAULT_BASE, NG, PREFIXES, PROV, SCHEMA
+
+__all__ = [
+    "data_base",
+    "entities_graph",
+    "partition",
+    "portable_prefixes",
+    "triple_key",
+]
+
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDF_TYPE = ox.NamedNode(_RDF + "type")
+_STATEMENT, _ARTICLE = ox.NamedNode(str(NG.Statement)), ox.NamedNode(str(SCHEMA.NewsArticle))
+_DERIVED, _POLARITY = ox.NamedNode(str(PROV.wasDerivedFrom)), ox.NamedNode(str(NG.polarity))
+_REIFIED = tuple(ox.NamedNode(_RDF + name) for name in ("subject", "predicate", "object"))
+_NEGATED = ox.Literal("negated")
+# A Turtle local name that Oxigraph writes without backslash escapes (it escapes ``%`` too).
+_PLAIN_LOCAL = re.compile(r"(?:\w(?:[\w.-]*[\w-])?)?", re.ASCII)
+
+_Subject: TypeAlias = ox.NamedNode | ox.BlankNode
+
+
+def triple_key(triple: ox.Triple | ox.Quad) -> tuple[str, bool, str, str]:
+    """Sort key of a triple: by subject, its ``rdf:type`` first, then predicate and object."""
+    return (str(triple.subject), triple.predicate != _RDF_TYPE, str(triple.predicate),
+            str(triple.object))
+
+
+def data_base(triples: Sequence[ox.Triple]) -> str:
+    """The data base IRI, read from the article IRIs (``{base}article/{hash}``)."""
+    bases = {t.subject.value.rsplit("article/", 1)[0] for t in triples
+             if t.predicate == _RDF_TYPE and t.object == _ARTICLE
+             and isinstance(t.subject, ox.NamedNode) and "article/" in t.subject.value}
+    return min(bases) if bases else DEFAULT_BASE
+
+
+def entities_graph(base: str = DEFAULT_BASE) -> str:
+    """IRI of the named graph that holds the merged entities (and anything not from one article).
+
+    >>> entities_graph()
+    'https://w3id.org/newsgraph/id/graph/entities'
+    """
+    return f"{base}graph/entities"
+
+
+def partition(triples: Iterable[ox.Triple], base: str | None = None) -> list[ox.Quad]:
+    """Place each triple in the named graph of the article it comes from.
+
+    - a statement node's triples go in the graph of its ``prov:wasDerivedFrom`` article(s);
+    - an article's own triples (headline, date, mentions ...) go in the article's graph;
+    - a direct relation triple goes in the graph of every article with an asserted (not
+      negated) statement for it, either way round for symmetric predicates;
+    - everything else (entity types, labels, aliases, links, mention counts) goes in the
+      entities graph, :func:`entities_graph`.
+
+    Each article graph is named by the article IRI, so dropping an article from a store is
+    dropping its graph.
+
+    Args:
+        triples: the graph.
+        base: data base IRI for the entities graph; default: read from the article IRIs.
+
+    Returns:
+        Quads sorted by graph (the entities graph first) and then by triple.
+    """
+    from graph.ontology import symmetric_predicates
+
+    items = list(triples)
+    home = ox.NamedNode(entities_graph(base or data_base(items)))
+    by_subject: dict[Any, list[ox.Triple]] = defaultdict(list)
+    for t in items:
+        by_subject[t.subject].append(t)
+    symmetric = {ox.NamedNode(str(NG) + name) for name in symmetric_predicates()}
+    statements: dict[Any, list[_Subject]] = {}
+    support: dict[tuple[Any, Any, Any], set[_Subject]] = defaultdict(set)
+    for subject, own in by_subject.items():
+        if not any(t.predicate == _RDF_TYPE and t.object == _STATEMENT for t in own):
+            continue
+        derived: list[_Subject] = [t.object for t in own if t.predicate == _DERIVED
+                                   and isinstance(t.object, ox.NamedNode | ox.BlankNode)]
+        statements[subject] = derived
+        parts = [next((t.object for t in own if t.predicate == p), None) for p in _REIFIED]
+        if None in parts or any(t.predicate == _POLARITY and t.object == _NEGATED for t in own):
+            continue
+        s, p, o = parts
+        support[(s, p, o)].update(derived)
+        if p in symmetric:
+            support[(o, p, s)].update(derived)
+    articles = {t.subject for t in items if t.predicate == _RDF_TYPE and t.object == _ARTICLE}
+    quads = []
+    for t in items:
+        if t.subject in statements:
+            graphs: Iterable[_Subject] = statements[t.subject] or [home]
+        elif t.subject in articles:
+            graphs = [cast(_Subject, t.subject)]
+        else:
+            graphs = support.get((t.subject, t.predicate, t.object)) or [home]
+        quads += [ox.Quad(t.subject, t.predicate, t.object, g) for g in graphs]
+    return sorted(quads, key=lambda q: (q.graph_name != home, str(q.graph_name), *triple_key(q)))
+
+
+def portable_prefixes(iris: Iterable[str], base: str = DEFAULT_BASE) -> dict[str, str]:
+    """The prefixes to write: those under which every IRI has a plain local name.
+
+    Candidates are newsgraph's `PREFIXES` and one per data IRI kind under ``base``
+    (``person:``, ``org:``, ``place:``, ``event:``, ``article:``, ``statement:`` ...).
+
+    >>> portable_prefixes(["https://w3id.org/newsgraph/id/person/ann", "http://sws.geonames.org/1/"])
+    {'person': 'https://w3id.org/newsgraph/id/person/'}
+    """
+    kinds = {*TYPE_PATHS.values(), "thing", "article", "statement", "graph"}
+    candidates = {**{kind: f"{base}{kind}/" for kind in sorted(kinds)}, **PREFIXES}
+    used: set[str] = set()
+    spoiled: set[str] = set()
+    for iri in set(iris):
+        for name, namespace in candidates.items():
+            if iri.startswith(namespace):
+                plain = _PLAIN_LOCAL.fullmatch(iri[len(namespace) :]) is not None
+                (used if plain else spoiled).add(name)
+    return {name: candidates[name] for name in sorted(used - spoiled)}
