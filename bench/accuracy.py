@@ -35,7 +35,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 
 from spacy.language import Language  # noqa: E402
 
-__all__ = ["main"]
+__all__ = ["main", "results"]
 
 Runner = Callable[[str, Language, "int | None", Errors], list[Table]]
 
@@ -50,10 +50,31 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: en_core_web_sm)")
     parser.add_argument("--markdown", action="store_true", help="also print Markdown tables")
     parser.add_argument("--errors", help="write false positives and misses here (JSON Lines)")
+    parser.add_argument("--json", help="write the scores here (read by notebooks/03_quality)")
     args = parser.parse_args(argv)
     if not any((args.conllpp, args.dwie, args.plover, args.conll04, args.gum)):
         parser.error("name at least one gold set")
     return args
+
+
+def results(tables: Sequence[Table]) -> dict[str, dict[str, dict[str, float]]]:
+    """Scores of the tables with gold, pred, P, R and F1 columns, by table and row label."""
+    out: dict[str, dict[str, dict[str, float]]] = {}
+    for table in tables:
+        cols = {name: i for i, name in enumerate(table.header)}
+        if not {"gold", "pred", "P", "R", "F1"} <= set(cols):
+            continue
+        for row in table.rows:
+            label = " ".join(str(v) for i, v in enumerate(row) if i < cols["gold"])
+            num = {k: float(str(row[i] or 0)) for k, i in cols.items()
+                   if k in {"gold", "pred", "P", "R", "F1"}}
+            gold, pred = int(num["gold"]), int(num["pred"])
+            tp = round(num["R"] * gold)
+            out.setdefault(table.title, {})[label] = {
+                "p": num["P"], "r": num["R"], "f1": num["F1"], "tp": tp,
+                "fp": max(pred - tp, 0), "fn": gold - tp,
+            }
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -84,6 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         tables.extend(found)
     if args.markdown:
         print("\n\n".join(t.markdown() for t in tables), end="\n\n")
+    if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps(results(tables), indent=1) + "\n",
+                                   encoding="utf-8")
     if args.errors:
         with open(args.errors, "w", encoding="utf-8") as out:
             out.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in errors)
