@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,6 +31,19 @@ def _user_errors() -> Iterator[None]:
         raise typer.Exit(EXIT_NOTHING) from None
 
 
+def _print_merges(path: Path) -> None:
+    """One block per entity that was written in more than one way."""
+    for entity in json.loads(path.read_text(encoding="utf-8")):
+        forms = entity["forms"]
+        names = {f["form"] for f in forms} | {a for f in forms for a in f["also_written"]}
+        if len(names) < 2:
+            continue
+        typer.echo(f"{entity['name']} <{entity['iri']}>")
+        for f in forms:
+            also = f" (also {', '.join(f['also_written'])})" if f["also_written"] else ""
+            typer.echo(f"  {f['form']}{also} in {f['article']}: {f['reason']}")
+
+
 def _problem(problem: InputProblem) -> None:
     prefix = "warning" if problem.warning else "error"
     typer.echo(f"{prefix}: {problem}", err=True)
@@ -51,6 +65,9 @@ def build(
         help="Dask scheduler address (tcp://HOST:PORT): run the NLP on that cluster.")] = None,
     resume: Annotated[bool, typer.Option(
         help="Keep the facts already in OUTPUT (an interrupted or earlier build).")] = False,
+    explain_merges: Annotated[bool, typer.Option(
+        help="Print which names were merged into which entity, and why "
+             "(always written to OUTPUT/merges.json).")] = False,
     store: Annotated[Path | None, typer.Option(
         help="Store folder kept between builds: only articles not yet in it are read by the "
              "NLP; its Oxigraph store (STORE/oxigraph) holds the graph of all its articles.")]
@@ -77,6 +94,8 @@ def build(
                f"negated statements: {report.negated}")
     for name, path in report.outputs.items():
         typer.echo(f"wrote {name}: {path}")
+    if explain_merges and "merges" in report.outputs:
+        _print_merges(report.outputs["merges"])
     if store is not None:
         from graph.store import store_articles
 

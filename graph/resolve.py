@@ -23,7 +23,7 @@ from extract.facts import ArticleFacts, Entity
 from extract.kb import normalise_name
 from graph.iris import entity_iri
 
-__all__ = ["Node", "Resolution", "resolve"]
+__all__ = ["Node", "Resolution", "explain_merges", "resolve"]
 
 
 @dataclass
@@ -39,7 +39,8 @@ class Node:
     country: str | None = None
     mentions: int = 0
     articles: set[str] = field(default_factory=set)
-    merged: list[tuple[str, str]] = field(default_factory=list)  # (surface form, reason)
+    merged: list[tuple[str, str, str, tuple[str, ...]]] = field(default_factory=list)
+    """(name in the article, why it joined this entity, article id, other forms there)."""
 
 
 @dataclass
@@ -105,7 +106,7 @@ def resolve(facts: Iterable[ArticleFacts], base: str) -> Resolution:
                 node.mentions += ent.mentions
                 node.articles.add(article_id)
                 index[(article_id, ent.key)] = iri
-                node.merged.append((ent.name, reasons[ident]))
+                node.merged.append((ent.name, reasons[ident], article_id, ent.aliases))
         node.aliases.discard(node.name)
         nodes[iri] = node
     return Resolution(nodes=nodes, index=index)
@@ -143,3 +144,24 @@ def _merge_people(
         if len(owners) == 1:
             parent[_find(parent, ident)] = owners.pop()
             reasons[ident] = "surname of the only person with that name"
+
+
+def explain_merges(resolution: Resolution) -> list[dict[str, object]]:
+    """Which surface forms became which entity, and why: the audit trail of entity merging.
+
+    Each entity lists, per article, the name it had there, the reason it joined the entity
+    ("knowledge base", "same name", "surname of the only person with that name", "spelling
+    variant of ...") and the other forms the article used for it (titles stripped, short names,
+    acronyms, nationality adjectives and pronoun-free descriptions merged inside the article).
+    """
+    out: list[dict[str, object]] = []
+    for iri in sorted(resolution.nodes):
+        node = resolution.nodes[iri]
+        out.append({
+            "iri": iri, "name": node.name, "type": node.type,
+            "wikidata": node.wikidata, "geonames": node.geonames,
+            "forms": [{"form": form, "reason": reason, "article": article,
+                       "also_written": list(aliases)}
+                      for form, reason, article, aliases in sorted(node.merged)],
+        })
+    return out

@@ -30,6 +30,7 @@ from graph.build import KnowledgeGraph, build_graph
 from graph.export import write_graphml, write_rdf
 from graph.namespaces import DEFAULT_BASE
 from graph.netx import to_networkx
+from graph.resolve import explain_merges
 from graph.store import locked, store_base, update_store
 from graph.workers import extract_all
 
@@ -209,6 +210,10 @@ def _build(
     report.negated = kg.negated
     if store:
         report.outputs["store"] = update_store(facts_dir, kg, base=base)
+    report.outputs["merges"] = out / "merges.json"
+    with atomic_write(report.outputs["merges"]) as merges:
+        json.dump(explain_merges(kg.resolution), merges, indent=1, ensure_ascii=False)
+        merges.write("\n")
     report.outputs["report"] = out / "report.json"
     write_report(report, report.outputs["report"])
     return report, kg

@@ -126,3 +126,12 @@ def test_cli_export_and_validate(example_build, tmp_path: Path) -> None:
     assert bad.exit_code == 1
     unknown = runner.invoke(app, ["export", str(out / "graph.ttl"), "--format", "docx"])
     assert unknown.exit_code == 2 and "E204" in unknown.output
+
+
+def test_cli_explain_merges(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["build", str(EXAMPLES / "istanbul_peace_talks.txt"), "-o",
+                                 str(tmp_path), "--workers", "1", "--explain-merges"])
+    assert result.exit_code == 0, result.output
+    assert "Volodymyr Zelensky <" in result.output
+    merges = json.loads((tmp_path / "merges.json").read_text(encoding="utf-8"))
+    assert any(e["name"] == "Recep Tayyip Erdoğan" for e in merges)

@@ -22,7 +22,7 @@ def test_surname_alone_joins_the_only_full_name() -> None:
     assert len(res.nodes) == 1
     node = next(iter(res.nodes.values()))
     assert node.name == "Tamsin Kovalenko" and "Kovalenko" in node.aliases
-    assert any("surname" in reason for _form, reason in node.merged)
+    assert any("surname" in reason for _form, reason, _article, _also in node.merged)
 
 
 def test_ambiguous_surname_stays_apart() -> None:
@@ -51,3 +51,14 @@ def test_linked_entities_merge_by_key_and_iris_are_stable() -> None:
     two = resolve([_article("b", ru2), _article("a", ru)], BASE)
     assert list(one.nodes) == list(two.nodes) == [f"{BASE}place/russia"]
     assert one.index[("b", "country:RU")] == f"{BASE}place/russia"
+
+
+def test_explain_merges_lists_forms_and_reasons() -> None:
+    from graph.resolve import explain_merges
+
+    res = resolve([_article("a", _person("Tamsin Kovalenko")), _article("b", _person("Kovalenko"))],
+                  BASE)
+    [entity] = explain_merges(res)
+    forms = {(f["form"], f["article"]): f["reason"] for f in entity["forms"]}  # type: ignore[union-attr]
+    assert forms[("Kovalenko", "b")] == "surname of the only person with that name"
+    assert forms[("Tamsin Kovalenko", "a")] == "same name"
