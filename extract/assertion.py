@@ -9,6 +9,7 @@ the first verb of speaking (which starts the attribution).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -22,6 +23,8 @@ _FUTURE_VERBS = frozenset({
     "offer", "vow", "want", "seek", "urge", "ask", "call", "press", "demand", "propose", "agree",
     "decide", "try",
 })
+#: How a clause hangs under a verb that makes it a plan or an appeal ("urged X to impose").
+_EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj"})
 _CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "conj", "pcomp", "acl", "relcl", "advcl", "prep",
                           "pobj", "dobj", "attr", "oprd", "appos", "compound", "amod"})
 
@@ -80,8 +83,9 @@ def assess(trigger: Token) -> Assertion:
                 hedged = True
             elif child.dep_ == "aux" and low in {"will", "shall", "'ll"}:
                 future = True
-        if tok is not trigger and tok.lemma_.lower() in _FUTURE_VERBS:
-            future = True
+    for below, tok in pairwise(chain):
+        if below.dep_ in _EMBEDDING_DEPS and tok.lemma_.lower() in _FUTURE_VERBS:
+            future = True  # "promised to support", "urged X to impose": not a coordinated verb
     source: Token | None = None
     if speech is not None:
         source = next((c for c in speech.children if c.dep_ in {"nsubj", "nsubjpass"}), None)

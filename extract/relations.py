@@ -156,7 +156,7 @@ def _prep_objects(doc: Doc, tok: Token, preps: frozenset[str]) -> list[str]:
     return out
 
 
-def _through(doc: Doc, noun: Token) -> list[str]:
+def _through(doc: Doc, noun: Token, extra: frozenset[str] = frozenset()) -> list[str]:
     """Entity behind a noun: its possessor ("Kyiv's proposal"), who made a request ("a U.S.
     request", "calls by Annan"), or what it points at ("action against Russia", "states like
     China")."""
@@ -169,14 +169,14 @@ def _through(doc: Doc, noun: Token) -> list[str]:
     for child in noun.children:
         if child.dep_ == "poss":  # a named possessor, not a pronoun ("their response")
             return [] if child.pos_ == "PRON" else args_of(doc, child)
-        if child.dep_ == "prep" and child.lower_ in _THROUGH_PREPS:
+        if child.dep_ == "prep" and (child.lower_ in _THROUGH_PREPS or child.lower_ in extra):
             for obj in _children(child, "pobj"):
                 return args_of(doc, obj)
     return []
 
 
 _THROUGH_PREPS = frozenset({"like", "of", "including", "from", "to", "for", "by", "against",
-                            "with", "on"})
+                            "on"})
 
 
 def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
@@ -224,8 +224,8 @@ def _complement_targets(doc: Doc, verb: Token) -> list[str]:
     for comp in _children(verb, "xcomp"):
         if comp.pos_ != "VERB":
             continue
-        for obj in _children(comp, "dobj"):
-            out.extend(args_of(doc, obj) or _through(doc, obj))
+        for obj in _children(comp, "dobj"):  # "to break relations with Russia"
+            out.extend(args_of(doc, obj) or _through(doc, obj, frozenset({"with"})))
         out.extend(_prep_objects(doc, comp, frozenset({"to", "with", "against", "on", "in"})))
     return out
 

@@ -83,7 +83,7 @@ TRIGGERS: dict[str, Trigger] = {
         preps=_f("for", "to", "of", "with"),
     ),
     "rejected": Trigger(
-        verbs=_f("reject", "refuse", "dismiss", "rebuff", "spurn", "veto", "decline", "deny"),
+        verbs=_f("reject", "refuse", "dismiss", "rebuff", "spurn", "veto", "decline"),
         nouns=_f("rejection", "refusal"),
         preps=_f("of",),
     ),

@@ -81,6 +81,10 @@ def extract_all(
         batch: articles per task.
     """
     kb_paths = tuple(str(p) for p in kb)
+    if scheduler is None:
+        from extract.nlp import resolve_model
+
+        model = resolve_model(model)  # a missing model is reported here, not in a worker
     if scheduler is not None:
         yield from _on_dask(articles, scheduler, model, kb_paths, batch)
     elif workers <= 1:

@@ -60,3 +60,11 @@ def test_dask_cluster_builds_the_same_graph(example_build, tmp_path: Path) -> No
                           html=False)
     assert report.failed_inputs == 0
     assert (tmp_path / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
+
+
+def test_missing_model_is_reported_before_workers_start(tmp_path: Path) -> None:
+    from extract.errors import NewsgraphError
+
+    with pytest.raises(NewsgraphError, match="E101"):
+        build([EXAMPLES / "g7_apulia_summit.txt"], tmp_path, model="no_such_pipeline",
+              workers=2, html=False)
