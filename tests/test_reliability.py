@@ -144,3 +144,15 @@ def test_killed_build_leaves_old_graph_and_resume_finishes_it(tmp_path: Path) ->
     assert report.resumed >= 2 and report.articles == 60
     assert (out / "graph.ttl").read_bytes() == (reference / "graph.ttl").read_bytes()
     assert not partial.exists()
+
+
+def test_twenty_megabyte_article_splits_into_pieces_spacy_accepts(nlp) -> None:
+    from extract.pipeline import CHUNK_CHARS, split_text
+
+    paragraph = "Polish Prime Minister Donald Tusk met Mark Rutte in Warsaw on Monday.\n\n"
+    text = paragraph * (20_000_000 // len(paragraph))
+    pieces = split_text(text)
+    assert len(text) > nlp.max_length
+    assert all(len(chunk) <= CHUNK_CHARS < nlp.max_length for _offset, chunk in pieces)
+    assert "".join(chunk for _offset, chunk in pieces) == text
+    assert all(text.startswith(chunk, offset) for offset, chunk in pieces)

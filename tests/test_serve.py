@@ -205,3 +205,8 @@ def test_store_folder_port_in_use_and_unreadable_graph(tmp_path: Path) -> None:
 def test_doctests() -> None:
     result = doctest.testmod(graph.serve)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_listens_on_loopback_only(endpoint: Endpoint) -> None:
+    host = endpoint._server.server_address[0]
+    assert host == "127.0.0.1"
