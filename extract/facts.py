@@ -125,6 +125,8 @@ class Relation:
     attributed_to: str | None = None
     cameo: str | None = None
     plover: str | None = None
+    coreference: tuple[str, ...] = ()
+    """Mentions in the sentence resolved by coreference: 'He = Jens Stoltenberg (after: ...)'."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -347,6 +347,17 @@ def _actor(doc: Doc, key: str | None, kb: KnowledgeBase) -> str | None:
     return country.id
 
 
+def _coref_notes(doc: Doc, sent: Any, keys: set[str | None]) -> tuple[str, ...]:
+    """How coreference tied mentions of this sentence to the relation's arguments."""
+    groups: dict[str, EntityGroup] = doc._.ng_entities
+    notes: list[str] = []
+    for i, key, ante in doc._.ng_coref or ():
+        if sent.start <= i < sent.end and key in keys:
+            after = f" (after: {doc[ante].text})" if ante >= 0 else ""
+            notes.append(f"{doc[i].text} = {groups[key].name}{after}")
+    return tuple(dict.fromkeys(notes))
+
+
 def _to_relations(doc: Doc, found: list[Found], kb: KnowledgeBase) -> list[Relation]:
     tokens: dict[int, str] = doc._.ng_tokens
     coref_tokens = {i for i, _k, _a in doc._.ng_coref or ()} | set(doc._.ng_plural or {})
@@ -379,6 +390,7 @@ def _to_relations(doc: Doc, found: list[Found], kb: KnowledgeBase) -> list[Relat
             attributed_to=src if src != subj else None,
             cameo=cameo, plover=plover,
         )
+        rel = replace(rel, coreference=_coref_notes(doc, sent, {subj, obj}))
         key = (subj, pred, obj, value, rel.start, rel.polarity)
         if key not in out or out[key].confidence < rel.confidence:
             out[key] = rel

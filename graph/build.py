@@ -177,6 +177,8 @@ def _relation_triples(
         out.add(st, NG.cameoCode, _text(rel.cameo))
     if rel.plover:
         out.add(st, NG.ploverType, _text(rel.plover))
+    for note in rel.coreference:
+        out.add(st, NG.coreference, _text(note))
     if rel.attributed_to and (src := res.index.get((aid, rel.attributed_to))):
         out.add(st, NG.attributedTo, src)
     return True

@@ -58,6 +58,7 @@ class NG(DefinedNamespace):
     rule: URIRef
     postTitle: URIRef
     attributedTo: URIRef
+    coreference: URIRef
     cameoCode: URIRef
     ploverType: URIRef
 

@@ -37,3 +37,9 @@ def test_pronoun_gender_follows_a_clearly_gendered_given_name(facts_of) -> None:
     critics = {facts.entity(r.subject).name for r in facts.relations
                if r.predicate == "criticized"}
     assert critics == {"Margaret Hodge"}
+
+
+def test_coreference_is_kept_as_provenance(facts_of) -> None:
+    facts = facts_of("Donald Tusk visited Vilnius. He accused Belarus of sabotage.")
+    rel = next(r for r in facts.relations if r.predicate == "accused")
+    assert rel.coreference == ("He = Donald Tusk (after: Tusk)",)
