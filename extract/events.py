@@ -11,16 +11,14 @@ article names.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from extract.arguments import args_of
 from extract.entities import EntityGroup
 from extract.kb import KnowledgeBase, normalise_name
+from extract.patterns import Found
 from extract.triggers import PLACE_NOUNS
-
-if TYPE_CHECKING:
-    from extract.relations import Found
 
 __all__ = ["contained", "locate", "membership"]
 
@@ -40,8 +38,6 @@ def _type(doc: Doc, key: str) -> str:
 
 
 def _clause_subjects(doc: Doc, tok: Token) -> list[str]:
-    from extract.relations import args_of
-
     head = tok
     for _ in range(3):
         subj = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]

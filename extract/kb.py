@@ -33,7 +33,9 @@ already mentions.
 Matching: names compare by :func:`normalise_name`; all-capital acronyms compare
 case-sensitively ("U.S." and "US" match the United States, "us" does not), and a bare
 lower-case word never matches. When several entries share a name the lookup is ambiguous and
-returns None, except that a single country among them wins ("Georgia").
+returns None, except that a single country among them wins ("Georgia"). Entries are read by
+:mod:`extract.kb_entries`, match keys come from :mod:`extract.names`; this module loads the
+files and answers the lookups.
 
 >>> kb = load_kb()
 >>> kb.lookup("U.S.") is kb.lookup("the United States") is kb.demonym("Americans")
@@ -46,170 +48,16 @@ from __future__ import annotations
 
 import json
 import os
-import re
-import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
-from extract.facts import ENTITY_TYPES
+from extract.kb_entries import KBEntry, KBPost
+from extract.names import bare_acronym, normalise_name, surface_key
 
 __all__ = ["KBEntry", "KBPost", "KnowledgeBase", "load_kb", "normalise_name", "surface_key"]
-
-_QID = re.compile(r"Q[1-9]\d*")
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9&+]{1,9}")
-_POSSESSIVE = re.compile(r"(?:'s|(?<=s)')$")
-_ARTICLE = re.compile(r"^the\s+")
-_SEPARATORS = re.compile(r"[-‐‑‒–—,/()]")
-# Letters that Unicode does not decompose into a base letter plus accents.
-_FOLD = str.maketrans(
-    dict(zip("łŁøØđĐðı’‘ʼʻ`´", "lLoOdDdi" + "'" * 6, strict=True))
-    | {"ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th"}
-)
-
-
-def normalise_name(text: str) -> str:
-    """Matching form of a name: no case, accents, leading "the", possessive, dots or hyphens.
-
-    Args:
-        text: A name as written ("the U.S.'s", "Erdoğan", "Kim Jong-un").
-
-    Returns:
-        The form names are compared by; "" for text with no name in it.
-
-    >>> normalise_name("the U.S.'s")
-    'us'
-    >>> normalise_name("Erdoğan"), normalise_name("Kim  Jong-un")
-    ('erdogan', 'kim jong un')
-    """
-    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = " ".join(text.split())
-    text = _ARTICLE.sub("", _POSSESSIVE.sub("", text))
-    text = _SEPARATORS.sub(" ", text.replace(".", "").replace("'", ""))
-    return " ".join(text.split())
-
-
-def _acronym(text: str) -> str | None:
-    text = _POSSESSIVE.sub("", text.strip().translate(_FOLD))
-    text = re.sub(r"^(?:the|The|THE)\s+", "", text).replace(".", "")
-    return text if _ACRONYM.fullmatch(text) else None
-
-
-def surface_key(text: str) -> str:
-    """Index key of a name: the bare acronym for acronyms, else :func:`normalise_name`.
-
-    >>> surface_key("the U.S."), surface_key("Nato"), surface_key("us")
-    ('US', 'nato', 'us')
-    """
-    return _acronym(text) or normalise_name(text)
-
-
-@dataclass(frozen=True, slots=True)
-class KBPost:
-    """A post held by a person: title, the entry it is held at, first and last year.
-
-    Also readable like its JSON object (``post["of"]``, ``post.get("from")``).
-    """
-
-    title: str
-    of: str | None = None
-    start: str | None = None
-    end: str | None = None
-
-    def get(self, key: str, default: Any = None) -> Any:
-        """The value of JSON field ``key`` ("title", "of", "from", "to"), or ``default``."""
-        value = getattr(self, _POST_FIELDS.get(key, "_"), None)
-        return default if value is None else value
-
-    def __getitem__(self, key: str) -> Any:
-        if key not in _POST_FIELDS:
-            raise KeyError(key)
-        return getattr(self, _POST_FIELDS[key])
-
-    def to_dict(self) -> dict[str, str]:
-        """JSON form, without empty fields."""
-        return {k: v for k in _POST_FIELDS if (v := self.get(k)) is not None}
-
-
-_POST_FIELDS = {"title": "title", "of": "of", "from": "start", "to": "end"}
-
-
-@dataclass(frozen=True, slots=True)
-class KBEntry:
-    """One knowledge-base entity (see the module docstring for the fields)."""
-
-    id: str
-    type: str
-    name: str
-    aliases: tuple[str, ...] = ()
-    acronym: str | None = None
-    wikidata: str | None = None
-    geonames: str | None = None
-    country: str | None = None
-    iso3: str | None = None
-    demonyms: tuple[str, ...] = ()
-    generic_aliases: tuple[str, ...] = ()
-    members: tuple[str, ...] = ()
-    posts: tuple[KBPost, ...] = ()
-    capital: str | None = None
-    capital_of: str | None = None
-    metonym_of: str | None = None
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> KBEntry:
-        """Validate and convert one JSON entry; raise ValueError if it is malformed.
-
-        >>> KBEntry.from_dict({"id": "org:x", "type": "ORG", "name": "X"}).name
-        'X'
-        """
-        unknown = set(data) - _ENTRY_FIELDS
-        if unknown:
-            raise ValueError(f"unknown field(s) {sorted(unknown)} in entry {data.get('id')!r}")
-        for key in ("id", "type", "name"):
-            if not isinstance(data.get(key), str) or not data[key].strip():
-                raise ValueError(f"entry needs a non-empty {key!r}: {dict(data)!r}")
-        if data["type"] not in ENTITY_TYPES:
-            raise ValueError(f"entry {data['id']!r}: type must be one of {ENTITY_TYPES}")
-        if data.get("wikidata") is not None and not _QID.fullmatch(str(data["wikidata"])):
-            raise ValueError(f"entry {data['id']!r}: bad Wikidata id {data['wikidata']!r}")
-        kwargs: dict[str, Any] = {}
-        for key, value in data.items():
-            if key == "posts":
-                value = tuple(_post(p, data["id"]) for p in value or ())
-            elif isinstance(value, list):
-                value = tuple(str(v) for v in value)
-            elif isinstance(value, int):
-                value = str(value)
-            kwargs[key] = value
-        return cls(**kwargs)
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON form, in field order, without empty fields."""
-        out: dict[str, Any] = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if f.name == "posts":
-                value = [p.to_dict() for p in value]
-            elif isinstance(value, tuple):
-                value = list(value)
-            if value or f.name in ("id", "type", "name"):
-                out[f.name] = value
-        return out
-
-
-_ENTRY_FIELDS = frozenset(f.name for f in fields(KBEntry))
-
-
-def _post(data: Any, owner: str) -> KBPost:
-    if not isinstance(data, Mapping) or not data.get("title") or set(data) - set(_POST_FIELDS):
-        raise ValueError(f"entry {owner!r}: a post is {{title, of?, from?, to?}}: {data!r}")
-    text = {k: None if v is None else str(v) for k, v in data.items()}
-    return KBPost(str(data["title"]), text.get("of"), text.get("from"), text.get("to"))
 
 
 class KnowledgeBase:
@@ -267,7 +115,7 @@ class KnowledgeBase:
             The entry, or None. Of several entries sharing the name, a single country wins.
         """
         ids: set[str] = set()
-        acronym = _acronym(surface)
+        acronym = bare_acronym(surface)
         if acronym and acronym in self._names:
             ids = self._names[acronym]
         elif not _bare_lower_word(surface):

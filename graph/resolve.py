@@ -18,9 +18,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from extract.entities import _first_name_close
 from extract.facts import ArticleFacts, Entity
 from extract.kb import normalise_name
+from extract.merging import first_name_close as _first_name_close
 from graph.iris import entity_iri
 
 __all__ = ["Node", "Resolution", "explain_merges", "resolve"]

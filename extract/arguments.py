@@ -1,0 +1,153 @@
+"""Arguments of a relation: the entities a trigger's subject, object or complement stands for.
+
+:func:`args_of` maps a token to entity keys, expanded over coordination ("Russia and China"),
+plural pronouns and group nouns ("U.S. officials", "officials of Hungary"); a dateline place
+("BRUSSELS, July 2 -") is never an argument. The other helpers walk the parse from a trigger
+to its arguments: subjects (through conjoined and controlled verbs), prepositional objects,
+nouns standing for an entity ("Kyiv's proposal") and targets inside a "to" clause.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from extract.triggers import AGENT_NOUNS, REQUEST_NOUNS
+
+__all__ = ["args_of", "children", "complement_targets", "prep_objects", "subjects_of", "through"]
+
+_ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE"})
+
+
+def args_of(doc: Doc, tok: Token | None, *, actor: bool = True) -> list[str]:
+    """Entity keys a token stands for, expanded over coordination and plural pronouns."""
+    if tok is None:
+        return []
+    tokens: dict[int, str] = doc._.ng_tokens
+    plural: dict[int, list[str]] = doc._.ng_plural or {}
+    keys: list[str] = []
+    for t in [tok, *tok.conjuncts]:
+        if _is_dateline(t):
+            continue
+        if t.i in tokens:
+            keys.append(tokens[t.i])
+        elif t.i in plural:
+            keys.extend(plural[t.i])
+        elif t.lemma_.lower() in AGENT_NOUNS:
+            keys.extend(_agent_of(doc, t))
+    groups = doc._.ng_entities
+    if actor:
+        keys = [k for k in keys if groups[k].type in _ACTOR_TYPES]
+    return list(dict.fromkeys(keys))
+
+
+def _agent_of(doc: Doc, noun: Token) -> list[str]:
+    """Who a group noun stands for: "the Sudanese government", "U.S. officials", "officials
+    of Hungary and Romania", "Moscow's negotiators"."""
+    tokens: dict[int, str] = doc._.ng_tokens
+    keys: list[str] = []
+    for child in noun.children:
+        if child.dep_ in {"amod", "compound", "poss", "nmod"} and child.i in tokens:
+            keys.extend(tokens[t.i] for t in [child, *child.conjuncts] if t.i in tokens)
+        elif child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+            for obj in children(child, "pobj"):
+                keys.extend(tokens[t.i] for t in [obj, *obj.conjuncts] if t.i in tokens)
+    return keys
+
+
+def _is_dateline(tok: Token) -> bool:
+    """The place of a dateline ("BRUSSELS, July 2 - ..."): where it was filed, not an actor."""
+    doc = tok.doc
+    shouted = tok.is_upper or any(
+        s <= tok.idx < e for s, e in doc.user_data.get("ng_shouted", ()))
+    return (tok.i - tok.sent.start < 3 and shouted and len(tok) > 2
+            and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",")
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    """The children of ``tok`` attached by one of the dependency labels ``deps``."""
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def subjects_of(doc: Doc, verb: Token) -> list[str]:
+    """Actors of a verb or noun: its subject, passive agent or possessor, else its controller's
+    object, else those of the verb it depends on (up to four steps up)."""
+    tok: Token | None = verb
+    for _ in range(4):
+        if tok is None:
+            break
+        subj = children(tok, "nsubj")
+        if subj:
+            return args_of(doc, subj[0])
+        agent = [p for p in children(tok, "agent") for p in children(p, "pobj")]
+        if agent:
+            return args_of(doc, agent[0])
+        poss = children(tok, "poss")
+        if tok.pos_ == "NOUN" and poss:
+            return args_of(doc, poss[0])
+        controller = _controller(tok)
+        if controller is not None:
+            return args_of(doc, controller)
+        tok = tok.head if tok.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "pobj",
+                                       "dobj", "acl", "attr", "ccomp"} else None
+    return []
+
+
+def _controller(verb: Token) -> Token | None:
+    """The object that is the understood subject of a subjectless verb.
+
+    "urged the US to impose sanctions" (xcomp) and "accused Brussels of waging a war" (pcomp
+    under "of") both make the main verb's direct object the actor of the embedded verb.
+    """
+    if verb.dep_ == "xcomp":
+        main = verb.head
+    elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in {"of", "for"}:
+        main = verb.head.head
+    else:
+        return None
+    objects = children(main, "dobj")
+    return objects[0] if objects else None
+
+
+def prep_objects(doc: Doc, tok: Token, preps: frozenset[str]) -> list[str]:
+    """Entities in the objects of ``tok``'s prepositions ``preps`` (and of a dative)."""
+    out: list[str] = []
+    for prep in children(tok, "prep", "agent", "dative"):
+        if prep.lower_ in preps or prep.dep_ == "dative":
+            for obj in children(prep, "pobj") or ([prep] if prep.dep_ == "dative" else []):
+                out.extend(args_of(doc, obj) or through(doc, obj))
+    return out
+
+
+def through(doc: Doc, noun: Token, extra: frozenset[str] = frozenset()) -> list[str]:
+    """Entity behind a noun: its possessor ("Kyiv's proposal"), who made a request ("a U.S.
+    request", "calls by Annan"), or what it points at ("action against Russia", "states like
+    China")."""
+    tokens: dict[int, str] = doc._.ng_tokens
+    if noun.lemma_.lower() in REQUEST_NOUNS:
+        makers = [tokens[c.i] for c in noun.children
+                  if c.dep_ in {"amod", "compound", "nmod"} and c.i in tokens]
+        if makers:
+            return makers
+    for child in noun.children:
+        if child.dep_ == "poss":  # a named possessor, not a pronoun ("their response")
+            return [] if child.pos_ == "PRON" else args_of(doc, child)
+        if child.dep_ == "prep" and (child.lower_ in _THROUGH_PREPS or child.lower_ in extra):
+            for obj in children(child, "pobj"):
+                return args_of(doc, obj)
+    return []
+
+
+_THROUGH_PREPS = frozenset({"like", "of", "including", "from", "to", "for", "by", "against",
+                            "on"})
+
+
+def complement_targets(doc: Doc, verb: Token) -> list[str]:
+    """Targets inside a "to" clause: "refused to recognise Kosovo", "agreed to help Kyiv"."""
+    out: list[str] = []
+    for comp in children(verb, "xcomp"):
+        if comp.pos_ != "VERB":
+            continue
+        for obj in children(comp, "dobj"):  # "to break relations with Russia"
+            out.extend(args_of(doc, obj) or through(doc, obj, frozenset({"with"})))
+        out.extend(prep_objects(doc, comp, frozenset({"to", "with", "against", "on", "in"})))
+    return out

@@ -1,0 +1,195 @@
+"""Candidate entity mentions: NER spans trimmed, title-stripped and first linked.
+
+Each kept ``doc.ents`` span becomes a :class:`Candidate`: leading "the", role words
+("Defender Hassan Abbas") and trailing scores are trimmed, name particles restored ("Ursula
+von der Leyen"), a leading title cut off ("Defense Lloyd Austin" -> "Lloyd Austin", the title
+kept for the post), nationality adjectives folded into their country, person-shaped names
+retyped as PERSON, and the knowledge-base entry attached where the name is known. Generic
+names ("the Alliance") are then linked to the one matching entity the text names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from extract.firstnames import is_given_name
+from extract.kb import KBEntry, KnowledgeBase
+from extract.titles import HEAD_TITLES, TITLE_WORDS, strip_title
+
+__all__ = ["KEEP_LABELS", "ORG_HEADS", "Candidate", "find_candidates", "link_generics"]
+
+KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
+_INITIAL_NAME = re.compile(r"^(?:[A-Z]\.\s?){1,2}[A-Z][a-z]+(?:[-'][A-Za-z]+)*$")
+_NAME_RE = re.compile(r"^[A-Z][\w'’.\-]*$")
+
+
+def _trim(span: Span) -> Span:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
+                           or not any(c.isalpha() for c in doc[end - 1].text)):
+        end -= 1  # "Afridi 88", "Vaughan 9-1-55-1": scores are not part of a name
+    while end - start > 1 and doc[start].lower_ in _ROLE_WORDS:
+        start += 1  # "Defender Hassan Abbas"
+    if span.label_ == "PERSON":
+        end = _extend_particles(doc, start, end)
+    return doc[start:end]
+
+
+#: Role nouns that NER takes into a name when they stand before it, capitalised.
+_ROLE_WORDS = frozenset({
+    "defender", "striker", "midfielder", "goalkeeper", "forward", "coach", "captain",
+    "manager", "skipper", "keeper", "winger", "veteran", "rookie", "champion", "batsman",
+    "bowler", "pitcher", "quarterback", "jockey", "driver", "rider", "spokesman",
+    "spokeswoman", "spokesperson", "analyst", "economist", "lawyer", "attorney", "judge",
+    "officer", "sergeant", "colonel", "lieutenant", "detective", "inspector", "professor",
+})
+
+
+_PARTICLES = frozenset({"von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "bin",
+                        "al", "ter", "zu"})
+
+
+def _extend_particles(doc: Doc, start: int, end: int) -> int:
+    """End of a name cut before its particles: "Ursula von" + "der Leyen"."""
+    while end > start + 1 and doc[end - 1].lower_ in _PARTICLES:
+        end -= 1
+    j = end
+    while j < len(doc) and doc[j].lower_ in _PARTICLES:
+        j += 1
+    if j > end and j < len(doc) and doc[j].is_title and doc[j].is_alpha:
+        return j + 1
+    return end
+
+
+def _is_title_part(span: Span) -> bool:
+    """'State' in 'Secretary of State': a title word NER took for a name."""
+    return all(t.lower_ in TITLE_WORDS for t in span) and span.text.lower() not in _NOT_TITLES
+
+
+_NOT_TITLES = frozenset({"un", "u.n."})
+
+
+#: Last words of organisation names ("Security Council"): never the rest of a person's name.
+ORG_HEADS = frozenset({
+    "council", "ministry", "community", "union", "bank", "party", "agency", "committee",
+    "commission", "court", "office", "department", "organization", "organisation",
+    "association", "group", "club", "institute", "university", "alliance", "assembly",
+    "parliament", "government", "army", "force", "forces", "service", "services", "fund",
+    "board", "corporation", "corp", "company", "inc", "ltd", "federation", "authority",
+    "administration", "senate", "congress", "cabinet", "secretariat", "summit",
+})
+
+
+_PLACE_HEADS = frozenset({
+    "river", "sea", "ocean", "lake", "bay", "gulf", "island", "islands", "mountains", "valley",
+    "coast", "city", "county", "state", "province", "region", "street", "square", "airport",
+    "port", "strait", "desert", "peninsula", "park", "bridge", "hall", "stadium",
+})
+
+
+def _person_shaped(span: Span) -> bool:
+    """An initial and a surname, or a common given name and one or two capitalised words."""
+    if _INITIAL_NAME.match(span.text):
+        return True
+    words = [t.text for t in span]
+    return (2 <= len(words) <= 3 and is_given_name(words[0]) and len(words[0]) > 2
+            and all(_NAME_RE.match(w) for w in words)
+            and not any(w.lower() in ORG_HEADS or w.lower() in _PLACE_HEADS for w in words))
+
+
+def _has_head_title(words: list[str]) -> bool:
+    return any(w.lower() in HEAD_TITLES for w in words)
+
+
+def _looks_like_name(tokens: list[str]) -> bool:
+    return bool(tokens) and all(_NAME_RE.match(t) for t in tokens)
+
+
+@dataclass
+class Candidate:
+    """One entity mention: token span, entity type, text, origin and knowledge-base entry."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    source: str = "ner"
+    kb: KBEntry | None = None
+
+
+def find_candidates(
+    doc: Doc, kb: KnowledgeBase
+) -> tuple[list[Candidate], list[tuple[int, str]]]:
+    """NER spans, trimmed and title-stripped; also (person start, stripped title) pairs.
+
+    Args:
+        doc: A parsed document with ``doc.ents``.
+        kb: The knowledge base names are linked to.
+
+    Returns:
+        The candidates in ``doc.ents`` order, and the titles cut off the front of names.
+    """
+    out: list[Candidate] = []
+    stripped_titles: list[tuple[int, str]] = []
+    for ent in doc.ents:
+        if ent.label_ not in KEEP_LABELS:
+            continue
+        span = _trim(ent)
+        if not len(span) or not any(c.isalpha() for c in span.text) or _is_title_part(span):
+            continue
+        label = ent.label_
+        if label == "NORP":
+            entry = kb.demonym(span.text)
+            if entry is not None:
+                out.append(Candidate(span.start, span.end, entry.type, span.text, "ner", entry))
+            continue
+        entry = kb.lookup(span.text)
+        if (entry is not None and label == "ORG" and entry.id.startswith("city:")
+                and entry.capital_of is None):
+            entry = None  # "Liverpool beat Leeds": a club named after its city
+        if label in {"ORG", "GPE", "LOC"} and entry is None and _person_shaped(span):
+            label = "PERSON"  # "B. Young", "Margaret Hodge"
+        if entry is None and label in {"GPE", "ORG"} and kb.demonym(span.text) is not None:
+            entry = kb.demonym(span.text)
+            label = entry.type if entry is not None else label
+        if entry is None and label in {"PERSON", "ORG", "GPE", "NORP"}:
+            words = [t.text for t in span]
+            title, rest = strip_title(words)
+            continues = span.start > 0 and doc[span.start - 1].lower_ in TITLE_WORDS
+            if title and not (_has_head_title(title) or continues):
+                title = []  # "Security Council", "Foreign Ministry": a name, not a title
+            if title and rest and rest[-1].lower() in ORG_HEADS:
+                title = []
+            if (title and _looks_like_name(rest) and kb.lookup(" ".join(rest)) is None) or (
+                title and kb.lookup(" ".join(rest)) is not None
+            ):
+                cut = span.start + len(title)
+                span = doc[cut : span.end]
+                stripped_titles.append((cut, " ".join(title)))
+                entry = kb.lookup(span.text)
+                label = "PERSON" if entry is None else entry.type
+        out.append(Candidate(span.start, span.end, label, span.text, "ner", entry))
+    return out, stripped_titles
+
+
+def link_generics(cands: list[Candidate], kb: KnowledgeBase) -> None:
+    """Link names such as "the Alliance" to the one matching entity named in the same text.
+
+    Args:
+        cands: The article's candidates; unlinked ones are updated in place.
+        kb: The knowledge base holding the generic aliases.
+    """
+    present = {c.kb.id for c in cands if c.kb is not None}
+    for cand in cands:
+        if cand.kb is not None:
+            continue
+        found = {e.id: e for e in (*kb.generic(cand.text), *kb.generic(f"the {cand.text}"))}
+        matches = [e for key, e in sorted(found.items()) if key in present]
+        if len(matches) == 1:
+            cand.kb, cand.label = matches[0], matches[0].type

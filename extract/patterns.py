@@ -1,0 +1,183 @@
+"""Dependency patterns that find candidate relations around trigger words.
+
+Each pattern yields :data:`Found` tuples tagged with the rule id that ends up in the graph:
+
+- ``verb``: a trigger verb with its subject as actor and its object (or a prepositional
+  object) as target: "Russia threatened Ukraine", "Blinken discussed ... with Stoltenberg";
+- ``verb-pair``: coordinated subjects of a symmetric verb: "Blinken and Stoltenberg discussed";
+- ``verb-threat``: a naming verb plus a threat noun: "They named Russia and China among the
+  main causes of their concerns";
+- ``noun`` / ``noun-pair``: a trigger noun with its prepositional target and the actor of its
+  clause: "a telephone conversation with Stoltenberg", "support for Ukraine", "talks between
+  Blinken and Lavrov";
+- ``post-title`` / ``post-appos``: holdsPost from the posts of :mod:`extract.posts`;
+- ``quote``: a quotation with a verb of speaking and its speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from extract.arguments import (
+    args_of,
+    children,
+    complement_targets,
+    prep_objects,
+    subjects_of,
+    through,
+)
+from extract.triggers import SPEECH_VERBS, SYMMETRIC, THREAT_NOUNS, TRIGGERS
+
+__all__ = ["Found", "post_relations", "sentence_relations"]
+
+Found = tuple[str, str, str | None, Token, str, float, str | None]
+"""(subject key, predicate, object key, trigger token, rule id, confidence, value)."""
+
+_PARTNER_VERBS = frozenset({"meet", "host", "receive", "phone", "call", "consult", "visit"})
+_QUOTES = {'"': '"', "“": "”", "«": "»"}
+
+
+def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
+    trig = TRIGGERS[pred]
+    subjects = subjects_of(doc, verb)
+    objects: list[str] = []
+    passive = children(verb, "nsubjpass")
+    rule = "verb"
+    if pred == "namedAsThreat":
+        if not any(t.lower_ in THREAT_NOUNS for t in verb.subtree if t.i != verb.i):
+            return
+        targets = children(verb, "dobj") + [c for x in children(verb, "ccomp", "oprd")
+                                             for c in children(x, "nsubj")]
+        objects = [k for t in targets for k in args_of(doc, t)]
+        rule = "verb-threat"
+    elif passive:
+        objects = args_of(doc, passive[0])
+        agents = [o for a in children(verb, "agent") for o in children(a, "pobj")]
+        subjects = args_of(doc, agents[0]) if agents else []
+    else:
+        lemma = verb.lemma_.lower()
+        dobj = children(verb, "dobj")
+        if pred == "discussedWith" and children(verb, "oprd", "ccomp", "xcomp", "attr"):
+            return  # "called China a decisive enabler": naming, not a call
+
+        if dobj and (pred != "discussedWith" or lemma in _PARTNER_VERBS):
+            objects = args_of(doc, dobj[0]) or (
+                through(doc, dobj[0]) if pred != "discussedWith" else []
+            )
+        objects += prep_objects(doc, verb, trig.preps - {"by", "of"})
+        if not objects and pred not in {"discussedWith", "namedAsThreat"}:
+            objects = complement_targets(doc, verb)  # "threatened to strike Israel"
+        if pred in SYMMETRIC and not objects and len(subjects) > 1:
+            yield from _pairs(subjects, pred, verb, "verb-pair", 0.85)
+            return
+    for s in subjects:
+        for o in objects:
+            if s != o:
+                yield (s, pred, o, verb, rule, 0.85, None)
+
+
+def _pairs(keys: list[str], pred: str, trig: Token, rule: str, conf: float) -> Iterator[Found]:
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if a != b:
+                yield (a, pred, b, trig, rule, conf, None)
+
+
+def _noun_rule(doc: Doc, noun: Token, pred: str) -> Iterator[Found]:
+    trig = TRIGGERS[pred]
+    if pred == "discussedWith":
+        joint = prep_objects(doc, noun, frozenset({"between", "by"}))
+        if len(joint) > 1:
+            yield from _pairs(joint, pred, noun, "noun-pair", 0.75)
+            return
+    objects = prep_objects(doc, noun, trig.preps - {"by", "between"})
+    if not objects and noun.dep_ == "dobj":  # "impose sanctions on Russia"
+        objects = prep_objects(doc, noun.head, trig.preps - {"by", "between", "with"})
+    if pred == "namedAsThreat":
+        posed = [c for c in noun.children if c.dep_ == "acl" and c.lemma_ == "pose"]
+        for acl in posed:
+            objects += prep_objects(doc, acl, frozenset({"by"}))
+    if not objects:
+        return
+    poss = children(noun, "poss")
+    subjects = args_of(doc, poss[0]) if poss else subjects_of(doc, noun.head)
+    for s in subjects:
+        for o in objects:
+            if s != o:
+                yield (s, pred, o, noun, "noun", 0.7, None)
+
+
+def _quote_rule(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Found]:
+    text = doc.text[sent.start_char : sent.end_char]
+    quote = _quoted(text)
+    if quote is None or len(quote.split()) < 3:
+        return
+    for tok in tokens:
+        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
+            subj = children(tok, "nsubj")
+            for key in args_of(doc, subj[0] if subj else None):
+                yield (key, "said", None, tok, "quote", 0.8, quote)
+            if subj:
+                return
+
+
+def _quoted(text: str) -> str | None:
+    for open_, close in _QUOTES.items():
+        start = text.find(open_)
+        end = text.rfind(close) if open_ != close else text.find(close, start + 1)
+        if start != -1 and end > start + 1:
+            return text[start + 1 : end].strip(" ,.")
+    return None
+
+
+def post_relations(doc: Doc) -> Iterator[Found]:
+    """holdsPost for every post of ``doc._.ng_posts`` whose owner is known."""
+    for post in doc._.ng_posts or ():
+        if post.of is not None:
+            rule = "post-title" if post.start < post.end else "post-appos"
+            yield (post.person, "holdsPost", post.of, doc[post.start], rule, 0.9, post.title)
+
+
+def _index(words: str) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for pred, trig in TRIGGERS.items():
+        for word in getattr(trig, words):
+            index.setdefault(word, []).append(pred)
+    return {w: tuple(preds) for w, preds in index.items()}
+
+
+_VERB_INDEX = _index("verbs")
+_NOUN_INDEX = _index("nouns")
+
+
+def _triggers_for(tok: Token) -> Iterator[tuple[str, bool]]:
+    pos = tok.pos_
+    if pos == "VERB":
+        for pred in _VERB_INDEX.get(tok.lemma_.lower(), ()):
+            yield pred, True
+    elif pos in {"NOUN", "PROPN"}:
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        preds = dict.fromkeys((*_NOUN_INDEX.get(low, ()), *_NOUN_INDEX.get(lemma, ())))
+        for pred in preds:
+            yield pred, False
+
+
+def sentence_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Found]:
+    """The verb, noun and quote patterns of one sentence, in token order, quotes last.
+
+    Args:
+        doc: The document, its entities and coreference resolved.
+        sent: The sentence span.
+        tokens: The tokens of ``sent``.
+
+    Yields:
+        Candidate relations.
+    """
+    for tok in tokens:
+        for pred, is_verb in _triggers_for(tok):
+            rule = _verb_rule if is_verb else _noun_rule
+            yield from rule(doc, tok, pred)
+    yield from _quote_rule(doc, sent, tokens)

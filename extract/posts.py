@@ -1,0 +1,137 @@
+"""Posts held by the people of one article: "Secretary of State Antony Blinken".
+
+A post is a title right before a person's name (found in the text, or cut off the name by
+:mod:`extract.mentions`), or a title in an apposition ("Jens Stoltenberg, NATO's secretary
+general"). Its owner is the country or organisation named with the title ("NATO's"), else
+the owner the knowledge base gives for that person's post ("Secretary of State" Blinken ->
+United States).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from extract.kb import KnowledgeBase
+from extract.merging import EntityGroup
+from extract.titles import HEAD_TITLES, TITLE_WORDS, _titlecase, find_title_before
+
+__all__ = ["Post", "find_posts"]
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A post title found next to a person's name."""
+
+    person: str
+    title: str
+    of: str | None
+    start: int
+    end: int
+    sentence: int
+
+
+def _of_entity(
+    doc: Doc, i: int, tokens: dict[int, str], final: dict[str, EntityGroup]
+) -> str | None:
+    """Entity (country or organisation) owning a title that starts at token ``i``."""
+    j = i - 1
+    if j >= 0 and doc[j].tag_ == "POS":
+        j -= 1
+    key = tokens.get(j) if j >= 0 else None
+    if key and final[key].type in {"ORG", "GPE"}:
+        return key
+    return None
+
+
+def find_posts(
+    doc: Doc,
+    final: dict[str, EntityGroup],
+    tokens: dict[int, str],
+    stripped: dict[int, str],
+    kb: KnowledgeBase,
+) -> list[Post]:
+    """The posts of the article's people, in entity and mention order.
+
+    Args:
+        doc: The parsed document.
+        final: The article's entities by key; a post owner the text does not name is added.
+        tokens: Entity key of every mentioned token.
+        stripped: Titles cut off the front of names, by the start token of the name.
+        kb: The knowledge base, for the owners of known people's posts.
+
+    Returns:
+        One post per person mention with a title.
+    """
+    posts: list[Post] = []
+    sent_index = {s.start: n for n, s in enumerate(doc.sents)}
+    for key, g in list(final.items()):
+        if g.type != "PERSON":
+            continue
+        for start, end, _source in g.spans:
+            match = find_title_before(doc, start)
+            title_start = match.start if match else start
+            title = match.title if match else None
+            if start in stripped and match is None:
+                title = stripped[start]
+                title_start = start - len(title.split())
+            if not title:
+                title, of, title_start = _appositive_title(doc, end - 1, tokens, final)
+            else:
+                of = _of_entity(doc, title_start, tokens, final)
+            if not title:
+                continue
+            if of is None:
+                of = _kb_post_owner(g, title, final, kb)
+            sent = sent_index.get(doc[start].sent.start, 0)
+            posts.append(Post(key, _normalise_title(title), of, title_start, end, sent))
+    return posts
+
+
+def _appositive_title(
+    doc: Doc, head: int, tokens: dict[int, str], final: dict[str, EntityGroup]
+) -> tuple[str | None, str | None, int]:
+    """'Jens Stoltenberg, NATO's secretary general' -> ("Secretary General", NATO)."""
+    for child in doc[head].children:
+        if child.dep_ != "appos" or child.lower_ not in HEAD_TITLES:
+            continue
+        clause = {t.i for c in child.children if c.dep_ in {"relcl", "acl"} for t in c.subtree}
+        phrase = [t for t in child.subtree if t.i not in clause]
+        if any(t.lower_ in _PAST_MARKERS for t in phrase):
+            continue  # "the former prime minister": not a post held now
+        words = [t for t in phrase if t.lower_ in TITLE_WORDS and t.lower_ != "the"]
+        owners = [tokens[t.i] for t in phrase if t.i in tokens]
+        owners = [o for o in owners if final[o].type in {"ORG", "GPE"}]
+        if words:
+            title = " ".join(w.text for w in words if w.i >= words[0].i)
+            return title, owners[0] if owners else None, child.left_edge.i
+    return None, None, head
+
+
+_PAST_MARKERS = frozenset({"former", "ex", "then", "late"})
+
+
+def _kb_post_owner(
+    g: EntityGroup, title: str, final: dict[str, EntityGroup], kb: KnowledgeBase
+) -> str | None:
+    """Owner of a known person's post ("Secretary of State" Blinken -> United States).
+
+    The owner becomes an entity of the article even when the text does not name it.
+    """
+    if g.kb is None:
+        return None
+    want = _normalise_title(title).lower()
+    for post in g.kb.posts:
+        owner = kb.by_id(post.of) if post.of and post.title.lower() == want else None
+        if owner is not None:
+            if owner.id not in final:
+                final[owner.id] = EntityGroup(key=owner.id, type=owner.type, name=owner.name,
+                                              kb=owner)
+            return owner.id
+    return None
+
+
+def _normalise_title(title: str) -> str:
+    words = [w for w in title.split() if w.lower() not in {"u.s.", "us", "nato", "eu", "un"}]
+    return _titlecase(" ".join(words)).replace("Defence", "Defense") if words else title
