@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from extract.sentences import sentence_of
 from extract.triggers import AGENT_NOUNS, REQUEST_NOUNS
 
 __all__ = ["args_of", "children", "complement_targets", "prep_objects", "subjects_of", "through"]
@@ -59,7 +60,7 @@ def _is_dateline(tok: Token) -> bool:
     doc = tok.doc
     shouted = tok.is_upper or any(
         s <= tok.idx < e for s, e in doc.user_data.get("ng_shouted", ()))
-    return (tok.i - tok.sent.start < 3 and shouted and len(tok) > 2
+    return (tok.i - sentence_of(tok).start < 3 and shouted and len(tok) > 2
             and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",")
 
 

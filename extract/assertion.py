@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
+from extract.sentences import sentence_of
 from extract.triggers import HEDGE_WORDS, MODAL_HEDGES, NEGATING_VERBS, SPEECH_VERBS
 
 __all__ = ["Assertion", "assess"]
@@ -62,7 +63,7 @@ def _negated(chain: list[Token]) -> bool:
 
 
 def _according_to(trigger: Token) -> Token | None:
-    for tok in trigger.sent:
+    for tok in sentence_of(trigger):
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
             for obj in tok.nbor(1).children:
                 if obj.dep_ == "pobj":

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from extract.kb import KnowledgeBase
 from extract.merging import EntityGroup
+from extract.sentences import sentence_of
 from extract.titles import HEAD_TITLES, TITLE_WORDS, _titlecase, find_title_before
 
 __all__ = ["Post", "find_posts"]
@@ -84,7 +85,7 @@ def find_posts(
                 continue
             if of is None:
                 of = _kb_post_owner(g, title, final, kb)
-            sent = sent_index.get(doc[start].sent.start, 0)
+            sent = sent_index.get(sentence_of(doc[start]).start, 0)
             posts.append(Post(key, _normalise_title(title), of, title_start, end, sent))
     return posts
 

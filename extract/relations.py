@@ -31,6 +31,7 @@ from extract.events import contained, locate, membership
 from extract.facts import Relation
 from extract.kb import KnowledgeBase, load_kb
 from extract.patterns import Found, post_relations, sentence_relations
+from extract.sentences import sentence_of
 from extract.triggers import CODES, SYMMETRIC
 
 __all__ = ["Found", "args_of", "extract_relations"]
@@ -95,7 +96,7 @@ def _to_relations(doc: Doc, found: list[Found], kb: KnowledgeBase) -> list[Relat
                 continue
         if pred in SYMMETRIC and obj is not None and obj < subj:
             subj, obj = obj, subj
-        sent = trig.sent
+        sent = sentence_of(trig)
         state = assess(trig)
         if pred == "holdsPost":  # a title states a fact about its holder, whoever reports it
             state = replace(state, polarity="asserted", modality="fact", attributed_to=None)
