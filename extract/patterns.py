@@ -111,7 +111,7 @@ def _noun_rule(doc: Doc, noun: Token, pred: str) -> Iterator[Found]:
 
 
 def _quote_rule(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Found]:
-    text = doc.text[sent.start_char : sent.end_char]
+    text = sent.text
     quote = _quoted(text)
     if quote is None or len(quote.split()) < 3:
         return

@@ -60,7 +60,8 @@ def doc_to_facts(
         source: the chunk as written, when ``doc`` was made from a case-repaired copy of the
             same length (see :mod:`extract.truecase`); quoted text is taken from it.
     """
-    text = source if source is not None and len(source) == len(doc.text) else doc.text
+    whole = doc.text  # built from the tokens on every access: read it once
+    text = source if source is not None and len(source) == len(whole) else whole
     groups: dict[str, EntityGroup] = doc._.ng_entities
     sent_of = {}
     sentences = []

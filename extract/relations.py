@@ -107,7 +107,7 @@ def _to_relations(doc: Doc, found: list[Found], kb: KnowledgeBase) -> list[Relat
             cameo, plover = _INTENT_CODES[pred], "AGREE"  # CAMEO 03x: intent to cooperate
         rel = Relation(
             subject=subj, predicate=pred, obj=obj, value=value,
-            sentence=doc.text[sent.start_char : sent.end_char].strip(),
+            sentence=sent.text.strip(),
             start=sent.start_char, end=sent.end_char,
             trigger=trig.text, rule=rule,
             confidence=round(conf * (0.9 if uses_coref else 1.0)
