@@ -1,7 +1,7 @@
 """Trigger lexicons: which words signal which relation, and the event codes they carry.
 
 Plain data, one entry per predicate, so a rule set can be read (and extended) without reading
-the matching code in :mod:`extract.relations`.
+the matching code in :mod:`extract.patterns`.
 """
 
 from __future__ import annotations
