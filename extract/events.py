@@ -69,6 +69,23 @@ def membership(doc: Doc, sent: Iterable[Token]) -> Iterator[Found]:
                     for member in _clause_subjects(doc, tok):
                         if member != joined and _type(doc, member) in {"GPE", "ORG"}:
                             yield (member, "memberOf", joined, tok, "member-join", 0.8, None)
+        elif tok.dep_ == "prep" and tok.lower_ in {"of", "from"}:
+            yield from _affiliation(doc, tok)
+        elif tok.dep_ == "poss" and (club := _key(doc, tok)) and _type(doc, club) == "ORG":
+            player = _key(doc, tok.head)  # "Bayern Munich's Mario Goetze"
+            if player is not None and player != club and _type(doc, player) == "PERSON":
+                yield (player, "memberOf", club, tok, "member-poss", 0.75, None)
+
+
+def _affiliation(doc: Doc, prep: Token) -> Iterator[Found]:
+    """A person named with their organisation: "Robert Bernero of the NRC"."""
+    person = _key(doc, prep.head)
+    if person is None or _type(doc, person) != "PERSON" or prep.head.dep_ == "compound":
+        return
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        org = _key(doc, obj)
+        if org is not None and _type(doc, org) == "ORG":
+            yield (person, "memberOf", org, prep, "member-of", 0.75, None)
 
 
 def _place_objects(doc: Doc, tok: Token) -> list[str]:

@@ -153,3 +153,8 @@ def test_city_in_a_country_the_article_names(facts_of) -> None:
 def test_organisation_of_a_city(facts_of) -> None:
     facts = facts_of("A spokesman for Siemens in Munich declined to comment.")
     assert ("Siemens", "locatedIn", "Munich") in triples(facts)
+
+
+def test_person_of_an_organisation_is_a_member(facts_of) -> None:
+    facts = facts_of("Robert Kowalski of the International Monetary Fund spoke first.")
+    assert ("Robert Kowalski", "memberOf", "International Monetary Fund") in triples(facts)
