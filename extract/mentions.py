@@ -141,8 +141,9 @@ def find_candidates(
         if ent.label_ not in KEEP_LABELS:
             continue
         span = _trim(ent)
-        if not len(span) or not any(c.isalpha() for c in span.text) or _is_title_part(span):
-            continue
+        if (not len(span) or not any(c.isalpha() for c in span.text)
+                or span.text.islower() or _is_title_part(span)):
+            continue  # no letters, all lower case ("heifers"), or a bare title word
         label = ent.label_
         if label == "NORP":
             entry = kb.demonym(span.text)
