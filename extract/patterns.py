@@ -29,7 +29,7 @@ from extract.arguments import (
     subjects_of,
     through,
 )
-from extract.triggers import SPEECH_VERBS, SYMMETRIC, THREAT_NOUNS, TRIGGERS
+from extract.triggers import GATED, SPEECH_VERBS, SYMMETRIC, THREAT_NOUNS, TRIGGERS
 
 __all__ = ["Found", "post_relations", "sentence_relations"]
 
@@ -180,4 +180,30 @@ def sentence_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Fou
         for pred, is_verb in _triggers_for(tok):
             rule = _verb_rule if is_verb else _noun_rule
             yield from rule(doc, tok, pred)
+        if tok.pos_ == "VERB":
+            yield from _gated_rule(doc, tok)
     yield from _quote_rule(doc, sent, tokens)
+
+
+def _gated_rule(doc: Doc, verb: Token) -> Iterator[Found]:
+    """A verb that signals a predicate through its object: "halted aid to Serbia"."""
+    lemma = verb.lemma_.lower()
+    for pred, (verbs, objects) in GATED.items():
+        if lemma not in verbs:
+            continue
+        things = [t for o in children(verb, "dobj", "nsubjpass") for t in (o, *o.conjuncts)
+                  if t.lemma_.lower() in objects]
+        if not things:
+            continue
+        targets = prep_objects(doc, verb, frozenset({"to", "for", "with", "from", "on"}))
+        targets += [k for d in children(verb, "dative") for k in args_of(doc, d)]
+        for thing in things:
+            targets += through(doc, thing, frozenset({"with"}))
+        rule = "verb-offer" if lemma in {"offer", "pledge"} else "verb-object"
+        passive = bool(children(verb, "nsubjpass"))
+        agents = [o for a in children(verb, "agent") for o in children(a, "pobj")]
+        actors = (args_of(doc, agents[0]) if agents else []) if passive else subjects_of(doc, verb)
+        for s in actors:
+            for o in dict.fromkeys(targets):
+                if s != o:
+                    yield (s, pred, o, verb, rule, 0.75, None)

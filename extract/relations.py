@@ -103,7 +103,9 @@ def _to_relations(doc: Doc, found: list[Found], kb: KnowledgeBase) -> list[Relat
         src = tokens.get(state.attributed_to.i) if state.attributed_to is not None else None
         uses_coref = any(t.i in coref_tokens for t in sent)
         cameo, plover = CODES.get(pred, (None, None))
-        if state.modality == "future" and pred in _INTENT_CODES:
+        if pred == "supports" and rule == "verb-object":
+            cameo, plover = "070", "AID"  # material aid: "sent arms to Pakistan"
+        if (state.modality == "future" or rule == "verb-offer") and pred in _INTENT_CODES:
             cameo, plover = _INTENT_CODES[pred], "AGREE"  # CAMEO 03x: intent to cooperate
         rel = Relation(
             subject=subj, predicate=pred, obj=obj, value=value,

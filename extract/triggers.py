@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 __all__ = [
     "AGENT_NOUNS",
     "CODES",
+    "GATED",
     "HEDGE_WORDS",
     "MEMBER_NOUNS",
     "MODAL_HEDGES",
@@ -101,6 +102,27 @@ TRIGGERS: dict[str, Trigger] = {
         verbs=_f("sanction", "blacklist", "embargo", "expel", "boycott"),
         nouns=_f("sanction", "sanctions", "embargo", "restrictions", "tariffs"),
         preps=_f("on", "against", "for"),
+    ),
+}
+
+#: Verbs that signal a predicate only with a fitting object: (verbs, object lemmas) per
+#: predicate. "gave Tanzania a grant" supports Tanzania, "gave a speech" nothing; "halted aid
+#: to Serbia" sanctions Serbia, "halted its offensive" nothing.
+GATED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "supports": (
+        _f("give", "provide", "send", "contribute", "grant", "donate", "deliver", "offer",
+           "extend", "pledge", "approve"),
+        _f("aid", "assistance", "grant", "loan", "credit", "weapon", "arm", "ammunition",
+           "troop", "equipment", "fund", "funding", "money", "support", "help", "supply",
+           "missile", "tank", "jet", "food", "package"),
+    ),
+    "sanctioned": (
+        _f("suspend", "halt", "freeze", "cut", "cancel", "prohibit", "ban", "sever", "end",
+           "reduce", "withdraw", "recall", "downgrade", "stop"),
+        _f("aid", "assistance", "tie", "relation", "link", "talk", "negotiation", "cooperation",
+           "trade", "import", "export", "flight", "visit", "program", "programme", "supply",
+           "delivery", "funding", "loan", "credit", "contact", "ambassador", "envoy",
+           "mediation", "asset"),
     ),
 }
 

@@ -158,3 +158,12 @@ def test_organisation_of_a_city(facts_of) -> None:
 def test_person_of_an_organisation_is_a_member(facts_of) -> None:
     facts = facts_of("Robert Kowalski of the International Monetary Fund spoke first.")
     assert ("Robert Kowalski", "memberOf", "International Monetary Fund") in triples(facts)
+
+
+def test_verbs_that_count_only_with_a_fitting_object(facts_of) -> None:
+    facts = facts_of("Japan halted economic aid to Serbia. Japan halted its exports of cars.")
+    assert ("Japan", "sanctioned", "Serbia") in triples(facts)
+    facts = facts_of("The United States sent weapons to Ukraine. Biden sent a letter to Putin.")
+    sent = {(facts.entity(r.subject).name, facts.entity(r.obj).name, r.plover)
+            for r in facts.relations if r.predicate == "supports" and r.obj}
+    assert sent == {("United States", "Ukraine", "AID")}
