@@ -98,7 +98,9 @@ def _to_relations(doc: Doc, found: list[Found], kb: KnowledgeBase) -> list[Relat
             subj, obj = obj, subj
         sent = sentence_of(trig)
         state = assess(trig)
-        if pred == "holdsPost":  # a title states a fact about its holder, whoever reports it
+        if pred == "holdsPost" or rule == "located-kb":
+            # a title states a fact about its holder, whoever reports it; where a city lies
+            # does not depend on what the sentence naming it says
             state = replace(state, polarity="asserted", modality="fact", attributed_to=None)
         src = tokens.get(state.attributed_to.i) if state.attributed_to is not None else None
         uses_coref = any(t.i in coref_tokens for t in sent)

@@ -167,3 +167,10 @@ def test_verbs_that_count_only_with_a_fitting_object(facts_of) -> None:
     sent = {(facts.entity(r.subject).name, facts.entity(r.obj).name, r.plover)
             for r in facts.relations if r.predicate == "supports" and r.obj}
     assert sent == {("United States", "Ukraine", "AID")}
+
+
+def test_where_a_city_lies_is_not_negated_by_its_sentence(facts_of) -> None:
+    facts = facts_of("Relations could not improve while Beijing kept ties with Moscow. "
+                     "Russia and China signed a deal.")
+    located = [r for r in facts.relations if r.rule == "located-kb"]
+    assert located and all(r.polarity == "asserted" and r.modality == "fact" for r in located)
