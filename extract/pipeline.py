@@ -26,8 +26,8 @@ def split_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
 
     Splits at blank lines, then at sentence ends, then hard.
 
-    >>> split_text("a\\n\\nb", limit=2)
-    [(0, 'a\\n\\n'), (3, 'b')]
+    >>> split_text("one.\\n\\ntwo.", limit=8)
+    [(0, 'one.\\n\\n'), (6, 'two.')]
     """
     if len(text) <= limit:
         return [(0, text)]

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from extract.kb import KnowledgeBase
 from extract.merging import EntityGroup
 from extract.sentences import sentence_of
-from extract.titles import HEAD_TITLES, TITLE_WORDS, _titlecase, find_title_before
+from extract.titles import HEAD_TITLES, TITLE_WORDS, find_title_before, titlecase
 
 __all__ = ["Post", "find_posts"]
 
@@ -135,4 +135,4 @@ def _kb_post_owner(
 
 def _normalise_title(title: str) -> str:
     words = [w for w in title.split() if w.lower() not in {"u.s.", "us", "nato", "eu", "un"}]
-    return _titlecase(" ".join(words)).replace("Defence", "Defense") if words else title
+    return titlecase(" ".join(words)).replace("Defence", "Defense") if words else title

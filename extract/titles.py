@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-__all__ = ["HEAD_TITLES", "TITLE_WORDS", "TitleMatch", "find_title_before", "strip_title"]
+__all__ = [
+    "HEAD_TITLES", "TITLE_WORDS", "TitleMatch", "find_title_before", "strip_title", "titlecase",
+]
 
 #: Words that head a post title: a title must contain at least one.
 HEAD_TITLES = frozenset({
@@ -84,7 +86,7 @@ def find_title_before(doc: Doc, start: int) -> TitleMatch | None:
         return None
     offset = words.index(tidy[0])
     begin = i + 1 + offset
-    return TitleMatch(begin, begin + len(tidy), _titlecase(" ".join(tidy)))
+    return TitleMatch(begin, begin + len(tidy), titlecase(" ".join(tidy)))
 
 
 def strip_title(words: list[str]) -> tuple[list[str], list[str]]:
@@ -101,7 +103,12 @@ def strip_title(words: list[str]) -> tuple[list[str], list[str]]:
     return words[:k], words[k:]
 
 
-def _titlecase(title: str) -> str:
+def titlecase(title: str) -> str:
+    """A post title as written in running text.
+
+    >>> titlecase("secretary of state")
+    'Secretary of State'
+    """
     small = {"of", "and", "for", "the"}
     out = []
     for n, word in enumerate(title.split()):
