@@ -48,7 +48,7 @@ class Errors:
         "`newsgraph remove --store {where}` lists its articles."
     )
     E304 = (
-        "E304 {where}: the store is being changed by another newsgraph process; "
+        "E304 {where}: another newsgraph process is writing to this folder; "
         "try again when it is done."
     )
     E305 = (

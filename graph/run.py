@@ -18,7 +18,7 @@ import json
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -143,16 +143,18 @@ def build(
     Raises:
         NewsgraphError: E301 when an output cannot be written (the earlier outputs in
             ``out_dir`` and the previous graph of ``store`` are left as they were); E304 when
-            another process is changing ``store``.
+            another process is writing to ``out_dir`` or ``store``.
     """
     report = BuildReport()
     out = Path(out_dir)
     facts_dir = Path(store) if store is not None else out
     if base is None:
         base = store_base(facts_dir) if store is not None else DEFAULT_BASE
-    guard: AbstractContextManager[object] = nullcontext() if store is None else locked(facts_dir)
     try:
-        with guard:
+        with ExitStack() as guard:  # one build per output folder and per store at a time
+            guard.enter_context(locked(out))
+            if store is not None:
+                guard.enter_context(locked(facts_dir))
             return _build(inputs, out, report, model=model, base=base, kb=kb, workers=workers,
                           scheduler=scheduler, resume=resume or store is not None,
                           facts_dir=facts_dir, html=html, on_problem=on_problem,

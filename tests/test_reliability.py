@@ -156,3 +156,16 @@ def test_twenty_megabyte_article_splits_into_pieces_spacy_accepts(nlp) -> None:
     assert all(len(chunk) <= CHUNK_CHARS < nlp.max_length for _offset, chunk in pieces)
     assert "".join(chunk for _offset, chunk in pieces) == text
     assert all(text.startswith(chunk, offset) for offset, chunk in pieces)
+
+
+def test_a_second_build_into_the_same_folder_is_refused(tmp_path: Path) -> None:
+    import fcntl
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with open(out / ".lock", "a") as held:  # what a running build holds
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with pytest.raises(NewsgraphError, match="E304"):
+            build([EXAMPLES / "g7_apulia_summit.txt"], out, workers=1, html=False)
+    report, _ = build([EXAMPLES / "g7_apulia_summit.txt"], out, workers=1, html=False)
+    assert report.articles == 1
