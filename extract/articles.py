@@ -136,15 +136,27 @@ def _article(body: str, origin: str, title: str = "", **meta: Any) -> Article | 
     return Article(id=article_id(body), text=body, title=title, origin=origin, **meta)
 
 
-def _split_title(text: str) -> tuple[str, str]:
-    """``(title, body)`` if the first line of cleaned ``text`` reads as a heading."""
+def _is_heading(line: str) -> bool:
+    return (len(line) <= _MAX_TITLE and not line[:1].islower()
+            and not line.rstrip("\"'”’)").endswith((".", ",", ";", ":")))
+
+
+def _split_title(text: str) -> tuple[str, str, str]:
+    """``(title, body, byline)``: the first line of cleaned ``text`` if it reads as a heading.
+
+    A first line that is only a name ("Olga Nesterova", "By Jane Doe") followed by a longer
+    heading is the byline, and that heading the title.
+    """
     first, _, rest = text.partition("\n")
-    looks_like_heading = (
-        len(first) <= _MAX_TITLE
-        and not first[:1].islower()
-        and not first.rstrip("\"'”’)").endswith((".", ",", ";", ":"))
-    )
-    return (first, rest.strip()) if looks_like_heading and rest.strip() else ("", text)
+    rest = rest.strip()
+    if _BYLINE.match(first) and rest:
+        second, _, after = rest.partition("\n")
+        if _is_heading(second) and len(second.split()) > len(first.split()) + 2 and after.strip():
+            return second, after.strip(), re.sub(r"^[Bb]y\s+", "", first).strip()
+    return (first, rest, "") if _is_heading(first) and rest else ("", text, "")
+
+
+_BYLINE = re.compile(r"^(?:[Bb]y\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}$")
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -165,9 +177,9 @@ def _from_text(text: str, where: str, markdown: bool) -> Article | InputProblem:
     if markdown:
         meta, text = _front_matter(text)
         text = strip_markdown(text)
-    title, body = ("", text) if "title" in meta else _split_title(clean_text(text))
+    title, body, byline = ("", text, "") if "title" in meta else _split_title(clean_text(text))
     title = meta.get("title", title)
-    author = meta.get("author") or meta.get("authors")
+    author = meta.get("author") or meta.get("authors") or byline
     authors = tuple(a.strip() for a in (author or "").split(";") if a.strip())
     fields = {k: meta.get(k) for k in ("date", "url", "source")}
     article = _article(body, where, title, authors=authors, **fields)

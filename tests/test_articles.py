@@ -381,3 +381,14 @@ def test_long_articles_are_kept_whole(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     [article], _ = _read(path)
     assert article.text == text
+
+
+def test_byline_before_the_headline_is_the_author(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Jane Example\n\nNATO Leaders Meet in Vilnius to Discuss Ukraine\n\n"
+        "NATO leaders met in Vilnius on Tuesday.\n", encoding="utf-8")
+    [article] = list(read_articles([tmp_path / "a.txt"]))
+    assert isinstance(article, Article)
+    assert article.title == "NATO Leaders Meet in Vilnius to Discuss Ukraine"
+    assert article.authors == ("Jane Example",)
+    assert "Jane Example" not in article.text
