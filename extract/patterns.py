@@ -68,6 +68,8 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
                 through(doc, dobj[0]) if pred != "discussedWith" else []
             )
         objects += prep_objects(doc, verb, trig.preps - {"by", "of"})
+        if lemma == "visit":  # a visit to a country or its capital is diplomacy; to Florida, not
+            objects = [o for o in objects if _host(doc, o)]
         if not objects and pred not in {"discussedWith", "namedAsThreat"}:
             objects = complement_targets(doc, verb)  # "threatened to strike Israel"
         if pred in SYMMETRIC and not objects and len(subjects) > 1:
@@ -77,6 +79,15 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
         for o in objects:
             if s != o:
                 yield (s, pred, o, verb, rule, 0.85, None)
+
+
+def _host(doc: Doc, key: str) -> bool:
+    """Whether a visit to ``key`` meets someone: a person, an organisation, a country."""
+    group = doc._.ng_entities[key]
+    if group.type != "GPE":
+        return True
+    entry = group.kb
+    return entry is not None and (entry.id.startswith("country:") or entry.capital_of is not None)
 
 
 def _pairs(keys: list[str], pred: str, trig: Token, rule: str, conf: float) -> Iterator[Found]:

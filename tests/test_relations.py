@@ -174,3 +174,12 @@ def test_where_a_city_lies_is_not_negated_by_its_sentence(facts_of) -> None:
                      "Russia and China signed a deal.")
     located = [r for r in facts.relations if r.rule == "located-kb"]
     assert located and all(r.polarity == "asserted" and r.modality == "fact" for r in located)
+
+
+def test_visits_count_as_talks_only_with_hosts(facts_of) -> None:
+    facts = facts_of("Indian Prime Minister Narendra Modi visited Tokyo in August. "
+                     "Barack Obama visited Florida in March.")
+    talks = {(facts.entity(r.subject).name, facts.entity(r.obj).name)
+             for r in facts.relations if r.predicate == "discussedWith" and r.obj}
+    assert any("Japan" in pair for pair in talks)
+    assert not any("Florida" in pair for pair in talks)
