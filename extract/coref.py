@@ -87,6 +87,32 @@ def _post_holder(doc: Doc, tok: Token) -> str | None:
     return holders.pop() if len(holders) == 1 else None
 
 
+_HEAD_NOUNS = frozenset({"head", "chief", "leader", "boss", "director", "chairman", "chair"})
+_STOP = frozenset({"of", "the", "for", "and", "department", "ministry", "office", "u.s.", "us"})
+
+
+def _head_of(doc: Doc, tok: Token) -> str | None:
+    """'the head of the Pentagon' -> the one person in the article whose post is there.
+
+    A post counts when it is at that organisation, or (for a ministry) when its title shares a
+    word with the organisation's names and it is held in the organisation's country ("Secretary
+    of Defense" of the United States heads the Pentagon).
+    """
+    tokens: dict[int, str] = doc._.ng_tokens
+    groups: dict[str, EntityGroup] = doc._.ng_entities
+    orgs = [tokens[o.i] for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children if o.dep_ == "pobj" and o.i in tokens]
+    if len(orgs) != 1 or groups[orgs[0]].type != "ORG":
+        return None
+    org = groups[orgs[0]]
+    names = {w.lower() for n in (org.name, *(org.kb.aliases if org.kb else ())) for w in n.split()}
+    country = f"country:{org.kb.country}" if org.kb and org.kb.country else None
+    holders = {p.person for p in doc._.ng_posts or ()
+               if p.of == org.key or (p.of == country and p.of is not None
+                                      and (set(p.title.lower().split()) - _STOP) & names)}
+    return holders.pop() if len(holders) == 1 else None
+
+
 def resolve_coreference(doc: Doc, kb: KnowledgeBase) -> Doc:
     """Add coreferent mentions to ``doc._.ng_tokens`` and record chains in ``doc._.ng_coref``."""
     tokens: dict[int, str] = doc._.ng_tokens
@@ -109,6 +135,8 @@ def resolve_coreference(doc: Doc, kb: KnowledgeBase) -> Doc:
             key: str | None = None
             if tok.pos_ in {"NOUN", "PROPN"} and low in _GENERIC_HEADS and _has_det(tok):
                 key = _generic_target(doc, tok, kb)
+            elif tok.pos_ in {"NOUN", "PROPN"} and low in _HEAD_NOUNS and _has_det(tok):
+                key = _head_of(doc, tok)
             elif tok.pos_ in {"NOUN", "PROPN"} and tok.text[:1].isupper() and _has_det(tok):
                 key = _post_holder(doc, tok)
             if key is None and low in MEMBER_NOUNS and tok.dep_ in _SUBJECT_DEPS:

@@ -43,3 +43,11 @@ def test_coreference_is_kept_as_provenance(facts_of) -> None:
     facts = facts_of("Donald Tusk visited Vilnius. He accused Belarus of sabotage.")
     rel = next(r for r in facts.relations if r.predicate == "accused")
     assert rel.coreference == ("He = Donald Tusk (after: Tusk)",)
+
+
+def test_the_head_of_an_organisation_is_its_head(facts_of) -> None:
+    facts = facts_of("US Secretary of Defense Lloyd Austin arrived in Brussels. "
+                     "The head of the Pentagon criticized Russia.")
+    critics = {facts.entity(r.subject).name for r in facts.relations
+               if r.predicate == "criticized"}
+    assert critics == {"Lloyd Austin"}
