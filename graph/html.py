@@ -45,6 +45,7 @@ _STATEMENT_FIELDS = {
     "post": "post_title",
     "cameo": "cameo",
     "plover": "plover",
+    "coref": "coreference",
 }
 _WEB_URL = re.compile(r"https?://\S+\Z", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")

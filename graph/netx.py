@@ -28,6 +28,7 @@ SELECT ?e ?label ?etype ?mentions WHERE {
 _ALIASES = _PREAMBLE + "SELECT ?e ?alias WHERE { ?e ng:entityType ?t ; skos:altLabel ?alias }"
 _SAME = _PREAMBLE + "SELECT ?e ?x WHERE { ?e ng:entityType ?t ; owl:sameAs ?x }"
 _ARTICLES = _PREAMBLE + "SELECT ?a ?e WHERE { ?a a schema:NewsArticle ; schema:mentions ?e }"
+_COREF = _PREAMBLE + "SELECT ?st ?note WHERE { ?st a ng:Statement ; ng:coreference ?note }"
 
 _EDGES = _PREAMBLE + """
 SELECT ?st ?s ?p ?o ?sentence ?conf ?modality ?trigger ?post ?a ?title ?date ?url
@@ -82,6 +83,9 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         view.add_node(iri, label=str(label), type=_type_name(str(etype)),
                       aliases=sorted(aliases[iri]), mentions=int(mentions or 0),
                       articles=articles[iri], iri=iri, same_as=sorted(same[iri]))
+    coref: dict[str, list[str]] = defaultdict(list)
+    for st, note in _rows(graph, _COREF):
+        coref[str(st)].append(str(note))
     labels = _predicate_labels()
     for row in sorted(_rows(graph, _EDGES), key=lambda r: str(r[0])):
         (st, s, p, o, sentence, conf, modality, trigger, post, a, title, date, url,
@@ -95,7 +99,8 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
                       article_url=_s(url), article_source=_s(publisher),
                       confidence=float(conf), polarity=str(polarity), modality=str(modality),
                       trigger=str(trigger), post_title=_s(post), cameo=_s(cameo),
-                      plover=_s(plover), attributed_to=_s(src))
+                      plover=_s(plover), attributed_to=_s(src),
+                      coreference="; ".join(sorted(coref[str(st)])))
     return view
 
 

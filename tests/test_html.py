@@ -360,3 +360,22 @@ def test_write_html_is_atomic(tmp_path: Path) -> None:
     write_html(_small_graph(), str(target), title="Again")
     assert "<title>Again</title>" in target.read_text(encoding="utf-8")
     assert [p.name for p in target.parent.iterdir()] == ["graph.html"]
+
+
+def test_coreference_reaches_the_evidence_panel(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from extract.facts import Article, ArticleFacts, Entity, Relation
+    from graph.build import build_graph
+    from graph.netx import to_networkx
+
+    ents = (Entity(key="~person:ann", type="PERSON", name="Ann Example", mentions=2),
+            Entity(key="country:RU", type="GPE", name="Russia", mentions=1))
+    rel = Relation(subject="~person:ann", predicate="accused", obj="country:RU",
+                   sentence="She accused Russia.", start=0, end=19, trigger="accused",
+                   rule="verb", coreference=("She = Ann Example (after: Example)",))
+    kg = build_graph([ArticleFacts(article=Article(id="a", text=""), entities=ents,
+                                   relations=(rel,))])
+    view = to_networkx(kg.rdf)
+    [(_u, _v, attrs)] = list(view.edges(data=True))
+    assert attrs["coreference"] == "She = Ann Example (after: Example)"
+    page = render_html(view, title="t")
+    assert "She = Ann Example (after: Example)" in page

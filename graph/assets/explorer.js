@@ -360,6 +360,7 @@
     if (edge) item.appendChild(relationLine(edge));
     if (s.post) item.appendChild(el("p", "ng-meta ng-text", "Post: " + s.post));
     item.appendChild(el("blockquote", "ng-sentence", s.sentence || "(no evidence sentence)"));
+    if (s.coref) item.appendChild(el("p", "ng-meta ng-text", "Resolved: " + s.coref));
     var source = el("p", "ng-meta ng-source");
     var web = isWebUrl(a.href);
     source.appendChild(webLink(a.title || (web ? a.href : "") || a.iri || "article", a.href));
