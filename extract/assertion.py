@@ -52,7 +52,16 @@ def _chain(trigger: Token) -> tuple[list[Token], Token | None]:
     return chain, None
 
 
+#: Verbs that undo what their object names: "lifted sanctions", "ended its support".
+_UNDOING_VERBS = frozenset({"lift", "ease", "remove", "cancel", "end", "scrap", "drop", "revoke",
+                            "relax", "waive", "withdraw", "abandon", "halt", "suspend"})
+
+
 def _negated(chain: list[Token]) -> bool:
+    trigger = chain[0]
+    if (trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"dobj", "nsubjpass"}
+            and trigger.head.lemma_.lower() in _UNDOING_VERBS):
+        return True
     for n, tok in enumerate(chain):
         for child in tok.children:
             if child.dep_ == "neg" or child.lower_ in {"never", "no", "neither", "nor"}:

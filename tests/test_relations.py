@@ -183,3 +183,9 @@ def test_visits_count_as_talks_only_with_hosts(facts_of) -> None:
              for r in facts.relations if r.predicate == "discussedWith" and r.obj}
     assert any("Japan" in pair for pair in talks)
     assert not any("Florida" in pair for pair in talks)
+
+
+def test_lifting_sanctions_is_not_sanctioning(facts_of) -> None:
+    facts = facts_of("The European Union lifted sanctions on Belarus.")
+    rels = [r for r in facts.relations if r.predicate == "sanctioned"]
+    assert rels and all(r.polarity == "negated" for r in rels)
