@@ -29,11 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _score import Table
 from _sets import Errors, run_conll04, run_conllpp, run_dwie, run_gum, run_plover
-
-# The folder also holds scripts named like standard modules (html.py): take it off the path.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
-
-from spacy.language import Language  # noqa: E402
+from spacy.language import Language
 
 __all__ = ["main", "results"]
 

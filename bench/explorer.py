@@ -18,10 +18,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# Run as a script, this file's folder comes first on sys.path and its name would hide the
-# standard library's ``html``; put the project root there instead.
+# The project root, so that the packages import when run from a checkout.
 _HERE = Path(__file__).resolve().parent
-sys.path[:] = [str(_HERE.parent)] + [p for p in sys.path if Path(p or ".").resolve() != _HERE]
+sys.path.insert(0, str(_HERE.parent))
 
 import argparse  # noqa: E402
 import random  # noqa: E402

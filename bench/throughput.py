@@ -31,8 +31,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# this folder's scripts must not shadow modules (a script named like a standard module)
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 
 
 def _subset(corpus: Path, limit: int, dest: Path) -> tuple[int, int]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from extract.kb import KBEntry, normalise_name
 from extract.mentions import Candidate
 
-__all__ = ["EntityGroup", "entity_table", "first_name_close"]
+__all__ = ["EntityGroup", "add_kb_entity", "entity_table", "first_name_close"]
 
 _TYPE_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 3, "FAC": 4, "EVENT": 5}
 
@@ -33,6 +33,14 @@ class EntityGroup:
     surfaces: Counter[str] = field(default_factory=Counter)
     labels: Counter[str] = field(default_factory=Counter)
     spans: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def add_kb_entity(groups: dict[str, EntityGroup], entry: KBEntry) -> str:
+    """Key of ``entry`` among an article's entities, adding it when the text does not name it
+    (the country a capital stands for, the owner of a known person's post)."""
+    if entry.id not in groups:
+        groups[entry.id] = EntityGroup(key=entry.id, type=entry.type, name=entry.name, kb=entry)
+    return entry.id
 
 
 def first_name_close(a: str, b: str) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from extract.kb import KnowledgeBase
-from extract.merging import EntityGroup
+from extract.merging import EntityGroup, add_kb_entity
 from extract.sentences import sentence_of
 from extract.titles import HEAD_TITLES, TITLE_WORDS, find_title_before, titlecase
 
@@ -126,10 +126,7 @@ def _kb_post_owner(
     for post in g.kb.posts:
         owner = kb.by_id(post.of) if post.of and post.title.lower() == want else None
         if owner is not None:
-            if owner.id not in final:
-                final[owner.id] = EntityGroup(key=owner.id, type=owner.type, name=owner.name,
-                                              kb=owner)
-            return owner.id
+            return add_kb_entity(final, owner)
     return None
 
 

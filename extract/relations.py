@@ -30,6 +30,7 @@ from extract.entities import EntityGroup
 from extract.events import contained, locate, membership
 from extract.facts import Relation
 from extract.kb import KnowledgeBase, load_kb
+from extract.merging import add_kb_entity
 from extract.patterns import Found, post_relations, sentence_relations
 from extract.sentences import sentence_of
 from extract.triggers import CODES, SYMMETRIC
@@ -66,12 +67,7 @@ def _actor(doc: Doc, key: str | None, kb: KnowledgeBase) -> str | None:
         return key
     stands_for = group.kb.metonym_of or group.kb.capital_of
     country = kb.by_id(stands_for) if stands_for else None
-    if country is None:
-        return key
-    if country.id not in groups:
-        groups[country.id] = EntityGroup(key=country.id, type=country.type, name=country.name,
-                                         kb=country)
-    return country.id
+    return key if country is None else add_kb_entity(groups, country)
 
 
 def _coref_notes(doc: Doc, sent: Any, keys: set[str | None]) -> tuple[str, ...]:

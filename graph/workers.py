@@ -18,29 +18,21 @@ __all__ = ["BATCH", "extract_all"]
 #: Articles per task sent to a worker process.
 BATCH = 32
 
-_worker_nlp: Any = None
-
-
-def _init_worker(model: str | None, kb: tuple[str, ...]) -> None:
-    global _worker_nlp
+def _extract_batch(
+    batch: list[Article], model: str | None, kb: tuple[str, ...]
+) -> list[ArticleFacts]:
+    """Facts of ``batch`` in a worker process (the pipeline is loaded once per process)."""
     from extract.nlp import load_nlp
-
-    _worker_nlp = load_nlp(model, kb)
-
-
-def _extract_batch(batch: list[Article]) -> list[ArticleFacts]:
     from extract.pipeline import extract_facts
 
-    return list(extract_facts(batch, _worker_nlp))
+    return list(extract_facts(batch, load_nlp(model, kb)))
 
 
 def extract_batch(batch: list[Article], model: str | None, kb: tuple[str, ...]) -> list[str]:
-    """Facts of ``batch`` as JSON lines: a Dask task (the pipeline is cached per process)."""
+    """Facts of ``batch`` as JSON lines: the task a Dask worker runs."""
     from extract.facts import dumps_facts
-    from extract.nlp import load_nlp
-    from extract.pipeline import extract_facts
 
-    return [dumps_facts(f) for f in extract_facts(batch, load_nlp(model, kb))]
+    return [dumps_facts(f) for f in _extract_batch(batch, model, kb)]
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -93,9 +85,9 @@ def extract_all(
 
         yield from extract_facts(articles, load_nlp(model, kb_paths))
     else:
-        with ProcessPoolExecutor(workers, initializer=_init_worker,
-                                 initargs=(model, kb_paths)) as pool:
-            futures = (pool.submit(_extract_batch, b) for b in _batches(articles, batch))
+        with ProcessPoolExecutor(workers) as pool:
+            futures = (pool.submit(_extract_batch, b, model, kb_paths)
+                       for b in _batches(articles, batch))
             for facts in _in_order(futures, 2 * workers):
                 yield from facts
 
