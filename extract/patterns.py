@@ -11,7 +11,7 @@ Each pattern yields :data:`Found` tuples tagged with the rule id that ends up in
   clause: "a telephone conversation with Stoltenberg", "support for Ukraine", "talks between
   Blinken and Lavrov";
 - ``post-title`` / ``post-appos``: holdsPost from the posts of :mod:`extract.posts`;
-- ``quote``: a quotation with a verb of speaking and its speaker.
+- ``quote``, ``reported``, ``according``: who said what (:mod:`extract.speech`).
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ from extract.arguments import (
     subjects_of,
     through,
 )
-from extract.triggers import GATED, SPEECH_VERBS, SYMMETRIC, THREAT_NOUNS, TRIGGERS
+from extract.speech import speech_relations
+from extract.triggers import GATED, SYMMETRIC, THREAT_NOUNS, TRIGGERS
 
 __all__ = ["Found", "post_relations", "sentence_relations"]
 
@@ -37,7 +38,6 @@ Found = tuple[str, str, str | None, Token, str, float, str | None]
 """(subject key, predicate, object key, trigger token, rule id, confidence, value)."""
 
 _PARTNER_VERBS = frozenset({"meet", "host", "receive", "phone", "call", "consult", "visit"})
-_QUOTES = {'"': '"', "“": "”", "«": "»"}
 
 
 def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
@@ -121,29 +121,6 @@ def _noun_rule(doc: Doc, noun: Token, pred: str) -> Iterator[Found]:
                 yield (s, pred, o, noun, "noun", 0.7, None)
 
 
-def _quote_rule(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Found]:
-    text = sent.text
-    quote = _quoted(text)
-    if quote is None or len(quote.split()) < 3:
-        return
-    for tok in tokens:
-        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
-            subj = children(tok, "nsubj")
-            for key in args_of(doc, subj[0] if subj else None):
-                yield (key, "said", None, tok, "quote", 0.8, quote)
-            if subj:
-                return
-
-
-def _quoted(text: str) -> str | None:
-    for open_, close in _QUOTES.items():
-        start = text.find(open_)
-        end = text.rfind(close) if open_ != close else text.find(close, start + 1)
-        if start != -1 and end > start + 1:
-            return text[start + 1 : end].strip(" ,.")
-    return None
-
-
 def post_relations(doc: Doc) -> Iterator[Found]:
     """holdsPost for every post of ``doc._.ng_posts`` whose owner is known."""
     for post in doc._.ng_posts or ():
@@ -193,7 +170,7 @@ def sentence_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Fou
             yield from rule(doc, tok, pred)
         if tok.pos_ == "VERB":
             yield from _gated_rule(doc, tok)
-    yield from _quote_rule(doc, sent, tokens)
+    yield from speech_relations(doc, sent, tokens)
 
 
 def _gated_rule(doc: Doc, verb: Token) -> Iterator[Found]:

@@ -98,6 +98,9 @@ def _to_relations(doc: Doc, found: list[Found], kb: KnowledgeBase) -> list[Relat
             # a title states a fact about its holder, whoever reports it; where a city lies
             # does not depend on what the sentence naming it says
             state = replace(state, polarity="asserted", modality="fact", attributed_to=None)
+        elif pred == "said":  # only the verb of speaking itself can deny the saying
+            negated = any(c.dep_ == "neg" for c in trig.children)
+            state = replace(state, polarity="negated" if negated else "asserted")
         src = tokens.get(state.attributed_to.i) if state.attributed_to is not None else None
         uses_coref = any(t.i in coref_tokens for t in sent)
         cameo, plover = CODES.get(pred, (None, None))

@@ -172,6 +172,9 @@ SPEECH_VERBS = frozenset({
     "announce", "declare", "emphasize", "emphasise", "underline", "underscore", "explain",
     "write", "report", "reiterate", "assert", "confirm", "highlight", "point", "remark",
     "acknowledge", "allege", "suggest", "tweet", "urge", "vow", "pledge", "promise",
+    "reckon", "recall", "observe", "complain", "reply", "respond", "testify", "contend",
+    "maintain", "predict", "concede", "admit", "caution", "clarify", "recount", "estimate",
+    "indicate", "lament", "boast", "counter", "retort",
 })
 
 #: Verbs whose complement is not asserted: "refused to meet" means no meeting.

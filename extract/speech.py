@@ -1,0 +1,186 @@
+"""Who said what: quotations and reported speech, each with its speaker.
+
+Rules, each tagged with the id that ends up in the graph:
+
+- ``quote``: a quotation in a sentence with a verb of speaking and its speaker ("Sharpton
+  said, 'The climate ...'"), or a quotation followed by any verb and a named speaker
+  ("'Nobody knows,' sniffs Said Shareef");
+- ``reported``: a verb of speaking with its clause, no quotation marks needed ("Cazeneuve
+  added that he has called for a meeting", "The agency erred, he says", "Trump, who said it
+  would save lives"); the clause, as written, is the statement's value;
+- ``according``: "According to Fox News, thousands gathered in the square."
+
+A speaker is the verb's subject, the noun a "who" clause hangs on, or the subject of the verb
+a conjoined or "saying ..." verb depends on; it must be a person, organisation or country.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from extract.arguments import args_of, children
+from extract.triggers import SPEECH_VERBS
+
+__all__ = ["speech_relations"]
+
+Found = tuple[str, str, str | None, Token, str, float, str | None]
+
+_QUOTES = {'"': '"', "“": "”", "«": "»"}
+_RELATIVE = frozenset({"who", "that", "which"})
+#: Shortest reported clause worth a statement, in words.
+_MIN_WORDS = 4
+#: Longest reported clause kept, in characters (the rest of a long clause is cut).
+_MAX_CHARS = 240
+
+
+def speech_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Found]:
+    """The said statements of one sentence (see module doc)."""
+    if _title_case(tokens):
+        return  # a headline: "Architect Of Attacks Killed, Authorities Say"
+    quote = _quoted(sent.text, _following(doc, sent))
+    if quote is not None and (len(quote.split()) < 3 or _title_case(quote.split())):
+        quote = None  # a name or a title in quotes: "The Peninsula Question"
+    spoken = False
+    for tok in tokens:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_VERBS or _supposed(tok):
+            continue
+        speakers = _speakers(doc, tok)
+        if not speakers:
+            continue
+        if quote is not None:
+            for key in speakers:
+                yield (key, "said", None, tok, "quote", 0.8, quote)
+            return
+        clause = _reported(tok)
+        if clause is not None:
+            spoken = True
+            for key in speakers:
+                yield (key, "said", None, tok, "reported", 0.75, clause)
+    if quote is not None:
+        yield from _after_quote(doc, sent, quote)
+    elif not spoken:
+        yield from _according(doc, tokens)
+
+
+def _title_case(words: list[Any]) -> bool:
+    """Whether most words are capitalised, as in a headline or the title of a work."""
+    alpha = [str(w) for w in words if str(w).isalpha() and len(str(w)) > 2]
+    return len(alpha) >= 2 and sum(w[0].isupper() for w in alpha) > 0.7 * len(alpha)
+
+
+def _supposed(verb: Token) -> bool:
+    """Whether speaking is only supposed: "If Rice had said that ...", "would say"."""
+    tok = verb
+    for _ in range(3):
+        if any((c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"})
+               or (c.dep_ == "aux" and c.lower_ in {"would", "could", "might", "should"})
+               for c in tok.children):
+            return True
+        if tok.dep_ not in {"conj", "advcl"}:
+            return False
+        tok = tok.head
+    return False
+
+
+def _following(doc: Doc, sent: Any) -> str:
+    """The text after ``sent`` to the end of its paragraph (a quotation may run on)."""
+    end = min(len(doc), sent.end + 120)
+    text: str = doc[sent.end : end].text if sent.end < len(doc) else ""
+    return text.split("\n", 1)[0]
+
+
+def _speakers(doc: Doc, verb: Token) -> list[str]:
+    tok = verb
+    for _ in range(2):
+        subj = children(tok, "nsubj")
+        if subj:
+            if subj[0].lower_ in _RELATIVE and tok.dep_ == "relcl":
+                return args_of(doc, tok.head)  # "Trump, who said ..."
+            return args_of(doc, subj[0])
+        # "arrived and said", "urged ..., saying that": the subject of the verb above
+        if tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
+            tok = tok.head
+        else:
+            break
+    return []
+
+
+def _reported(verb: Token) -> str | None:
+    """The clause a verb of speaking reports, as written, or None."""
+    doc = verb.doc
+    comps = children(verb, "ccomp")
+    if comps:
+        words = [t for t in comps[0].subtree]
+        if words and words[0].i < verb.i < words[-1].i:  # "the attack that officials say was"
+            words = [t for t in words if t.i > verb.i]
+        if words and words[0].dep_ == "mark":
+            words = words[1:]
+    elif verb.dep_ == "parataxis":  # "Of the attacks, he said, four were foiled"
+        inner = {t.i for t in verb.subtree}
+        words = [t for t in verb.head.subtree if t.i not in inner]
+    else:
+        return None
+    words = [t for t in words if not (t.is_punct and t.text in _QUOTES)]
+    if sum(1 for t in words if not t.is_punct) < _MIN_WORDS:
+        return None
+    text = doc[words[0].i : words[-1].i + 1].text.strip(" ,.;:")
+    if len(text) > _MAX_CHARS:
+        text = text[:_MAX_CHARS].rsplit(" ", 1)[0]
+    return text or None
+
+
+def _after_quote(doc: Doc, sent: Any, quote: str) -> Iterator[Found]:
+    """'"...," sniffs Said Shareef': a verb and a named speaker right after the quotation."""
+    tokens: dict[int, str] = doc._.ng_tokens
+    groups = doc._.ng_entities
+    closers = [t for t in sent if t.text in _QUOTES.values() and t.i > sent.start]
+    if not closers:
+        return
+    after = [t for t in doc[closers[-1].i + 1 : sent.end] if not t.is_punct]
+    if len(after) < 2:
+        return
+    first, second = after[0], after[1]
+    for verb, name in ((first, second), (second, first)):
+        key = tokens.get(name.i)
+        if (key is not None and groups[key].type == "PERSON" and verb.is_lower
+                and (verb.pos_ == "VERB" or verb.tag_ in {"VBZ", "VBD", "NNS"})):
+            yield (key, "said", None, verb, "quote", 0.75, quote)
+            return
+
+
+def _according(doc: Doc, tokens: list[Token]) -> Iterator[Found]:
+    """"According to Fox News, thousands gathered": the source and the rest of the clause."""
+    for tok in tokens:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        sources = [k for o in children(doc[tok.i + 1], "pobj") for k in args_of(doc, o)]
+        head = tok.head if tok.dep_ == "prep" else None
+        if not sources or head is None or head.pos_ not in {"VERB", "AUX"}:
+            return
+        inner = {t.i for t in tok.subtree}
+        words = [t for t in head.subtree if t.i not in inner and not t.is_punct]
+        if len(words) < _MIN_WORDS:
+            return
+        text = doc[words[0].i : words[-1].i + 1].text.strip(" ,.;:")[:_MAX_CHARS]
+        for key in sources:
+            yield (key, "said", None, tok, "according", 0.7, text)
+        return
+
+
+def _quoted(text: str, after: str = "") -> str | None:
+    """The first quotation of ``text``; one left open runs on into ``after`` (same paragraph)."""
+    for open_, close in _QUOTES.items():
+        start = text.find(open_)
+        if start == -1:
+            continue
+        end = text.rfind(close) if open_ != close else text.find(close, start + 1)
+        if end > start + 1:
+            return text[start + 1 : end].strip(" ,.")
+        if end == -1:
+            closing = after.find(close)
+            if 0 <= closing <= _MAX_CHARS:
+                return f"{text[start + 1 :].strip()} {after[:closing]}".strip(" ,.")
+    return None

@@ -1,0 +1,52 @@
+"""Who said what: quotations, reported speech and "according to"."""
+
+from __future__ import annotations
+
+from conftest import triples
+
+
+def _said(facts) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return {(s, o) for s, p, o in triples(facts) if p == "said"}
+
+
+def test_reported_clause_without_quotation_marks(facts_of) -> None:
+    facts = facts_of("Blinken added that the alliance will send more troops to Poland.")
+    assert ("Antony Blinken", "the alliance will send more troops to Poland") in _said(facts)
+
+
+def test_speaker_after_the_clause(facts_of) -> None:
+    facts = facts_of("The ceasefire is holding along the whole border, Blinken says.")
+    said = _said(facts)
+    assert any(s == "Antony Blinken" and "ceasefire is holding" in o for s, o in said)
+
+
+def test_speaker_of_a_who_clause(facts_of) -> None:
+    facts = facts_of("Stoltenberg, who said the talks would resume in June, left Brussels.")
+    said = _said(facts)
+    assert any(s == "Jens Stoltenberg" and "talks would resume" in o for s, o in said)
+
+
+def test_according_to_names_the_source(facts_of) -> None:
+    facts = facts_of("According to Reuters, thousands of soldiers gathered near the border.")
+    assert any(s == "Reuters" and "soldiers gathered" in o for s, o in _said(facts))
+
+
+def test_quote_then_verb_and_name(facts_of) -> None:
+    facts = facts_of("“Nobody in the capital knows what happens here,” sniffs Jens Stoltenberg.")
+    assert any(s == "Jens Stoltenberg" and "Nobody in the capital" in o
+               for s, o in _said(facts))
+
+
+def test_supposed_speech_is_not_said(facts_of) -> None:
+    facts = facts_of("If Blinken had said that the talks failed, nobody would have listened.")
+    assert not _said(facts)
+
+
+def test_title_in_quotes_is_not_a_quote(facts_of) -> None:
+    facts = facts_of('Blinken recounts the meeting in his book "The Long Peace Talks".')
+    assert not _said(facts)
+
+
+def test_headline_is_not_reported_speech(facts_of) -> None:
+    facts = facts_of("Alliance Sends More Troops To Poland, Stoltenberg Says", )
+    assert not _said(facts)
