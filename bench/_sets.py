@@ -188,7 +188,7 @@ def run_dwie(path: str, nlp: Language, limit: int | None, errors: Errors) -> lis
 
 def run_plover(path: str, nlp: Language, limit: int | None, errors: Errors) -> list[Table]:
     """Precision of (source, PLOVER type, target) triples and recall of gold events, by type."""
-    from graph.ontology import predicate_codes, symmetric_predicates
+    from graph.rdf.ontology import predicate_codes, symmetric_predicates
 
     items = read_plover(path)[:limit]
     types = {p: {_PLOVER_ALIASES.get(t, t) for t in (codes[1] or "").split("/")}

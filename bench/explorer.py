@@ -30,7 +30,7 @@ from typing import Any  # noqa: E402
 
 import networkx as nx  # noqa: E402
 
-from graph.html import write_html  # noqa: E402
+from graph.explorer.page import write_html  # noqa: E402
 
 __all__ = ["main", "measure_page", "synthetic_graph"]
 

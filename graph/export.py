@@ -9,7 +9,7 @@ Turtle and TriG use a prefix only where every IRI under it has a plain local nam
 letters, digits, ``_ - .``): backslash escapes such as ``id:person\\/x`` or ``\\%C5`` are valid
 Turtle, but Virtuoso 7 keeps the backslash in the IRI. TriG and N-Quads hold one named graph
 per article (named by the article IRI) and one graph of the merged entities (:func:`partition`,
-from `graph.datasets`).
+from `graph.rdf.datasets`).
 The noncharacters U+FFFE and U+FFFF in literals are written as U+FFFD in every format.
 
 >>> from rdflib import Graph
@@ -35,7 +35,7 @@ from rdflib.term import Node
 
 from extract.atomic import atomic_write
 from extract.errors import Errors, NewsgraphError
-from graph.datasets import data_base, entities_graph, partition, portable_prefixes, triple_key
+from graph.rdf.datasets import data_base, entities_graph, partition, portable_prefixes, triple_key
 
 __all__ = [
     "CONTEXT_PATH",
@@ -56,7 +56,7 @@ __all__ = [
 Source: TypeAlias = Graph | str | Path
 
 #: The JSON-LD context of the JSON-LD export (embedded in every JSON-LD file written).
-CONTEXT_PATH = Path(__file__).with_name("context.jsonld")
+CONTEXT_PATH = Path(__file__).parent / "rdf" / "context.jsonld"
 
 _OX_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
@@ -221,8 +221,8 @@ def _csv(view: nx.MultiDiGraph) -> str:
 
 
 def _network(triples: Sequence[ox.Triple], fmt: str, path: Path) -> None:
-    from graph.build import new_graph
     from graph.netx import to_networkx
+    from graph.rdf.build import new_graph
 
     graph = new_graph(data_base(triples))
     graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"",

@@ -13,7 +13,7 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph
 
-from graph.namespaces import PREFIXES
+from graph.rdf.namespaces import PREFIXES
 
 __all__ = ["to_networkx"]
 
@@ -54,7 +54,7 @@ def _s(value: Any) -> str:
 
 def _predicate_labels() -> dict[str, str]:
     try:
-        from graph.ontology import predicate_labels
+        from graph.rdf.ontology import predicate_labels
 
         return predicate_labels()
     except Exception:  # pragma: no cover - the ontology ships with the package

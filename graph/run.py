@@ -26,13 +26,13 @@ from extract.articles import read_articles
 from extract.atomic import atomic_write
 from extract.errors import Errors, InputProblem, NewsgraphError
 from extract.facts import Article, dumps_facts, loads_facts, read_facts
-from graph.build import KnowledgeGraph, build_graph
+from extract.workers import extract_all
 from graph.export import write_graphml, write_rdf
-from graph.namespaces import DEFAULT_BASE
 from graph.netx import to_networkx
-from graph.resolve import explain_merges
+from graph.rdf.build import KnowledgeGraph, build_graph
+from graph.rdf.namespaces import DEFAULT_BASE
+from graph.rdf.resolve import explain_merges
 from graph.store import locked, store_base, update_store
-from graph.workers import extract_all
 
 __all__ = ["BuildReport", "build", "extract_all", "write_report"]
 
@@ -127,7 +127,7 @@ def build(
         out_dir: where graph.ttl, graph.html, graph.graphml and facts.jsonl are written.
         model: spaCy pipeline name.
         base: base IRI of the entities, articles and statements (default:
-            `graph.namespaces.DEFAULT_BASE`, or the one ``store`` was built with).
+            `graph.rdf.namespaces.DEFAULT_BASE`, or the one ``store`` was built with).
         kb: extra knowledge-base files.
         workers: local processes for the NLP (default: all cores).
         scheduler: Dask scheduler address; the NLP runs on that cluster instead.
@@ -169,7 +169,7 @@ def _build(
     base: str, kb: Sequence[str], workers: int | None, scheduler: str | None, resume: bool,
     facts_dir: Path, html: bool, on_problem: Callable[[InputProblem], None] | None, store: bool,
 ) -> tuple[BuildReport, KnowledgeGraph | None]:
-    from graph.html import write_html
+    from graph.explorer.page import write_html
 
     out.mkdir(parents=True, exist_ok=True)
     facts_dir.mkdir(parents=True, exist_ok=True)

@@ -34,9 +34,9 @@ from rdflib import Graph
 from extract.atomic import atomic_write
 from extract.errors import Errors, NewsgraphError
 from extract.facts import loads_facts
-from graph.build import KnowledgeGraph, build_graph
 from graph.export import partition
-from graph.namespaces import DEFAULT_BASE
+from graph.rdf.build import KnowledgeGraph, build_graph
+from graph.rdf.namespaces import DEFAULT_BASE
 
 __all__ = [
     "FACTS_FILE",

@@ -20,7 +20,7 @@ from graph.export import Source
 __all__ = ["SHAPES_PATH", "ShaclReport", "Violation", "load_shapes", "validate"]
 
 #: The SHACL shapes shipped with the package.
-SHAPES_PATH = Path(__file__).with_name("shapes.ttl")
+SHAPES_PATH = Path(__file__).parent / "rdf" / "shapes.ttl"
 
 
 @dataclass(frozen=True, slots=True)

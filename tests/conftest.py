@@ -10,7 +10,7 @@ from spacy.language import Language
 from extract.facts import Article, ArticleFacts
 from extract.nlp import load_nlp
 from extract.pipeline import extract_facts
-from graph.build import KnowledgeGraph
+from graph.rdf.build import KnowledgeGraph
 from graph.run import BuildReport, build
 
 ROOT = Path(__file__).resolve().parent.parent

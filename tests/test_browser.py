@@ -17,9 +17,9 @@ import networkx as nx
 import pytest
 
 from extract.facts import Article, ArticleFacts, Entity, Relation
-from graph.build import KnowledgeGraph, build_graph
-from graph.html import write_html
+from graph.explorer.page import write_html
 from graph.netx import to_networkx
+from graph.rdf.build import KnowledgeGraph, build_graph
 from graph.run import BuildReport
 
 CHROMIUM = Path("/usr/bin/chromium")

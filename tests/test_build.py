@@ -8,8 +8,8 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import OWL
 
 from extract.facts import Article, ArticleFacts, Entity, Relation
-from graph.build import build_graph, new_graph
-from graph.namespaces import NG, PROV, SCHEMA, WD
+from graph.rdf.build import build_graph, new_graph
+from graph.rdf.namespaces import NG, PROV, SCHEMA, WD
 
 BASE = "https://example.org/id/"
 

@@ -12,7 +12,7 @@ from rdflib import Graph
 from typer.testing import CliRunner
 
 from graph.cli import app
-from graph.namespaces import NG
+from graph.rdf.namespaces import NG
 
 from conftest import EXAMPLES
 

@@ -18,11 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
 
-import graph.datasets
 import graph.export
+import graph.rdf.datasets
 from extract.errors import NewsgraphError
 from extract.facts import Article, ArticleFacts, Entity, Relation
-from graph.build import build_graph
 from graph.export import (
     CONTEXT_PATH,
     EXPORT_FORMATS,
@@ -34,7 +33,8 @@ from graph.export import (
     portable_prefixes,
     serialize,
 )
-from graph.namespaces import NG
+from graph.rdf.build import build_graph
+from graph.rdf.namespaces import NG
 
 BASE = "https://example.org/id/"
 ARTICLE = f"{BASE}article/"
@@ -261,6 +261,6 @@ def test_hostile_text_round_trips(
 
 
 def test_doctests() -> None:
-    for module in (graph.export, graph.datasets):
+    for module in (graph.export, graph.rdf.datasets):
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0, module.__name__

@@ -14,8 +14,8 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from graph.html import render_html, write_html
-from graph.layout import layout_positions, pagerank
+from graph.explorer.layout import layout_positions, pagerank
+from graph.explorer.page import render_html, write_html
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -146,7 +146,7 @@ def test_hostile_strings_are_never_raw() -> None:
 
 
 def test_script_builds_no_markup_from_strings() -> None:
-    script = resources.files("graph").joinpath("assets", "explorer.js").read_text("utf-8")
+    script = resources.files("graph.explorer").joinpath("assets", "explorer.js").read_text("utf-8")
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
         assert sink not in script
     assert "JSON.parse(" in script and "textContent" in script
@@ -250,7 +250,7 @@ def test_no_permanent_edge_labels() -> None:
     data = _data(render_html(_small_graph()))
     assert "edgeLabels" not in data["options"]
     assert all("label" not in e for e in data["edges"])
-    script = resources.files("graph").joinpath("assets", "explorer.js").read_text("utf-8")
+    script = resources.files("graph.explorer").joinpath("assets", "explorer.js").read_text("utf-8")
     assert "label: labelled.has(e.id)" in script  # only the selection's edges get labels
 
 
@@ -364,8 +364,8 @@ def test_write_html_is_atomic(tmp_path: Path) -> None:
 
 def test_coreference_reaches_the_evidence_panel(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from extract.facts import Article, ArticleFacts, Entity, Relation
-    from graph.build import build_graph
     from graph.netx import to_networkx
+    from graph.rdf.build import build_graph
 
     ents = (Entity(key="~person:ann", type="PERSON", name="Ann Example", mentions=2),
             Entity(key="country:RU", type="GPE", name="Russia", mentions=1))

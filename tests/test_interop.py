@@ -16,11 +16,11 @@ import pyoxigraph as ox
 import pytest
 from _servers import ISQL, RAPPER, VIRTUOSO, Virtuoso, rapper_count, virtuoso
 
-from graph.build import KnowledgeGraph
 from graph.export import EXTENSIONS, entities_graph, export
-from graph.namespaces import DEFAULT_BASE, SCHEMA
-from graph.ontology import ONTOLOGY_PATH
 from graph.query import bundled_queries, load_store, resolve_query, run_query
+from graph.rdf.build import KnowledgeGraph
+from graph.rdf.namespaces import DEFAULT_BASE, SCHEMA
+from graph.rdf.ontology import ONTOLOGY_PATH
 from graph.run import BuildReport
 from graph.validate import SHAPES_PATH
 

@@ -8,11 +8,11 @@ import pyoxigraph as ox
 import pytest
 from rdflib import DCTERMS, OWL, RDF, RDFS, Graph, Literal, URIRef
 
-import graph.ontology
+import graph.rdf.ontology
 from extract.facts import PREDICATES, Article, ArticleFacts, Entity, Relation
-from graph.build import build_graph
-from graph.namespaces import NG
-from graph.ontology import (
+from graph.rdf.build import build_graph
+from graph.rdf.namespaces import NG
+from graph.rdf.ontology import (
     ONTOLOGY_PATH,
     load_ontology,
     predicate_codes,
@@ -190,5 +190,5 @@ def test_reused_terms_keep_their_home_vocabulary(onto: Graph) -> None:
 
 
 def test_doctests() -> None:
-    result = doctest.testmod(graph.ontology)
+    result = doctest.testmod(graph.rdf.ontology)
     assert result.attempted > 0 and result.failed == 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extract.facts import Article, ArticleFacts, Entity
-from graph.resolve import resolve
+from graph.rdf.resolve import resolve
 
 BASE = "https://example.org/id/"
 
@@ -54,7 +54,7 @@ def test_linked_entities_merge_by_key_and_iris_are_stable() -> None:
 
 
 def test_explain_merges_lists_forms_and_reasons() -> None:
-    from graph.resolve import explain_merges
+    from graph.rdf.resolve import explain_merges
 
     res = resolve([_article("a", _person("Tamsin Kovalenko")), _article("b", _person("Kovalenko"))],
                   BASE)

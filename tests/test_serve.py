@@ -18,10 +18,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-import graph.serve
+import graph.serve.endpoint
 from extract.errors import NewsgraphError
-from graph.build import KnowledgeGraph
 from graph.query import bundled_queries, load_store, resolve_query, run_query
+from graph.rdf.build import KnowledgeGraph
 from graph.run import BuildReport
 from graph.serve import Endpoint, start
 
@@ -203,7 +203,7 @@ def test_store_folder_port_in_use_and_unreadable_graph(tmp_path: Path) -> None:
 
 
 def test_doctests() -> None:
-    result = doctest.testmod(graph.serve)
+    result = doctest.testmod(graph.serve.endpoint)
     assert result.attempted > 0 and result.failed == 0
 
 

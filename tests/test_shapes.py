@@ -12,9 +12,9 @@ from rdflib.namespace import SH
 
 import graph.validate
 from extract.errors import NewsgraphError
-from graph.build import KnowledgeGraph
-from graph.namespaces import NG, PROV, SCHEMA
-from graph.ontology import load_ontology
+from graph.rdf.build import KnowledgeGraph
+from graph.rdf.namespaces import NG, PROV, SCHEMA
+from graph.rdf.ontology import load_ontology
 from graph.run import BuildReport
 from graph.validate import SHAPES_PATH, load_shapes, validate
 

@@ -18,9 +18,9 @@ from extract.errors import NewsgraphError
 from extract.facts import Article, ArticleFacts, Entity, Relation, write_facts
 from graph.cli import app
 from graph.export import entities_graph, export
-from graph.iris import article_iri
-from graph.namespaces import DEFAULT_BASE, NG
 from graph.query import load_store, resolve_query, run_query
+from graph.rdf.iris import article_iri
+from graph.rdf.namespaces import DEFAULT_BASE, NG
 from graph.run import BuildReport, build
 from graph.store import remove_article, store_articles, update_store
 

@@ -11,10 +11,9 @@ import pandas as pd
 import pyoxigraph as ox
 import pytest
 
-import graph.tables
+import graph.analysis.tables
 from extract.errors import NewsgraphError
-from graph.query import QueryResult, run_query
-from graph.tables import (
+from graph.analysis.tables import (
     ACCURACY_COLUMNS,
     accuracy_table,
     centrality,
@@ -25,6 +24,7 @@ from graph.tables import (
     result_frame,
     statements,
 )
+from graph.query import QueryResult, run_query
 
 ID = "https://w3id.org/newsgraph/id/"
 
@@ -91,7 +91,7 @@ def store() -> ox.Store:
 
 
 def test_doctests() -> None:
-    assert doctest.testmod(graph.tables).failed == 0
+    assert doctest.testmod(graph.analysis.tables).failed == 0
 
 
 def test_result_frame_types_numbers_and_ask(store: ox.Store) -> None:

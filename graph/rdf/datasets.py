@@ -15,8 +15,8 @@ from typing import Any, TypeAlias, cast
 
 import pyoxigraph as ox
 
-from graph.iris import TYPE_PATHS
-from graph.namespaces import DEFAULT_BASE, NG, PREFIXES, PROV, SCHEMA
+from graph.rdf.iris import TYPE_PATHS
+from graph.rdf.namespaces import DEFAULT_BASE, NG, PREFIXES, PROV, SCHEMA
 
 __all__ = [
     "data_base",
@@ -81,7 +81,7 @@ def partition(triples: Iterable[ox.Triple], base: str | None = None) -> list[ox.
     Returns:
         Quads sorted by graph (the entities graph first) and then by triple.
     """
-    from graph.ontology import symmetric_predicates
+    from graph.rdf.ontology import symmetric_predicates
 
     items = list(triples)
     home = ox.NamedNode(entities_graph(base or data_base(items)))

@@ -23,11 +23,11 @@ import pandas as pd
 import pyoxigraph as ox
 
 from extract.errors import Errors, NewsgraphError
-from graph._table_queries import ENTITIES_QUERY, STATEMENTS_QUERY
-from graph.layout import pagerank
-from graph.namespaces import NG, PREFIXES
-from graph.ontology import symmetric_predicates
+from graph.analysis._queries import ENTITIES_QUERY, STATEMENTS_QUERY
+from graph.explorer.layout import pagerank
 from graph.query import QueryResult, Term, load_store, resolve_query, run_query
+from graph.rdf.namespaces import NG, PREFIXES
+from graph.rdf.ontology import symmetric_predicates
 
 __all__ = [
     "ACCURACY_COLUMNS",

@@ -1,9 +1,9 @@
 """Node positions for the HTML explorer, computed before the page is written.
 
 Positions come from networkx's spring layout for small graphs and, for large ones, from the
-numpy force-directed layout of :mod:`graph.force_layout`; components are packed in rows. The
-browser then only draws; it never simulates a large graph. Node ranking for overviews lives
-in :mod:`graph.ranking`.
+numpy force-directed layout of :mod:`graph.explorer.force_layout`; components are packed in
+rows. The browser then only draws; it never simulates a large graph. Node ranking for overviews
+lives in :mod:`graph.explorer.ranking`.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
-from graph.force_layout import mesh_layout
-from graph.ranking import Rank, pagerank, top_entities
+from graph.explorer.force_layout import mesh_layout
+from graph.explorer.ranking import Rank, pagerank, top_entities
 
 __all__ = ["Rank", "layout_positions", "pagerank", "top_entities"]
 

@@ -1,9 +1,9 @@
 """SPARQL over a newsgraph graph file: load it, resolve a query, run it, format the result.
 
-Oxigraph is the engine (:mod:`graph.sparql`: loading and running). Queries are read from the
+Oxigraph is the engine (:mod:`graph.query.engine`: loading and running). Queries are read from the
 command line, from a ``.rq`` file, or by name from the bundled ``queries/`` folder
-(:mod:`graph.query_text`), and results are printed as an aligned table, CSV or SPARQL 1.1
-Query Results JSON (:mod:`graph.result_format`). This module gathers that public interface.
+(:mod:`graph.query.text`), and results are printed as an aligned table, CSV or SPARQL 1.1
+Query Results JSON (:mod:`graph.query.format`). This module gathers that public interface.
 
 >>> import pyoxigraph as ox
 >>> store = ox.Store()
@@ -21,9 +21,9 @@ ng:x | X
 
 from __future__ import annotations
 
-from graph.query_text import QUERIES_DIR, bundled_queries, resolve_query
-from graph.result_format import FORMATS, ResultFormat, format_result
-from graph.sparql import GRAPH_FORMATS, QueryResult, Term, load_store, run_query
+from graph.query.engine import GRAPH_FORMATS, QueryResult, Term, load_store, run_query
+from graph.query.format import FORMATS, ResultFormat, format_result
+from graph.query.text import QUERIES_DIR, bundled_queries, resolve_query
 
 __all__ = [
     "FORMATS",

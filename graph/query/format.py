@@ -17,8 +17,8 @@ from typing import Any, Literal
 import pyoxigraph as ox
 
 from extract.errors import Errors, NewsgraphError
-from graph.namespaces import PREFIXES
-from graph.sparql import QueryResult, Term, term_value
+from graph.query.engine import QueryResult, Term, term_value
+from graph.rdf.namespaces import PREFIXES
 
 __all__ = ["FORMATS", "ResultFormat", "format_result"]
 
@@ -135,7 +135,7 @@ def format_result(
             cells cut at 80 characters, a row count), ``"csv"`` (header row, full values) or
             ``"json"`` (SPARQL 1.1 Query Results JSON; graph results as subject / predicate /
             object bindings). An ASK result is ``true`` or ``false`` in table and CSV.
-        prefixes: prefix -> namespace for the table; default `graph.namespaces.PREFIXES`.
+        prefixes: prefix -> namespace for the table; default `graph.rdf.namespaces.PREFIXES`.
 
     Returns:
         The formatted text.

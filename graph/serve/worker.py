@@ -125,7 +125,7 @@ class QueryWorker:
             self._start()
 
     def _start(self) -> None:
-        code = "from graph.serve_worker import work; work()"
+        code = "from graph.serve.worker import work; work()"
         self._proc = subprocess.Popen([sys.executable, "-c", code, self.source],
                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         assert self._proc.stdout is not None

@@ -28,9 +28,9 @@ from rdflib.namespace import OWL, SKOS
 
 from extract.facts import Article, ArticleFacts, Relation
 from extract.triggers import SYMMETRIC
-from graph.iris import article_iri, statement_iri
-from graph.namespaces import DEFAULT_BASE, GEONAMES, NG, PREFIXES, PROV, SCHEMA, WD
-from graph.resolve import Node, Resolution, resolve
+from graph.rdf.iris import article_iri, statement_iri
+from graph.rdf.namespaces import DEFAULT_BASE, GEONAMES, NG, PREFIXES, PROV, SCHEMA, WD
+from graph.rdf.resolve import Node, Resolution, resolve
 
 __all__ = ["KnowledgeGraph", "build_graph", "new_graph"]
 

@@ -1,11 +1,11 @@
-"""The SPARQL queries behind the entity and statement tables of `graph.tables`.
+"""The SPARQL queries behind the entity and statement tables of `graph.analysis.tables`.
 
-Each query opens with a ``PREFIX`` line for every prefix of `graph.namespaces.PREFIXES`.
+Each query opens with a ``PREFIX`` line for every prefix of `graph.rdf.namespaces.PREFIXES`.
 """
 
 from __future__ import annotations
 
-from graph.namespaces import PREFIXES
+from graph.rdf.namespaces import PREFIXES
 
 __all__ = ["ENTITIES_QUERY", "STATEMENTS_QUERY"]
 

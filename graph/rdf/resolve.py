@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from extract.facts import ArticleFacts, Entity
 from extract.kb import normalise_name
 from extract.merging import first_name_close as _first_name_close
-from graph.iris import entity_iri
+from graph.rdf.iris import entity_iri
 
 __all__ = ["Node", "Resolution", "explain_merges", "resolve"]
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
-from graph.namespaces import NG
+from graph.rdf.namespaces import NG
 
 __all__ = [
     "ONTOLOGY_PATH",

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from extract.errors import Errors, NewsgraphError
-from graph.sparql import one_line
+from graph.query.engine import one_line
 
 __all__ = ["QUERIES_DIR", "bundled_queries", "resolve_query"]
 

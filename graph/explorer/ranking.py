@@ -14,7 +14,7 @@ import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
-from graph.ontology import symmetric_predicates
+from graph.rdf.ontology import symmetric_predicates
 
 __all__ = ["Rank", "pagerank", "top_entities"]
 

@@ -7,8 +7,8 @@ it with DOM calls only. Everything that comes from article text is treated as un
 escaped for its place in the page, and the Content-Security-Policy allows only the page's own
 two scripts (by hash), so injected markup could not run even if it reached the page.
 
-Built for large graphs: positions are computed here (`graph.layout`) and the browser's physics
-simulation runs only for small graphs; the first view shows the top entities only.
+Built for large graphs: positions are computed here (`graph.explorer.layout`) and the browser's
+physics simulation runs only for small graphs; the first view shows the top entities only.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ from typing import Any
 import networkx as nx
 
 from extract.atomic import atomic_write
-from graph.layout import Rank, layout_positions, top_entities
-from graph.ontology import predicate_codes, symmetric_predicates
+from graph.explorer.layout import Rank, layout_positions, top_entities
+from graph.rdf.ontology import predicate_codes, symmetric_predicates
 
 __all__ = ["render_html", "write_html"]
 
@@ -249,7 +249,7 @@ def _styles() -> dict[str, Any]:
 @cache
 def _asset(name: str) -> str:
     """A file from ``graph/assets``."""
-    return resources.files("graph").joinpath("assets", name).read_text(encoding="utf-8")
+    return resources.files("graph.explorer").joinpath("assets", name).read_text(encoding="utf-8")
 
 
 def _inline(code: str, tag: str) -> str:

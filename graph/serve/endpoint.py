@@ -6,7 +6,7 @@ table, chosen by a ``format`` parameter or the ``Accept`` header. ``GET /`` is a
 that works offline (no script, no external resource) listing the bundled queries, also listed
 as JSON at ``GET /queries``. Updates are refused (403), so are Graph Store writes (405), and
 ``SERVICE`` (federated queries to other endpoints) unless enabled. Each query runs in a worker
-process (`graph.serve_worker`), killed and restarted when the query runs past the timeout (503).
+process (`graph.serve.worker`), killed and restarted when the query runs past the timeout (503).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from urllib.parse import parse_qs, quote
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 
 from extract.errors import Errors, NewsgraphError
-from graph.serve_worker import FORMATS, QueryWorker
+from graph.serve.worker import FORMATS, QueryWorker
 
 __all__ = ["DEFAULT_PORT", "DEFAULT_TIMEOUT", "Endpoint", "serve", "start"]
 

@@ -1,0 +1,1 @@
+"""Entity and statement tables (pandas) read from a built graph by SPARQL."""
