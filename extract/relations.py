@@ -31,6 +31,7 @@ from extract.events import contained, locate, membership
 from extract.facts import Relation
 from extract.kb import KnowledgeBase, load_kb
 from extract.merging import add_kb_entity
+from extract.parties import party_memberships
 from extract.patterns import Found, post_relations, sentence_relations
 from extract.sentences import sentence_of
 from extract.triggers import CODES, SYMMETRIC
@@ -56,6 +57,7 @@ def extract_relations(doc: Doc, kb: KnowledgeBase) -> list[Relation]:
         found.extend(membership(doc, tokens))
         found.extend(locate(doc, tokens, kb))
     found.extend(contained(doc, kb))
+    found.extend(party_memberships(doc))
     return _to_relations(doc, found, kb)
 
 
@@ -94,7 +96,7 @@ def _to_relations(doc: Doc, found: list[Found], kb: KnowledgeBase) -> list[Relat
             subj, obj = obj, subj
         sent = sentence_of(trig)
         state = assess(trig)
-        if pred == "holdsPost" or rule == "located-kb":
+        if pred == "holdsPost" or rule in {"located-kb", "member-party"}:
             # a title states a fact about its holder, whoever reports it; where a city lies
             # does not depend on what the sentence naming it says
             state = replace(state, polarity="asserted", modality="fact", attributed_to=None)

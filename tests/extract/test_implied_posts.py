@@ -1,0 +1,31 @@
+"""Posts whose owner the text leaves implied."""
+
+from __future__ import annotations
+
+from conftest import triples
+
+
+def _posts(facts) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return {(s, o) for s, p, o in triples(facts) if p == "holdsPost"}
+
+
+def test_senator_holds_a_post_in_the_united_states(facts_of) -> None:
+    facts = facts_of("Sen. Mary Lanford criticized the plan on Tuesday.")
+    assert ("Mary Lanford", "United States") in _posts(facts)
+
+
+def test_state_before_the_title_is_the_seat_not_the_owner(facts_of) -> None:
+    facts = facts_of("Arizona Sen. Mary Lanford criticized the plan on Tuesday.")
+    posts = _posts(facts)
+    assert ("Mary Lanford", "United States") in posts
+    assert ("Mary Lanford", "Arizona") not in posts
+
+
+def test_named_chamber_is_the_owner(facts_of) -> None:
+    facts = facts_of("The Senate voted on Tuesday. Sen. Mary Lanford opposed the plan.")
+    assert ("Mary Lanford", "Senate") in _posts(facts)
+
+
+def test_generic_title_without_a_main_country_gets_no_owner(facts_of) -> None:
+    facts = facts_of("Interior Minister Paul Darnier met officials from Chad and Niger.")
+    assert not [o for s, o in _posts(facts) if s == "Paul Darnier"]
