@@ -14,10 +14,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from extract.kb import KBEntry, normalise_name
+from extract.kb import KBEntry
 from extract.mentions import Candidate
+from extract.names import name_words, normalise_name, short_forms, spelling_variants
 
-__all__ = ["EntityGroup", "add_kb_entity", "entity_table", "first_name_close"]
+__all__ = ["EntityGroup", "add_kb_entity", "entity_table"]
 
 _TYPE_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 3, "FAC": 4, "EVENT": 5}
 
@@ -41,31 +42,6 @@ def add_kb_entity(groups: dict[str, EntityGroup], entry: KBEntry) -> str:
     if entry.id not in groups:
         groups[entry.id] = EntityGroup(key=entry.id, type=entry.type, name=entry.name, kb=entry)
     return entry.id
-
-
-def first_name_close(a: str, b: str) -> bool:
-    """Whether two lower-case first names are the same or spelling variants.
-
-    Args:
-        a: A first name.
-        b: Another first name.
-
-    Returns:
-        True for equal names, or names with the same initial, lengths within 2 and an edit
-        distance of at most 2 ("anthony" / "antony", "sergei" / "sergey").
-    """
-    if a == b or a[:1] != b[:1]:
-        return a == b
-    if abs(len(a) - len(b)) > 2:
-        return False
-    # edit distance <= 2 on short first names (Anthony / Antony, Sergei / Sergey)
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1] <= 2
 
 
 def _group(cands: list[Candidate]) -> tuple[dict[str, EntityGroup], list[tuple[Candidate, str]]]:
@@ -97,32 +73,65 @@ def _is_person_like(g: EntityGroup) -> bool:
     return (g.kb is not None and g.kb.type == "PERSON") or (g.kb is None and "PERSON" in g.labels)
 
 
+def _merge_same_name(groups: dict[str, EntityGroup], remap: dict[str, str]) -> None:
+    """An unlinked name into the linked entity of the same name ("MELBOURNE" -> Melbourne,
+    "Benghazi" typed ORG -> the city) and "NKNews" into "NKNews.org"."""
+    linked: dict[str, set[str]] = {}
+    for k, g in groups.items():
+        if g.kb is not None:
+            for form in (g.name, *g.surfaces):
+                linked.setdefault(_site_free(form), set()).add(k)
+    for k, g in list(groups.items()):
+        if g.kb is None:
+            owners = linked.get(_site_free(g.name), set())
+            if len(owners) == 1 and not (g.labels["PERSON"]
+                                         and groups[next(iter(owners))].type != "PERSON"):
+                _merge_into(groups, k, next(iter(owners)), remap)
+    sites = {_site_free(g.name): k for k, g in groups.items()
+             if g.kb is None and _SITE.search(g.name)}
+    for k, g in list(groups.items()):
+        target = sites.get(normalise_name(g.name))
+        if g.kb is None and target is not None and target != k and target in groups:
+            _merge_into(groups, k, target, remap)
+
+
+_SITE = re.compile(r"\.(?:com|org|net|co\.uk)$", re.I)
+
+
+def _site_free(name: str) -> str:
+    return normalise_name(_SITE.sub("", name))
+
+
 def _merge_people(groups: dict[str, EntityGroup], remap: dict[str, str]) -> None:
-    full = {k: g for k, g in groups.items() if _is_person_like(g) and len(g.name.split()) >= 2}
-    # spelling variants of the same full name: same surname, close first names
+    """Spelling variants into one full name, then short forms into the one person they name."""
+    full = [k for k, g in groups.items() if _is_person_like(g) and len(name_words(g.name)) >= 2]
     keys = sorted(full, key=lambda k: (groups[k].kb is None, -sum(groups[k].surfaces.values())))
     for i, ka in enumerate(keys):
         if ka not in groups:
             continue
-        a = groups[ka].name.split()
         for kb_ in keys[i + 1 :]:
-            if kb_ not in groups or groups[kb_].kb is not None:
-                continue
-            b = groups[kb_].name.split()
-            if a[-1] == b[-1] and first_name_close(a[0].lower(), b[0].lower()):
+            if (kb_ in groups and groups[kb_].kb is None
+                    and spelling_variants(groups[ka].name, groups[kb_].name)):
                 _merge_into(groups, kb_, ka, remap)
-    # short names: "Blinken" -> the one person whose surname it is
-    surnames: dict[str, set[str]] = {}
-    for k, g in groups.items():
-        if _is_person_like(g) and len(g.name.split()) >= 2:
-            for form in [g.name, *g.surfaces]:
-                surnames.setdefault(form.split()[-1], set()).add(k)
-    for k, g in list(groups.items()):
-        if len(g.name.split()) != 1 or (g.kb is not None and g.kb.type != "PERSON"):
+    # short forms, longest first: "Javad Zarif" joins "Mohammad Javad Zarif" before "Zarif"
+    shorts = sorted((k for k, g in groups.items() if g.kb is None or g.kb.type == "PERSON"),
+                    key=lambda k: (-len(name_words(groups[k].name)), k))
+    for k in shorts:
+        if k not in groups:
             continue
-        owners = surnames.get(g.name, set()) - {k}
+        form = " ".join(name_words(groups[k].name))
+        owners = {o for o, g in groups.items()
+                  if o != k and _is_person_like(g) and form in _forms(g)}
         if len(owners) == 1:
             _merge_into(groups, k, owners.pop(), remap)
+
+
+def _forms(g: EntityGroup) -> set[str]:
+    """Short forms of a full-named person group, from its name and every way it is written."""
+    out: set[str] = set()
+    for name in (g.name, *g.surfaces):
+        out |= short_forms(name)
+    return out
 
 
 def _initials(name: str) -> str:
@@ -175,6 +184,7 @@ def entity_table(cands: list[Candidate]) -> tuple[dict[str, EntityGroup], dict[i
     """
     groups, placed = _group(cands)
     remap: dict[str, str] = {}
+    _merge_same_name(groups, remap)
     _merge_people(groups, remap)
     _merge_acronyms(groups, remap)
     _vote(groups)

@@ -2,6 +2,8 @@
 
 Names compare without case, accents, a leading "the", a possessive, dots or hyphens;
 all-capital acronyms compare as written ("U.S." and "US" are one key, "us" is another).
+Person names also have the one rule for when two forms are the same person: a spelling
+variant of the full name, or a short form (a tail of the name, or a family name written first).
 """
 
 from __future__ import annotations
@@ -9,7 +11,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["bare_acronym", "normalise_name", "surface_key"]
+from extract.firstnames import is_given_name
+
+__all__ = [
+    "bare_acronym", "first_name_close", "name_words", "normalise_name", "short_forms",
+    "spelling_variants", "surface_key", "surname",
+]
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&+]{1,9}")
 _POSSESSIVE = re.compile(r"(?:'s|(?<=s)')$")
@@ -62,3 +69,108 @@ def surface_key(text: str) -> str:
     ('US', 'nato', 'us')
     """
     return bare_acronym(text) or normalise_name(text)
+
+
+# --- person names: when a short or variant form is the same person -------------------------
+
+#: Family names written first in Chinese and Korean names ("Kim Jong Un", "Wang Yi").
+_SURNAME_FIRST = frozenset({
+    "kim", "park", "choi", "moon", "yoon", "jung", "chung", "kang", "cho", "shin", "ahn", "han",
+    "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "zhou", "xu", "sun", "zhu",
+    "hu", "guo", "lin", "xi", "wen", "jiang", "deng", "mao", "qin", "cai", "ri", "choe",
+})
+#: Lower-case particles that belong to a surname ("bin Laden", "von der Leyen").
+_SURNAME_PARTICLES = frozenset({
+    "al", "el", "bin", "ibn", "von", "van", "der", "den", "de", "la", "le", "du", "da", "di",
+    "dos", "ter", "zu",
+})
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _without_suffix(words: list[str]) -> list[str]:
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words = words[:-1]
+    return words
+
+
+def name_words(name: str) -> list[str]:
+    """Words of a person's name as compared: normalised, hyphenated parts apart.
+
+    >>> name_words("Omar al-Bashir"), name_words("Moon Jae-in")
+    (['omar', 'al', 'bashir'], ['moon', 'jae', 'in'])
+    """
+    return normalise_name(name).split()
+
+
+def short_forms(name: str) -> set[str]:
+    """Shorter forms that refer to the person named ``name`` in the same text.
+
+    Every proper tail of the name that does not start with a particle alone ("Mohammad
+    Javad Zarif" -> "javad zarif", "zarif"; "Osama bin Laden" -> "bin laden", "laden";
+    "Omar al-Bashir" -> "al bashir", "bashir"), and the family name of a Chinese or Korean name
+    written first ("Kim Jong Un" -> "kim") unless the next word is a common English given name
+    ("Kim Wilson").
+
+    >>> sorted(short_forms("Osama bin Laden"))
+    ['bin laden', 'laden']
+    >>> sorted(short_forms("Kim Jong Un"))
+    ['jong un', 'kim', 'un']
+    """
+    words = _without_suffix(name_words(name))
+    if len(words) < 2:
+        return set()
+    out = {" ".join(words[i:]) for i in range(1, len(words))}
+    out = {form for form in out if form.split()[0] not in _SURNAME_PARTICLES or " " in form}
+    if words[0] in _SURNAME_FIRST and len(words) <= 4 and not is_given_name(words[1]):
+        out.add(words[0])
+    return out
+
+
+def surname(name: str) -> str:
+    """The last word of a person's name, compared without case or accents.
+
+    >>> surname("Antony Blinken") == surname("BLINKEN")
+    True
+    """
+    words = _without_suffix(name_words(name))
+    return words[-1] if words else ""
+
+
+def first_name_close(a: str, b: str) -> bool:
+    """Whether two first names are the same or spelling variants (case is ignored).
+
+    >>> first_name_close("Anthony", "antony"), first_name_close("Sergei", "Sergey")
+    (True, True)
+    >>> first_name_close("Jay", "Mark")
+    False
+    """
+    a, b = normalise_name(a), normalise_name(b)
+    if a == b or a[:1] != b[:1]:
+        return a == b
+    if abs(len(a) - len(b)) > 2:
+        return False
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1] <= 2
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """Whether two full names are the same person written two ways.
+
+    Same surname (without case or accents) and close first names: "Anthony Blinken" /
+    "Antony Blinken", "Sergei Lavrov" / "Sergey LAVROV". "Jay Carney" / "Mark Carney" are not.
+
+    >>> spelling_variants("Anthony Blinken", "Antony Blinken")
+    True
+    >>> spelling_variants("Jay Carney", "Mark Carney")
+    False
+    """
+    wa, wb = _without_suffix(name_words(a)), _without_suffix(name_words(b))
+    return (len(wa) >= 2 and len(wb) >= 2 and wa[-1] == wb[-1]
+            and first_name_close(wa[0], wb[0]))

@@ -6,7 +6,8 @@ Two local entities are the same node when
 2. they have the same type and normalised name, or
 3. one is a person known only by a surname ("Blinken") and exactly one full-named person in
    the corpus has that surname, or two full names share a surname and have close first names
-   ("Anthony Blinken" / "Antony Blinken").
+   ("Anthony Blinken" / "Antony Blinken"); the rule is :mod:`extract.names`, the same one
+   that merges the forms of a name inside an article.
 
 Every merge is recorded with its reason, so ``--explain-merges`` can show why.
 """
@@ -19,8 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from extract.facts import ArticleFacts, Entity
-from extract.kb import normalise_name
-from extract.merging import first_name_close as _first_name_close
+from extract.names import name_words, normalise_name, spelling_variants, surname
 from graph.rdf.iris import entity_iri
 
 __all__ = ["Node", "Resolution", "explain_merges", "resolve"]
@@ -120,27 +120,23 @@ def _merge_people(
     members: dict[str, list[tuple[str, Entity]]], parent: dict[str, str], reasons: dict[str, str]
 ) -> None:
     people = {i: m[0][1] for i, m in members.items() if m[0][1].type == "PERSON"}
-    full = sorted((i for i, e in people.items() if len(e.name.split()) >= 2),
+    full = sorted((i for i, e in people.items() if len(name_words(e.name)) >= 2),
                   key=lambda i: (i.startswith("~"), i))
     by_surname: dict[str, list[str]] = defaultdict(list)
     for ident in full:
-        by_surname[people[ident].name.split()[-1].lower()].append(ident)
+        by_surname[surname(people[ident].name)].append(ident)
     # spelling variants of full names
     for group in by_surname.values():
         for n, a in enumerate(group):
             for b in group[n + 1 :]:
-                if not b.startswith("~"):
-                    continue
-                first_a = people[a].name.split()[0].lower()
-                first_b = people[b].name.split()[0].lower()
-                if _first_name_close(first_a, first_b):
+                if b.startswith("~") and spelling_variants(people[a].name, people[b].name):
                     parent[_find(parent, b)] = _find(parent, a)
                     reasons[b] = f"spelling variant of {people[a].name}"
     # surnames alone
     for ident, ent in people.items():
-        if not ident.startswith("~") or len(ent.name.split()) != 1:
+        if not ident.startswith("~") or len(name_words(ent.name)) != 1:
             continue
-        owners = {_find(parent, o) for o in by_surname.get(ent.name.lower(), [])}
+        owners = {_find(parent, o) for o in by_surname.get(surname(ent.name), [])}
         if len(owners) == 1:
             parent[_find(parent, ident)] = owners.pop()
             reasons[ident] = "surname of the only person with that name"
