@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.clean import clean_text, strip_markdown
+from extract.credits import credit_names
 from extract.decode import Undecodable, decode_text
 from extract.errors import Errors, InputProblem
 from extract.facts import Article
@@ -133,6 +134,7 @@ def _article(body: str, origin: str, title: str = "", **meta: Any) -> Article | 
         return None
     if title and body.split("\n", 1)[0] != title:
         body = f"{title}\n\n{body}"
+    meta["authors"] = tuple(dict.fromkeys((*meta.get("authors", ()), *credit_names(body))))
     return Article(id=article_id(body), text=body, title=title, origin=origin, **meta)
 
 

@@ -35,6 +35,20 @@ _INLINE_FURNITURE: tuple[re.Pattern[str], ...] = (
     re.compile(r"\bCancel reply\b"),
     # UI labels run together by a scraper
     re.compile(r"\bArticle content(?:\s+(?:Authors?|Tags|Share|Comments))+\b"),
+    # photo widgets and newsletter prompts of news sites
+    re.compile(r"\bEnlarge this image\b"),
+    re.compile(r"\btoggle caption\b"),
+    re.compile(r"\bSlideshow \(\d+ [Ii]mages?\)"),
+    re.compile(r"\bGet (?:the|our) [\w ]{0,30}?(?:[Ss]tories|newsletter)\b[^.\n]{0,60}?"
+               r"\b(?:to|in) your inbox\b\.?"),
+    re.compile(r"\bBy signing up, you agree to our Privacy Policy\b\.?"),
+    re.compile(r"\bGet our (?:daily |free |weekly )?newsletter\b\.?"),
+    re.compile(r"\bUpgrade your inbox and get our [^.\n]{0,60}\.?"),
+    # video widgets: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title> 01:47"
+    # (the title is kept once)
+    re.compile(r"\bJUST WATCHED\s+"),
+    re.compile(r"\s*\bReplay More Videos\b[^\n]{0,200}?\bMUST WATCH\b[^\n]{0,200}?"
+               r"\d{1,2}:\d\d\b"),
 )
 _INLINE_RE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in _INLINE_FURNITURE))
 
@@ -62,6 +76,8 @@ _FURNITURE_LEADS: tuple[re.Pattern[str], ...] = (
     re.compile(r"Click here\b"),
     re.compile(r"Get (?:the latest |all the )?news (?:faster|first|on)\b"),
     re.compile(r"Download (?:our|the) app\b"),
+    # live-update stamps: "Updated at 10:30 a.m. ET"
+    re.compile(r"Updated? (?:at )?\d{1,2}(?::\d\d)? ?[ap]\.m\.(?: [A-Z]{2,4}\b)?"),
     # share bars: "Share this:", "Share on Facebook Twitter Email"
     re.compile(r"(?:Share|SHARE) (?:this|on|via)\b"),
     # labelled lists on one line: "Tags: NATO, Russia"

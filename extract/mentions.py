@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from extract.credits import credit_spans
 from extract.firstnames import is_given_name
 from extract.kb import KBEntry, KnowledgeBase
 from extract.titles import HEAD_TITLES, TITLE_WORDS, strip_title
@@ -29,16 +30,32 @@ _NAME_RE = re.compile(r"^[A-Z][\w'’.\-]*$")
 def _trim(span: Span) -> Span:
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in {"the", "'s", "’s"} or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
                            or not any(c.isalpha() for c in doc[end - 1].text)):
         end -= 1  # "Afridi 88", "Vaughan 9-1-55-1": scores are not part of a name
+    while end - start > 1 and doc[end - 1].is_lower and doc[end - 2].text[:1].isupper():
+        end -= 1  # "Syrian Observatory for Human Rights war (monitor)"
     while end - start > 1 and doc[start].lower_ in _ROLE_WORDS:
         start += 1  # "Defender Hassan Abbas"
+    while end - start > 1 and doc[start].lower_.rstrip(".") in _HONORIFICS:
+        start += 1  # "Mr Bashir"
     if span.label_ == "PERSON":
         end = _extend_particles(doc, start, end)
+        end = _extend_hyphen(doc, end)
     return doc[start:end]
+
+
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "mx", "messrs"})
+
+
+def _extend_hyphen(doc: Doc, end: int) -> int:
+    """End of a name cut at a hyphen: "Moon Jae" + "-in"."""
+    if (end + 1 < len(doc) and doc[end].text in {"-", "‑"} and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha and len(doc[end + 1]) <= 4):
+        return end + 2
+    return end
 
 
 #: Role nouns that NER takes into a name when they stand before it, capitalised.
@@ -137,14 +154,18 @@ def find_candidates(
     """
     out: list[Candidate] = []
     stripped_titles: list[tuple[int, str]] = []
+    credits = credit_spans(doc.text)
     for ent in doc.ents:
-        if ent.label_ not in KEEP_LABELS:
+        if ent.label_ not in KEEP_LABELS or _inside(ent, credits):
             continue
         span = _trim(ent)
         if (not len(span) or not any(c.isalpha() for c in span.text)
-                or span.text.islower() or _is_title_part(span)):
-            continue  # no letters, all lower case ("heifers"), or a bare title word
+                or span.text.islower() or _is_title_part(span)
+                or span.text.upper() in _TIME_ZONES):
+            continue  # no letters, all lower case ("heifers"), a bare title word, "BST"
         label = ent.label_
+        if label == "PERSON" and _outlet_shaped(span.text):
+            label = "ORG"  # "as Faithwire reported"
         if label == "NORP":
             entry = kb.demonym(span.text)
             if entry is not None:
@@ -174,9 +195,32 @@ def find_candidates(
                 span = doc[cut : span.end]
                 stripped_titles.append((cut, " ".join(title)))
                 entry = kb.lookup(span.text)
-                label = "PERSON" if entry is None else entry.type
+                if entry is not None and entry.type != "PERSON":
+                    entry = None  # "Sen. Kennedy" is a person, never a place
+                label = "PERSON"
         out.append(Candidate(span.start, span.end, label, span.text, "ner", entry))
     return out, stripped_titles
+
+
+_TIME_ZONES = frozenset({
+    "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "GMT", "UTC",
+    "BST", "CET", "CEST", "EET", "EEST", "IST", "JST", "KST", "AEST", "AEDT", "MSK",
+})
+_OUTLET = re.compile(
+    r"(?:\b(?:Post|Times|Journal|News|Daily|Magazine|Tribune|Herald|Gazette|Network|Radio|TV"
+    r"|Channel|Review|Examiner|Beacon|Insider|Observer|Chronicle|Telegraph|Caller)"
+    r"|[a-z](?:wire|news|post|times)|\.(?:com|org|net|co\.uk))$"
+)
+
+
+def _outlet_shaped(text: str) -> bool:
+    """A name that ends like a news outlet's: "Faithwire", "Daily Caller", "NKNews.org"."""
+    return bool(_OUTLET.search(text))
+
+
+def _inside(span: Span, ranges: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` overlaps one of the character ``ranges``."""
+    return any(a < span.end_char and span.start_char < b for a, b in ranges)
 
 
 def link_generics(cands: list[Candidate], kb: KnowledgeBase) -> None:
