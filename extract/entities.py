@@ -12,7 +12,9 @@ entities (``doc._.ng_entities``), with a map from every mentioned token to its e
 5. acronym merging ("North Atlantic Treaty Organization" = "NATO");
 6. document-level type voting ("Blinken" is a person if "Antony Blinken" is).
 
-The steps live in :mod:`extract.mentions` (candidate spans, 1-3), :mod:`extract.merging`
+The steps live in :mod:`extract.mentions` (candidate spans, 1-3), :mod:`extract.gazetteer`
+(mentions from patterns NER misses, headline fragments dropped), :mod:`extract.linking`
+(links the rest of the article does not confirm are dropped), :mod:`extract.merging`
 (groups, 4-6) and :mod:`extract.posts` (posts); this module runs them in order.
 """
 
@@ -23,7 +25,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.gazetteer import add_pattern_mentions, drop_headline_fragments
 from extract.kb import KnowledgeBase, load_kb
+from extract.linking import check_links
 from extract.mentions import find_candidates, link_generics
 from extract.merging import EntityGroup, entity_table
 from extract.posts import Post, find_posts
@@ -49,6 +53,8 @@ def entity_at(doc: Doc, i: int) -> str | None:
 def resolve_entities(doc: Doc, kb: KnowledgeBase) -> Doc:
     """Fill ``doc._.ng_entities``, ``doc._.ng_tokens`` and ``doc._.ng_posts``."""
     cands, stripped = find_candidates(doc, kb)
+    cands = drop_headline_fragments(doc, add_pattern_mentions(doc, cands, kb))
+    check_links(doc, cands, kb, dict(stripped))
     link_generics(cands, kb)
     final, tokens = entity_table(cands)
     doc._.ng_entities = final

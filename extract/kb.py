@@ -124,6 +124,17 @@ class KnowledgeBase:
             ids = ids | self._generic.get(normalise_name(surface), set())
         return self._pick(ids)
 
+    def matches(self, surface: str) -> tuple[KBEntry, ...]:
+        """Every entry named ``surface``, sorted by id ("Georgia": the country and the state)."""
+        acronym = bare_acronym(surface)
+        if acronym and acronym in self._names:
+            ids = self._names[acronym]
+        elif _bare_lower_word(surface):
+            return ()
+        else:
+            ids = self._names.get(normalise_name(surface), set())
+        return tuple(self._by_id[i] for i in sorted(ids))
+
     def demonym(self, word: str) -> KBEntry | None:
         """Country of a nationality adjective or noun ("American", "Americans"), or None."""
         if _bare_lower_word(word):

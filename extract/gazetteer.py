@@ -1,0 +1,90 @@
+"""Mentions NER misses or makes up, fixed from patterns of news text.
+
+- Party-and-state tags ("Sen. Jane Roe (R-Ariz.)", "John Doe, D-N.Y.,") give the party and
+  the state; NER tags nothing there, or a fragment ("R.-Ky").
+- A state written after a city ("Medford, Mass.") is the state.
+- A title-case headline ("Architect Of Paris Attacks Was Killed In Raid, French Authorities
+  Say") makes NER read capitalised words as names: a headline mention is kept only when the
+  body names it too, or the knowledge base knows it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from extract.kb import KnowledgeBase
+from extract.mentions import Candidate
+from extract.names import name_words
+from extract.usplaces import affiliations, state_after
+
+__all__ = ["add_pattern_mentions", "drop_headline_fragments"]
+
+
+def _span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return None if span is None else (span.start, span.end)
+
+
+def add_pattern_mentions(doc: Doc, cands: list[Candidate], kb: KnowledgeBase) -> list[Candidate]:
+    """``cands`` with the parties and states of party-and-state tags and of "City, St." added.
+
+    NER candidates that overlap a tag are dropped; the result is in token order.
+    """
+    extra: list[Candidate] = []
+    for tag in affiliations(doc.text, kb):
+        for key, (a, b) in ((tag.party, tag.party_span), (tag.state, tag.state_span)):
+            entry = kb.by_id(key) if key else None
+            tokens = _span(doc, a, b) if entry is not None else None
+            if entry is not None and tokens is not None:
+                extra.append(Candidate(tokens[0], tokens[1], entry.type,
+                                       doc[tokens[0] : tokens[1]].text, "gazetteer", entry))
+    taken = {i for c in extra for i in range(c.start, c.end)}
+    kept = [c for c in cands if not taken & set(range(c.start, c.end))]
+    starts = {c.start: c for c in kept}
+    for cand in kept:
+        if cand.label not in {"GPE", "LOC", "FAC", "ORG"}:
+            continue
+        sid = state_after(doc, cand.end, kb)
+        entry = kb.by_id(sid) if sid else None
+        if entry is None:
+            continue
+        if cand.end + 1 in starts:
+            state = starts[cand.end + 1]
+            if state.kb is None:
+                state.kb, state.label = entry, entry.type
+            continue
+        end = cand.end + 2
+        while end < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_:
+            end += 1
+        extra.append(Candidate(cand.end + 1, end, entry.type, doc[cand.end + 1 : end].text,
+                               "gazetteer", entry))
+    return sorted(kept + extra, key=lambda c: (c.start, c.end))
+
+
+def _headline_end(doc: Doc) -> int:
+    """Character end of a title-case headline on the first line, or 0 when there is none."""
+    text = doc.text
+    cut = text.find("\n")
+    if cut <= 0:
+        return 0
+    words = [w for w in text[:cut].split() if w[:1].isalpha() and len(w) > 3]
+    capital = sum(1 for w in words if w[:1].isupper())
+    return cut if len(words) >= 3 and capital >= 0.75 * len(words) else 0
+
+
+def drop_headline_fragments(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` without the mentions of a title-case headline that the body never names."""
+    end = _headline_end(doc)
+    if not end:
+        return cands
+    head = [c for c in cands if doc[c.start].idx < end]
+    body = [c for c in cands if doc[c.start].idx >= end]
+    body_words = {w for c in body for w in name_words(c.text)}
+    body_names = {" ".join(name_words(c.text)) for c in body}
+    keep = []
+    for cand in head:
+        words = name_words(cand.text)
+        if (cand.kb is not None or " ".join(words) in body_names
+                or (cand.label == "PERSON" and words and words[-1] in body_words)):
+            keep.append(cand)
+    return keep + body
