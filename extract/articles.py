@@ -46,7 +46,14 @@ from extract.credits import credit_names
 from extract.decode import Undecodable, decode_text
 from extract.errors import Errors, InputProblem
 from extract.facts import Article
-from extract.inputs import SUPPORTED_EXTENSIONS, input_files, input_problem, os_problem
+from extract.fields import checked_article, lone_surrogate
+from extract.inputs import (
+    MAX_FILE_BYTES,
+    SUPPORTED_EXTENSIONS,
+    input_files,
+    input_problem,
+    read_input,
+)
 
 __all__ = ["SUPPORTED_EXTENSIONS", "article_id", "read_articles"]
 
@@ -71,17 +78,22 @@ def article_id(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
 
 
-def read_articles(inputs: Iterable[str | Path]) -> Iterator[Article | InputProblem]:
+def read_articles(
+    inputs: Iterable[str | Path], max_bytes: int = MAX_FILE_BYTES
+) -> Iterator[Article | InputProblem]:
     """Yield the articles in ``inputs`` (files or folders) and a problem for each bad input.
 
-    Folders are walked recursively in sorted order; hidden entries and README / LICENSE /
-    CHANGELOG files are skipped, files with other extensions and symlink loops are reported as
-    warnings. A file named explicitly with
-    an unsupported extension is an error. An article whose id was already yielded by this call
-    is reported as a duplicate warning (E010) instead of being yielded again.
+    Folders are walked recursively in sorted order; hidden entries, README / LICENSE /
+    CHANGELOG files, files with other extensions and symlink loops are skipped with a warning.
+    A file named explicitly with an unsupported extension is an error, and so is anything
+    but a regular file and a file over ``max_bytes``. A URL that is not an http(s) URL is
+    dropped and an impossible date kept as text, each with a warning (`extract.fields`). An
+    article whose id was already yielded by this call is reported as a duplicate warning
+    (E010) instead of being yielded again.
 
     Args:
         inputs: paths of files and folders, in the order to read them.
+        max_bytes: largest file read.
 
     Yields:
         `Article` records and `InputProblem` objects (``warning=True`` for those that lose no
@@ -93,8 +105,10 @@ def read_articles(inputs: Iterable[str | Path]) -> Iterator[Article | InputProbl
             if isinstance(found, InputProblem):
                 yield found
                 continue
-            for result in _read_file(found):
+            for result in _read_file(found, max_bytes):
                 if isinstance(result, Article):
+                    result, warnings = checked_article(result)
+                    yield from warnings
                     if result.id in seen:
                         other = f"{result.id} ({seen[result.id]})"
                         yield input_problem(Errors.E010, result.origin, warning=True, other=other)
@@ -103,12 +117,11 @@ def read_articles(inputs: Iterable[str | Path]) -> Iterator[Article | InputProbl
                 yield result
 
 
-def _read_file(path: Path) -> Iterator[Article | InputProblem]:
+def _read_file(path: Path, max_bytes: int) -> Iterator[Article | InputProblem]:
     where = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        yield os_problem(exc, where)
+    data = read_input(path, max_bytes)
+    if isinstance(data, InputProblem):
+        yield data
         return
     suffix = path.suffix.lower()
     try:
@@ -214,6 +227,10 @@ def _json_type(value: object) -> str:
 
 def _from_record(record: dict[str, Any], where: str) -> Iterator[Article | InputProblem]:
     """One article from a JSON object, after warnings for any optional field it drops."""
+    surrogate = lone_surrogate(record)
+    if surrogate is not None:
+        yield input_problem(Errors.E014, where, field=surrogate[0], escape=surrogate[1])
+        return
     body = next(
         (record[k] for k in _TEXT_FIELDS if isinstance(record.get(k), str) and record[k].strip()),
         None,

@@ -1,11 +1,13 @@
 """Error and warning messages with codes, in one place.
 
 Each message says what went wrong and what to do about it. Codes are stable so scripts can match
-on them: ``E0xx`` input problems, ``E1xx`` model / pipeline problems, ``E2xx`` graph and query
-problems, ``E3xx`` output and store problems.
+on them: ``E0xx`` input problems, ``E1xx`` model, pipeline and option problems, ``E2xx`` graph
+and query problems, ``E3xx`` output and store problems.
 """
 
 from __future__ import annotations
+
+import re
 
 __all__ = ["Errors", "InputProblem", "NewsgraphError"]
 
@@ -29,10 +31,29 @@ class Errors:
     E011 = "E011 {where}: JSON value must be an object (an article) or a list of objects."
     E012 = "E012 {where}: field {field!r} has the wrong type ({kind}); expected {expected}."
     E013 = "E013 {where}: not valid {encoding} (byte {pos}); re-save the file as UTF-8."
+    E014 = (
+        "E014 {where}: field {field!r} holds a lone surrogate ({escape}), which is not text; "
+        "fix or remove this record."
+    )
+    E015 = "E015 {where}: not a regular file ({kind}); only regular files are read."
+    E016 = (
+        "E016 {where}: file is {size} bytes, over the limit of {limit}; split it, or raise "
+        "the limit with --max-file-size."
+    )
+    E017 = "E017 {where}: skipped ({reason}); name the file itself to read it."
+    E018 = "E018 {where}: field 'url' {value!r} is not an http(s) URL; dropped."
+    E019 = "E019 {where}: date {value!r} is not a valid calendar date; kept as plain text."
     E101 = (
         "E101 spaCy pipeline {name!r} is not installed. Run `make setup`, or install a pipeline "
         "package and pass its name with --model."
     )
+    E102 = "E102 --kb {where}: cannot read the knowledge-base file ({reason})."
+    E103 = "E103 --kb {where}: not a knowledge-base file ({reason}); see extract/kb.py."
+    E104 = (
+        "E104 --base-iri {where!r}: {reason}; give an absolute http(s) IRI ending in '/' or "
+        "'#', e.g. https://example.org/id/."
+    )
+    E105 = "E105 {option} {where!r}: {reason}."
     E201 = "E201 {where}: cannot parse the graph ({reason})."
     E205 = "E205 cannot listen on {where} ({reason}); choose another --port."
     E301 = (
@@ -55,6 +76,9 @@ class Errors:
         "E305 {where}: cannot write the store ({reason}); check free space and permissions, "
         "then run the command again. The store's previous graph is still readable."
     )
+    E306 = (
+        "E306 {where}: not a facts record ({reason}); its article is extracted again."
+    )
     E202 = (
         "E202 query {name!r} is neither a bundled query ({known}) "
         "nor SPARQL text nor a .rq file."
@@ -64,7 +88,21 @@ class Errors:
 
 
 class NewsgraphError(Exception):
-    """An error meant for the user: its message is printed on one line, without a traceback."""
+    """An error meant for the user: its message is printed on one line, without a traceback.
+
+    ``code`` is the error code (``"E301"``): given, or the one the message starts with, as
+    every `Errors` template does.
+
+    >>> NewsgraphError(Errors.E009.format(where="in/a.txt")).code
+    'E009'
+    """
+
+    def __init__(self, message: str, code: str | None = None) -> None:
+        super().__init__(message)
+        if code is None:
+            head = message.split(" ", 1)[0]
+            code = head if re.fullmatch(r"E\d{3}", head) else ""
+        self.code: str = code
 
 
 class InputProblem(NewsgraphError):
@@ -73,7 +111,8 @@ class InputProblem(NewsgraphError):
     ``warning`` problems (duplicates) do not make the build fail.
     """
 
-    def __init__(self, message: str, where: str, warning: bool = False) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, where: str, warning: bool = False,
+                 code: str | None = None) -> None:
+        super().__init__(message, code)
         self.where = where
         self.warning = warning

@@ -1,24 +1,33 @@
 """Finding the files that inputs name, and the problems met on the way.
 
 An input is a file or a folder. Folders are walked recursively in sorted name order; hidden
-entries and folder documentation (README, LICENSE, CHANGELOG, CONTRIBUTING) are skipped, and
-files with other extensions and symlink loops are reported as warnings. Problems are
-`InputProblem` objects with one-line messages, yielded in place of what could not be read.
+entries and folder documentation (README, LICENSE, CHANGELOG, CONTRIBUTING) are skipped with a
+warning (E017), and so are files with other extensions and symlink loops. Only regular files
+are read (after resolving links: a FIFO or a device is an error, E015), and only up to a size
+limit (E016). Problems are `InputProblem` objects with one-line messages, yielded in place of
+what could not be read.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import stat as stat_mode
 from collections.abc import Iterator
 from pathlib import Path
 
 from extract.errors import Errors, InputProblem
 
-__all__ = ["SUPPORTED_EXTENSIONS", "input_files", "input_problem", "os_problem"]
+__all__ = [
+    "MAX_FILE_BYTES", "SUPPORTED_EXTENSIONS", "input_files", "input_problem", "os_problem",
+    "read_input",
+]
 
 #: File extensions read by `extract.articles.read_articles` (compared case-insensitively).
 SUPPORTED_EXTENSIONS = frozenset({".txt", ".md", ".html", ".htm", ".json", ".jsonl"})
+
+#: Largest input file read, in bytes (``newsgraph build --max-file-size`` sets it in MB).
+MAX_FILE_BYTES = 256 * 1024 * 1024
 
 # Folder documentation that is not an article (skipped in folder walks, read if named).
 _DOC_FILES = re.compile(r"(?:readme|licen[cs]e|changelog|contributing)(?:\.\w+)?", re.I)
@@ -33,7 +42,7 @@ def input_problem(template: str, where: str, warning: bool = False,
     """
     message = template.format(where=where, **values)
     message = message.replace("\r", "\\r").replace("\n", "\\n")
-    return InputProblem(message, where, warning=warning)
+    return InputProblem(message, where, warning=warning, code=template.split(" ", 1)[0])
 
 
 def os_problem(exc: OSError, where: str) -> InputProblem:
@@ -75,7 +84,12 @@ def _walk(folder: Path, parents: frozenset[tuple[int, int]]) -> Iterator[Path | 
         return
     for entry in entries:
         child = folder / entry.name
-        if entry.name.startswith(".") or _DOC_FILES.fullmatch(entry.name):
+        if entry.name.startswith("."):
+            yield input_problem(Errors.E017, str(child), warning=True, reason="hidden")
+            continue
+        if _DOC_FILES.fullmatch(entry.name):
+            reason = "folder documentation, not an article"
+            yield input_problem(Errors.E017, str(child), warning=True, reason=reason)
             continue
         try:
             is_dir = entry.is_dir()
@@ -87,3 +101,40 @@ def _walk(folder: Path, parents: frozenset[tuple[int, int]]) -> Iterator[Path | 
             yield child
         else:
             yield input_problem(Errors.E004, str(child), warning=True, ext=child.suffix)
+
+
+_KINDS = (
+    (stat_mode.S_ISDIR, "a folder"), (stat_mode.S_ISFIFO, "a FIFO"),
+    (stat_mode.S_ISCHR, "a character device"), (stat_mode.S_ISBLK, "a block device"),
+    (stat_mode.S_ISSOCK, "a socket"),
+)
+
+
+def read_input(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes | InputProblem:
+    """The bytes of a regular file (links resolved) of at most ``max_bytes``, or the problem.
+
+    The file is opened without blocking and checked before anything is read, so a FIFO or a
+    device (``/dev/zero``) is refused (E015) instead of hanging or filling memory, and a file
+    over the limit is refused (E016) even when it grows while being read.
+    """
+    where = str(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        return os_problem(exc, where)
+    try:
+        info = os.fstat(fd)
+        if not stat_mode.S_ISREG(info.st_mode):
+            kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a file")
+            return input_problem(Errors.E015, where, kind=kind)
+        if info.st_size > max_bytes:
+            return input_problem(Errors.E016, where, size=info.st_size, limit=max_bytes)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            return input_problem(Errors.E016, where, size=f"over {max_bytes}", limit=max_bytes)
+        return data
+    except OSError as exc:
+        return os_problem(exc, where)
+    finally:
+        os.close(fd)

@@ -52,7 +52,7 @@ def _read(*inputs: str | Path) -> tuple[list[Article], list[InputProblem]]:
 
 
 def _codes(problems: list[InputProblem]) -> list[str]:
-    return [str(p).split()[0] for p in problems]
+    return [p.code for p in problems]
 
 
 def test_article_id_is_stable_over_whitespace_and_case() -> None:
@@ -231,8 +231,8 @@ def test_folder_walk_is_recursive_sorted_and_skips_hidden(tmp_path: Path) -> Non
     (tmp_path / "README.md").write_text("# About\n\nThese files are samples.", encoding="utf-8")
     articles, problems = _read(tmp_path)
     assert [Path(a.origin).name for a in articles] == ["a.txt", "z.txt", "c.TXT"]
-    assert _codes(problems) == ["E004"]
-    assert problems[0].warning and problems[0].where == str(tmp_path / "notes.csv")
+    assert _codes(problems) == ["E017", "E017", "E017", "E004"]  # .git, .hidden, README
+    assert problems[3].warning and problems[3].where == str(tmp_path / "notes.csv")
 
 
 def test_relative_paths_stay_relative(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -323,14 +323,14 @@ def test_symlink_loop_is_reported_not_followed(tmp_path: Path) -> None:
 def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "locked.txt"
     path.write_text(BODY, encoding="utf-8")
-    real = Path.read_bytes
+    real = os.open
 
-    def deny(self: Path) -> bytes:
-        if self == path:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def deny(file: str | Path, flags: int, *args: int) -> int:
+        if Path(file) == path:
+            raise PermissionError(13, "Permission denied", str(file))
+        return real(file, flags, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(os, "open", deny)
     problems = _read(path)[1]
     assert _codes(problems) == ["E008"]
     assert "permission denied" in str(problems[0])
