@@ -17,6 +17,7 @@ from extract.triggers import AGENT_NOUNS, REQUEST_NOUNS
 __all__ = ["args_of", "children", "complement_targets", "prep_objects", "subjects_of", "through"]
 
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE"})
+_RELATIVE = frozenset({"who", "that", "which"})
 
 
 def args_of(doc: Doc, tok: Token | None, *, actor: bool = True) -> list[str]:
@@ -77,14 +78,16 @@ def subjects_of(doc: Doc, verb: Token) -> list[str]:
         if tok is None:
             break
         subj = children(tok, "nsubj")
+        if subj and subj[0].lower_ in _RELATIVE and tok.dep_ == "relcl":
+            return args_of(doc, tok.head)  # "Rubio, who slammed Obama"
         if subj:
             return args_of(doc, subj[0])
         agent = [p for p in children(tok, "agent") for p in children(p, "pobj")]
         if agent:
             return args_of(doc, agent[0])
         poss = children(tok, "poss")
-        if tok.pos_ == "NOUN" and poss:
-            return args_of(doc, poss[0])
+        if tok.pos_ == "NOUN" and poss and (owners := args_of(doc, poss[0])):
+            return owners  # not "Tuesday's meeting with Rice": the clause's subject then
         controller = _controller(tok)
         if controller is not None:
             return args_of(doc, controller)

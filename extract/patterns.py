@@ -30,13 +30,23 @@ from extract.arguments import (
     through,
 )
 from extract.speech import speech_relations
-from extract.triggers import GATED, SYMMETRIC, THREAT_NOUNS, TRIGGERS
+from extract.triggers import (
+    ADJECTIVES,
+    ALLY_NOUNS,
+    GATED,
+    SYMMETRIC,
+    THREAT_NOUNS,
+    TRIGGERS,
+)
 
 __all__ = ["Found", "post_relations", "sentence_relations"]
 
 Found = tuple[str, str, str | None, Token, str, float, str | None]
 """(subject key, predicate, object key, trigger token, rule id, confidence, value)."""
 
+#: Verbs whose coordinated subjects act together: "Blinken and Lavrov met" (not "visit").
+_PAIR_VERBS = frozenset({"meet", "talk", "discuss", "confer", "negotiate", "consult", "agree",
+                         "sign", "cooperate", "collaborate", "partner", "ally", "coordinate"})
 _PARTNER_VERBS = frozenset({"meet", "host", "receive", "phone", "call", "consult", "visit"})
 
 
@@ -72,7 +82,7 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
             objects = [o for o in objects if _host(doc, o)]
         if not objects and pred not in {"discussedWith", "namedAsThreat"}:
             objects = complement_targets(doc, verb)  # "threatened to strike Israel"
-        if pred in SYMMETRIC and not objects and len(subjects) > 1:
+        if pred in SYMMETRIC and not objects and len(subjects) > 1 and lemma in _PAIR_VERBS:
             yield from _pairs(subjects, pred, verb, "verb-pair", 0.85)
             return
     for s in subjects:
@@ -108,17 +118,46 @@ def _noun_rule(doc: Doc, noun: Token, pred: str) -> Iterator[Found]:
     if not objects and noun.dep_ == "dobj":  # "impose sanctions on Russia"
         objects = prep_objects(doc, noun.head, trig.preps - {"by", "between", "with"})
     if pred == "namedAsThreat":
-        posed = [c for c in noun.children if c.dep_ == "acl" and c.lemma_ == "pose"]
-        for acl in posed:
-            objects += prep_objects(doc, acl, frozenset({"by"}))
+        posed = [c for c in noun.children if c.dep_ == "acl" and c.lemma_ in {"pose", "come"}]
+        for acl in posed:  # "threats posed by Iran", "threats coming from Pyongyang"
+            objects += prep_objects(doc, acl, frozenset({"by", "from"}))
     if not objects:
         return
     poss = children(noun, "poss")
-    subjects = args_of(doc, poss[0]) if poss else subjects_of(doc, noun.head)
+    subjects = (args_of(doc, poss[0]) if poss else []) or subjects_of(doc, noun.head)
     for s in subjects:
         for o in objects:
             if s != o:
                 yield (s, pred, o, noun, "noun", 0.7, None)
+
+
+def _adjective_rule(doc: Doc, adj: Token) -> Iterator[Found]:
+    """A stance adjective and its target: "McCain was critical of Obama's plan"."""
+    pred, preps = ADJECTIVES[adj.lower_]
+    objects = prep_objects(doc, adj, preps)
+    if not objects or adj.dep_ not in {"acomp", "amod", "oprd"}:
+        return
+    subjects = subjects_of(doc, adj.head) if adj.dep_ == "acomp" else args_of(doc, adj.head)
+    for s in subjects:
+        for o in objects:
+            if s != o:
+                yield (s, pred, o, adj, "adjective", 0.75, None)
+
+
+def _ally_rule(doc: Doc, noun: Token) -> Iterator[Found]:
+    """ "The Kurds were US allies", "Japan, a close partner of Washington": cooperatesWith."""
+    partners = [k for c in noun.children if c.dep_ in {"compound", "poss", "nmod"}
+                for k in args_of(doc, c)] + prep_objects(doc, noun, frozenset({"of"}))
+    if noun.dep_ == "attr":
+        members = subjects_of(doc, noun.head)
+    elif noun.dep_ == "appos":
+        members = args_of(doc, noun.head)
+    else:
+        return
+    for s in members:
+        for o in partners:
+            if s != o:
+                yield (s, "cooperatesWith", o, noun, "noun-ally", 0.75, None)
 
 
 def post_relations(doc: Doc) -> Iterator[Found]:
@@ -170,6 +209,10 @@ def sentence_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Fou
             yield from rule(doc, tok, pred)
         if tok.pos_ == "VERB":
             yield from _gated_rule(doc, tok)
+        elif tok.pos_ == "ADJ" and tok.lower_ in ADJECTIVES:
+            yield from _adjective_rule(doc, tok)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in ALLY_NOUNS:
+            yield from _ally_rule(doc, tok)
     yield from speech_relations(doc, sent, tokens)
 
 

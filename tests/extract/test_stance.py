@@ -1,0 +1,43 @@
+"""Stance words: criticism, accusation, support, alliance, and their actors."""
+
+from __future__ import annotations
+
+from conftest import triples
+
+
+def test_condemning_is_criticism(facts_of) -> None:
+    facts = facts_of("Germany condemned Belarus for the forced landing.")
+    found = triples(facts)
+    assert ("Germany", "criticized", "Belarus") in found
+    assert ("Germany", "accused", "Belarus") not in found
+
+
+def test_actor_of_a_who_clause(facts_of) -> None:
+    facts = facts_of("Germany, which slammed Belarus last week, sent a note to Poland.")
+    assert ("Germany", "criticized", "Belarus") in triples(facts)
+
+
+def test_critical_of(facts_of) -> None:
+    facts = facts_of("Poland was highly critical of Belarus during the summit.")
+    assert ("Poland", "criticized", "Belarus") in triples(facts)
+
+
+def test_allies(facts_of) -> None:
+    facts = facts_of("Poland has long been an ally of Lithuania.")
+    assert ("Lithuania", "cooperatesWith", "Poland") in triples(facts) or (
+        "Poland", "cooperatesWith", "Lithuania") in triples(facts)
+
+
+def test_stop_blaming_is_no_accusation(facts_of) -> None:
+    facts = facts_of("Poland urged Germany to stop blaming Belarus for the crisis.")
+    assert not [t for t in triples(facts) if t[1] == "accused"]
+
+
+def test_a_joint_visit_is_not_a_meeting(facts_of) -> None:
+    facts = facts_of("Antony Blinken and Jens Stoltenberg visited the factory in Kazan.")
+    assert not [t for t in triples(facts) if t[1] == "discussedWith"]
+
+
+def test_meeting_after_a_date_possessive(facts_of) -> None:
+    facts = facts_of("After Tuesday's meeting with Antony Blinken, Jens Stoltenberg said nothing.")
+    assert ("Antony Blinken", "discussedWith", "Jens Stoltenberg") in triples(facts)
