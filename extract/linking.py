@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from extract.kb import KBEntry, KnowledgeBase
 from extract.mentions import Candidate
 from extract.names import name_words, normalise_name, short_forms
+from extract.titles import find_title_before
 from extract.usplaces import PARTIES, state_after
 
 __all__ = ["PERSON_TITLES", "check_links"]
@@ -75,8 +76,9 @@ def check_links(
         if entry is None:
             continue
         if entry.type == "PERSON":
-            if one_word and entry.id not in full_linked and not _post_title(
-                    entry, stripped.get(cand.start)):
+            before = find_title_before(doc, cand.start)
+            title = stripped.get(cand.start) or (before.title if before else None)
+            if one_word and entry.id not in full_linked and not _post_title(entry, title):
                 cand.kb = None
             continue
         if _titled(doc, cand, stripped) and entry.type in {"GPE", "LOC", "FAC"}:

@@ -168,6 +168,9 @@ def find_candidates(
             label = "ORG"  # "as Faithwire reported"
         if label == "NORP":
             entry = kb.demonym(span.text)
+            if (entry is not None and entry.type == "ORG" and span.end < len(doc)
+                    and doc[span.end].lower_ in HEAD_TITLES):
+                continue  # "Democratic Sen. Jane Roe": the party word describes the title
             if entry is not None:
                 out.append(Candidate(span.start, span.end, entry.type, span.text, "ner", entry))
             continue
