@@ -6,7 +6,9 @@ the matching code in :mod:`extract.patterns`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 __all__ = [
     "ADJECTIVES",
@@ -107,6 +109,22 @@ TRIGGERS: dict[str, Trigger] = {
         preps=_f("on", "against", "for"),
     ),
 }
+
+def _with_cameo_verbs(triggers: dict[str, Trigger]) -> dict[str, Trigger]:
+    """``triggers`` plus the stance verbs of the CAMEO verb dictionary
+    (``data/cameo_verbs.json``, see ``scripts/cameo_verbs.py``); a verb another predicate
+    already lists stays with that one."""
+    path = Path(__file__).parent / "data" / "cameo_verbs.json"
+    verbs: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))["verbs"]
+    listed = {v: p for p, t in triggers.items() for v in t.verbs}
+    out = dict(triggers)
+    for pred, words in verbs.items():
+        extra = {w for w in words if listed.get(w, pred) == pred}
+        out[pred] = replace(out[pred], verbs=out[pred].verbs | extra)
+    return out
+
+
+TRIGGERS = _with_cameo_verbs(TRIGGERS)
 
 #: Verbs that signal a predicate only with a fitting object: (verbs, object lemmas) per
 #: predicate. "gave Tanzania a grant" supports Tanzania, "gave a speech" nothing; "halted aid
