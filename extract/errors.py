@@ -56,6 +56,10 @@ class Errors:
     E105 = "E105 {option} {where!r}: {reason}."
     E201 = "E201 {where}: cannot parse the graph ({reason})."
     E205 = "E205 cannot listen on {where} ({reason}); choose another --port."
+    E206 = (
+        "E206 the answer is over {limit}; add LIMIT or narrow the query, or start "
+        "`newsgraph serve` with a higher {option}."
+    )
     E301 = (
         "E301 {where}: cannot write output ({reason}); check free space and permissions, "
         "or choose another folder with -o. Earlier outputs there are unchanged."

@@ -172,13 +172,21 @@ def serve(
     timeout: Annotated[float, typer.Option(help="Seconds a query may run.")] = 30.0,
     allow_service: Annotated[bool, typer.Option(
         help="Allow SERVICE calls to remote endpoints.")] = False,
+    max_rows: Annotated[int, typer.Option(
+        min=1, help="Rows (or triples) an answer may have; more is refused (422, E206).")
+    ] = 100_000,
+    max_bytes: Annotated[int, typer.Option(
+        min=1, help="Bytes an answer may have; more is refused (422, E206).")] = 64 << 20,
+    workers: Annotated[int, typer.Option(
+        min=1, max=64, help="Queries run at once (one process each, each holding the graph).")
+    ] = 2,
 ) -> None:
     """Serve GRAPH read-only over SPARQL 1.1 on 127.0.0.1, with a query page."""
     from graph.serve import serve as run_serve
 
     with _user_errors():
         run_serve(graph, port=port, timeout=timeout, allow_service=allow_service,
-                  echo=typer.echo)
+                  max_rows=max_rows, max_bytes=max_bytes, workers=workers, echo=typer.echo)
 
 
 @app.command()

@@ -4,9 +4,12 @@
 SPARQL JSON, XML, CSV or TSV, graphs as Turtle, N-Triples, JSON-LD or RDF/XML, or an HTML
 table, chosen by a ``format`` parameter or the ``Accept`` header. ``GET /`` is a query form
 that works offline (no script, no external resource) listing the bundled queries, also listed
-as JSON at ``GET /queries``. Updates are refused (403), so are Graph Store writes (405), and
-``SERVICE`` (federated queries to other endpoints) unless enabled. Each query runs in a worker
-process (`graph.serve.worker`), killed and restarted when the query runs past the timeout (503).
+as JSON at ``GET /queries``. Updates are refused (403), so are Graph Store writes (405),
+requests from pages of other origins (403), and ``SERVICE`` (federated queries to other
+endpoints) unless enabled (`graph.serve.guard`). Queries run in a few worker processes
+(`graph.serve.pool`, `graph.serve.worker`), so a slow one holds up no other; a worker is
+killed and restarted when its query runs past the timeout (503). Answers over the row or byte
+cap are refused (422, ``E206``); the others are streamed to the client from a file.
 """
 
 from __future__ import annotations
@@ -14,9 +17,8 @@ from __future__ import annotations
 import contextlib
 import html
 import json
-import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from pathlib import Path
 from socketserver import ThreadingMixIn
@@ -25,12 +27,15 @@ from urllib.parse import parse_qs, quote
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 
 from extract.errors import Errors, NewsgraphError
-from graph.serve.worker import FORMATS, QueryWorker
+from graph.serve.guard import BodyError, cross_origin, normalize, read_body, uses_service
+from graph.serve.pool import Answer, Limits, WorkerPool
+from graph.serve.worker import FORMATS
 
-__all__ = ["DEFAULT_PORT", "DEFAULT_TIMEOUT", "Endpoint", "serve", "start"]
+__all__ = ["DEFAULT_LIMITS", "DEFAULT_PORT", "DEFAULT_TIMEOUT", "Endpoint", "serve", "start"]
 
 DEFAULT_PORT = 7878
 DEFAULT_TIMEOUT = 30.0
+DEFAULT_LIMITS = Limits(timeout=DEFAULT_TIMEOUT)
 
 _E205 = Errors.E205
 _MAX_BODY = 1 << 20
@@ -39,13 +44,8 @@ _MEDIA = {media: name for name, (media, _) in FORMATS.items()} | {
     "application/json": "json", "application/xml": "xml", "text/xml": "xml",
     "application/x-turtle": "turtle", "text/plain": "nt",
 }
-_Response = tuple[int, str, bytes, list[tuple[str, str]]]
-_NO_UPDATE: _Response = (403, "text/plain", b"read-only endpoint: SPARQL Update is refused", [])
+_Extra = list[tuple[str, str]]
 _PAGE_FORMATS = ("html", "json", "csv", "tsv", "xml", "turtle", "nt", "jsonld", "rdfxml")
-# Tokens of a SPARQL text: strings, IRIs, comments, variables and prefixed names, or a word.
-_TOKEN = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-                    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\x00-\x20]*>'
-                    r'|#[^\n]*|[?$]\w+|[\w.-]*:[\w.:%-]*|(\w+)')
 _CSS = ("body{font:15px system-ui,sans-serif;margin:2em;max-width:90em}textarea{width:100%;"
         "font:13px monospace}table{border-collapse:collapse;font-size:13px}td,th{border:1px solid"
         " #ccc;padding:2px 6px;text-align:left;vertical-align:top}small{color:#777}")
@@ -57,15 +57,11 @@ queries time out after {timeout:g} s. Protocol endpoint: <code>/sparql</code>.</
 </form><h2>Bundled queries</h2><ul>{examples}</ul>{results}</body></html>"""
 
 
-def _uses_service(sparql: str) -> bool:
-    """True when the query has a SERVICE clause (words inside strings, IRIs, comments ignored).
+def _text(status: int, message: str) -> Answer:
+    return Answer(status, "text/plain", message.encode("utf-8"))
 
-    >>> _uses_service('SELECT * { SERVICE <http://x> { ?s ?p ?o } }')
-    True
-    >>> _uses_service('SELECT ?service { ?service ?p "SERVICE" } # SERVICE')
-    False
-    """
-    return any(m.group(1) and m.group(1).upper() == "SERVICE" for m in _TOKEN.finditer(sparql))
+
+_NO_UPDATE = "read-only endpoint: SPARQL Update is refused"
 
 
 def _accept(params: dict[str, list[str]], header: str) -> list[str]:
@@ -85,72 +81,86 @@ def _accept(params: dict[str, list[str]], header: str) -> list[str]:
 class _App:
     """The WSGI application."""
 
-    def __init__(self, worker: QueryWorker, port: int, allow_service: bool, about: str) -> None:
-        self.worker, self.allow_service, self.about = worker, allow_service, about
+    def __init__(self, pool: WorkerPool, port: int, about: str) -> None:
+        self.pool, self.limits, self.about = pool, pool.limits, about
         self.hosts = {f"{h}:{port}" for h in _LOOPBACK} | set(_LOOPBACK)
+        self.origins = {f"http://{h}" for h in self.hosts}
 
-    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
-        status, media, body, extra = self._route(environ)
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]
+                 ) -> Iterable[bytes]:
+        answer, extra = self._route(environ)
+        media = answer.media
         charset = "; charset=utf-8" if media.startswith("text/") or "json" in media else ""
-        headers = [("Content-Type", media + charset), ("Content-Length", str(len(body))),
+        headers = [("Content-Type", media + charset), ("Content-Length", str(answer.size)),
                    ("X-Content-Type-Options", "nosniff"), ("Cache-Control", "no-store"),
                    ("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline';"
                     " form-action 'self'; frame-ancestors 'none'"), *extra]
-        start_response(f"{status} {HTTPStatus(status).phrase}", headers)
-        return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
+        start_response(f"{answer.status} {HTTPStatus(answer.status).phrase}", headers)
+        if environ["REQUEST_METHOD"] == "HEAD":
+            answer.read()
+            return []
+        return answer.chunks()
 
-    def _route(self, environ: dict[str, Any]) -> _Response:
+    def _route(self, environ: dict[str, Any]) -> tuple[Answer, _Extra]:
         method, path = environ["REQUEST_METHOD"], environ.get("PATH_INFO", "/")
         params = parse_qs(environ.get("QUERY_STRING", ""))
         if environ.get("HTTP_HOST", "127.0.0.1") not in self.hosts:
-            return 403, "text/plain", b"only loopback host names are served", []
+            return _text(403, "only loopback host names are served"), []
+        protocol = path in ("/sparql", "/query", "/update")
+        if protocol and cross_origin(environ, self.origins):
+            return _text(403, "cross-origin requests are refused: send the query from this "
+                         "endpoint's own page or from a client that is not a browser"), []
         if path == "/update" or "update" in params:
-            return _NO_UPDATE
-        protocol = path in ("/sparql", "/query")
+            return _text(403, _NO_UPDATE), []
         if method not in ("GET", "HEAD") and not (method == "POST" and protocol):
             allow = [("Allow", "GET, HEAD, POST" if protocol else "GET, HEAD")]
-            return 405, "text/plain", b"read-only endpoint: this method is refused", allow
+            return _text(405, "read-only endpoint: this method is refused"), allow
         if path == "/":
             name = params.get("example", [""])[0]
-            return 200, "text/html", self._page(_example(name), ""), []
+            return Answer(200, "text/html", self._page(_example(name), "")), []
         if path == "/queries":
-            return 200, "application/json", _examples_json(), []
+            return Answer(200, "application/json", _examples_json()), []
         if not protocol:
-            return 404, "text/plain", b"not found: use / (form) or /sparql (protocol)", []
-        return self._query(environ, method, params)
+            return _text(404, "not found: use / (form) or /sparql (protocol)"), []
+        return self._query(environ, method, params), []
 
     def _query(self, environ: dict[str, Any], method: str, params: dict[str, list[str]]
-               ) -> _Response:
+               ) -> Answer:
         if method == "POST":
-            size = int(environ.get("CONTENT_LENGTH") or 0)
-            if size > _MAX_BODY:
-                return 413, "text/plain", b"request body over 1 MiB", []
-            body = environ["wsgi.input"].read(size).decode("utf-8", "replace")
+            try:
+                body = read_body(environ, _MAX_BODY).decode("utf-8", "replace")
+            except BodyError as err:
+                return _text(err.status, str(err))
             media = environ.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
             if media == "application/sparql-update":
-                return _NO_UPDATE
+                return _text(403, _NO_UPDATE)
             if media == "application/x-www-form-urlencoded":
                 params = {**params, **parse_qs(body)}
                 if "update" in params:
-                    return _NO_UPDATE
+                    return _text(403, _NO_UPDATE)
             elif media == "application/sparql-query":
                 params = {**params, "query": [body]}
             else:
-                return 415, "text/plain", b"use a form or application/sparql-query", []
+                return _text(415, "use a form or application/sparql-query")
         queries = params.get("query", [])
         if len(queries) != 1 or not queries[0].strip():
             if "text/html" in environ.get("HTTP_ACCEPT", ""):
-                return 200, "text/html", self._page("", ""), []
-            return 400, "text/plain", b"give exactly one 'query' parameter", []
-        if not self.allow_service and _uses_service(queries[0]):
-            return 403, "text/plain", b"SERVICE (federated query) is disabled here", []
+                return Answer(200, "text/html", self._page("", ""))
+            return _text(400, "give exactly one 'query' parameter")
+        sparql = normalize(queries[0])
+        if not self.limits.allow_service:
+            try:
+                if uses_service(sparql):
+                    return _text(403, "SERVICE (federated query) is disabled here")
+            except ValueError as exc:
+                return _text(400, f"bad query: {exc}")
         accept = _accept(params, environ.get("HTTP_ACCEPT", ""))
-        status, media, body = self.worker.ask({
-            "query": queries[0], "accept": accept, "default": params.get("default-graph-uri",
-            []), "named": params.get("named-graph-uri", [])})
-        if media == "text/html" and status == 200:
-            body = self._page(queries[0], body.decode("utf-8"))
-        return status, media, body, []
+        answer = self.pool.ask({
+            "query": sparql, "accept": accept, "default": params.get("default-graph-uri", []),
+            "named": params.get("named-graph-uri", [])})
+        if answer.media == "text/html" and answer.status == 200:
+            return Answer(200, "text/html", self._page(sparql, answer.read().decode("utf-8")))
+        return answer
 
     def _page(self, query: str, results: str) -> bytes:
         from graph.query import bundled_queries
@@ -159,7 +169,7 @@ class _App:
         examples = "".join(
             f'<li><a href="/?example={quote(name)}">{html.escape(name)}</a>: '
             f"{html.escape(text)}</li>" for name, text in bundled_queries().items())
-        return _PAGE.format(css=_CSS, about=html.escape(self.about), timeout=self.worker.timeout,
+        return _PAGE.format(css=_CSS, about=html.escape(self.about), timeout=self.limits.timeout,
                             query=html.escape(query), options=options, examples=examples,
                             results=results).encode("utf-8")
 
@@ -183,18 +193,20 @@ class _Server(ThreadingMixIn, WSGIServer):
 
 
 class _QuietHandler(WSGIRequestHandler):
+    timeout = 60  # seconds a client may stay silent (a body shorter than announced, ...)
+
     def log_message(self, format: str, *args: Any) -> None:
         """Request lines are not printed."""
 
 
 class Endpoint:
-    """A started endpoint: an HTTP server on 127.0.0.1 and its query worker."""
+    """A started endpoint: an HTTP server on 127.0.0.1 and its query workers."""
 
-    def __init__(self, server: _Server, worker: QueryWorker) -> None:
-        self._server, self._worker = server, worker
+    def __init__(self, server: _Server, pool: WorkerPool) -> None:
+        self._server, self._pool = server, pool
         self.port: int = server.server_port
         self.url = f"http://127.0.0.1:{self.port}/"
-        self.triples = worker.triples
+        self.triples = pool.triples
 
     def serve_forever(self) -> None:
         """Answer requests until `close` is called (from another thread) or Ctrl-C."""
@@ -206,10 +218,10 @@ class Endpoint:
         return self
 
     def close(self) -> None:
-        """Stop the server and the worker."""
+        """Stop the server and the workers."""
         self._server.shutdown()
         self._server.server_close()
-        self._worker.close()
+        self._pool.close()
 
     def __enter__(self) -> Endpoint:
         return self
@@ -219,7 +231,9 @@ class Endpoint:
 
 
 def start(source: str | Path, *, port: int = DEFAULT_PORT, timeout: float = DEFAULT_TIMEOUT,
-          allow_service: bool = False) -> Endpoint:
+          allow_service: bool = False, max_rows: int = DEFAULT_LIMITS.max_rows,
+          max_bytes: int = DEFAULT_LIMITS.max_bytes, workers: int = DEFAULT_LIMITS.workers
+          ) -> Endpoint:
     """Load ``source`` and bind the endpoint to ``127.0.0.1:port`` (0: any free port).
 
     Args:
@@ -227,7 +241,11 @@ def start(source: str | Path, *, port: int = DEFAULT_PORT, timeout: float = DEFA
             folder (opened read-only).
         port: the TCP port.
         timeout: seconds a query may run.
-        allow_service: let queries call other endpoints with SERVICE.
+        allow_service: let queries call other endpoints with SERVICE (else the check refuses
+            them and the workers have no network).
+        max_rows: rows (or triples) an answer may have; more is refused with E206 (422).
+        max_bytes: bytes an answer may have; more is refused with E206 (422).
+        workers: queries run at once, each in its own process holding the graph.
 
     Returns:
         The `Endpoint`, not yet answering: call `Endpoint.serve_forever`.
@@ -236,21 +254,22 @@ def start(source: str | Path, *, port: int = DEFAULT_PORT, timeout: float = DEFA
         NewsgraphError: E009 / E008 / E201 when the source cannot be read, E205 when the port
             cannot be bound.
     """
-    worker = QueryWorker(str(source), timeout)
-    about = f"{Path(source).name}: {worker.triples} triples"
+    limits = Limits(timeout=timeout, max_rows=max_rows, max_bytes=max_bytes, workers=workers,
+                    allow_service=allow_service)
+    pool = WorkerPool(str(source), limits)
+    about = f"{Path(source).name}: {pool.triples} triples"
     try:
         server = _Server(("127.0.0.1", port), _QuietHandler)
     except OSError as exc:
-        worker.close()
+        pool.close()
         raise NewsgraphError(_E205.format(where=f"127.0.0.1:{port}", reason=exc.strerror)) from exc
-    server.set_app(_App(worker, server.server_port, allow_service, about))
-    return Endpoint(server, worker)
+    server.set_app(_App(pool, server.server_port, about))
+    return Endpoint(server, pool)
 
 
-def serve(source: str | Path, *, port: int = DEFAULT_PORT, timeout: float = DEFAULT_TIMEOUT,
-          allow_service: bool = False, echo: Callable[[str], Any] = print) -> None:
-    """Run the endpoint until Ctrl-C (what ``newsgraph serve`` does)."""
-    with start(source, port=port, timeout=timeout, allow_service=allow_service) as endpoint:
+def serve(source: str | Path, *, echo: Callable[[str], Any] = print, **options: Any) -> None:
+    """Run the endpoint until Ctrl-C (what ``newsgraph serve`` does); ``options`` as `start`."""
+    with start(source, **options) as endpoint:
         echo(f"serving {source} ({endpoint.triples} triples), read-only, at {endpoint.url}"
              " (Ctrl-C to stop)")
         with contextlib.suppress(KeyboardInterrupt):

@@ -1,29 +1,25 @@
-"""The query worker of the SPARQL endpoint: a child process that holds the graph and answers.
+"""The query worker process of the SPARQL endpoint: it holds the graph and answers queries.
 
-The endpoint (`graph.serve`) sends each query to the worker as one JSON line; the worker runs
-it on its Oxigraph store and writes the answer in the media type the client accepts (SPARQL
-results, an RDF graph, or an HTML table). `QueryWorker` starts the process, runs one query at
-a time, and kills and restarts the process when a query runs past the timeout.
+The endpoint (`graph.serve.pool`) starts it with the graph, the result caps and whether it may
+use the network, and sends each query as one JSON line naming a file to write the answer to.
+The worker runs the query on its Oxigraph store and streams the answer, in the media type the
+client accepts, through pyoxigraph's serializers into that file, stopping as soon as the answer
+goes over the byte cap; it then answers with one line ``STATUS MEDIA``. Results over the
+row or byte cap are refused with ``E206`` (status 422) instead.
 """
 
 from __future__ import annotations
 
-import contextlib
+import csv
 import html
+import io
 import json
-import select
-import subprocess
 import sys
-import threading
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import IO, Any, cast
 from urllib.parse import quote
 
-import pyoxigraph as ox
-
-from extract.errors import NewsgraphError
-
-__all__ = ["FORMATS", "QueryWorker", "work"]
+__all__ = ["FORMATS", "OVER_CAP", "work"]
 
 #: Format parameter -> (media type, pyoxigraph format name).
 FORMATS = {
@@ -33,13 +29,46 @@ FORMATS = {
     "jsonld": ("application/ld+json", "JSON_LD"), "rdfxml": ("application/rdf+xml", "RDF_XML"),
     "html": ("text/html", ""),
 }
+#: HTTP status of an answer over the row or byte cap.
+OVER_CAP = 422
 
 _HTML_ROWS = 1000
 _SOLUTIONS = ("json", "xml", "csv", "tsv", "html")
 _GRAPHS = ("turtle", "nt", "jsonld", "rdfxml", "html")
+_Answer = tuple[int, str]
+
+
+class _OverCap(OSError):
+    """The answer went over a cap: ``limit`` names it, ``option`` the serve option that sets it."""
+
+    def __init__(self, limit: str, option: str) -> None:
+        super().__init__(f"answer over {limit}")
+        self.limit, self.option = limit, option
+
+
+class _Meter(io.RawIOBase):
+    """A binary file that refuses to grow past ``cap`` bytes."""
+
+    def __init__(self, out: IO[bytes], cap: int) -> None:
+        super().__init__()
+        self.out, self.cap, self.size = out, cap, 0
+        self.over: _OverCap | None = None
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        size = len(data)
+        if self.size + size > self.cap:
+            self.over = _OverCap(f"{self.cap} bytes", "--max-bytes")
+            raise self.over
+        self.size += size
+        return self.out.write(data)
 
 
 def _cell(term: Any) -> str:
+    import pyoxigraph as ox
+
     if term is None:
         return ""
     text = html.escape(term.value)
@@ -54,6 +83,7 @@ def _cell(term: Any) -> str:
 
 
 def _table(names: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
+    """An HTML table of the first rows (the page is for people; the other formats are whole)."""
     head = "".join(f"<th>{html.escape(n)}</th>" for n in names)
     body, count = [], 0
     for count, row in enumerate(rows, 1):
@@ -65,38 +95,92 @@ def _table(names: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
     return f"<h2>Results</h2>{shown}{more}<table><tr>{head}</tr>{''.join(body)}</table>"
 
 
-def _answer(store: Any, request: dict[str, Any]) -> tuple[int, str, bytes]:
-    """Run one query in the worker: (HTTP status, media type, body)."""
+def _rows(path: str, name: str) -> int:
+    """Solutions in a serialized SELECT result, read back from its file."""
+    import pyoxigraph as ox
+
+    if name == "CSV":
+        with open(path, encoding="utf-8", newline="") as text:
+            return sum(1 for _ in csv.reader(text)) - 1
+    solutions: Any = ox.parse_query_results(path=path,
+                                            format=getattr(ox.QueryResultsFormat, name))
+    return sum(1 for _ in solutions)
+
+
+def _counted(items: Iterable[Any], cap: int) -> Iterator[Any]:
+    for count, item in enumerate(items, 1):
+        if count > cap:
+            raise _OverCap(f"{cap} rows", "--max-rows")
+        yield item
+
+
+def _write(answer: Any, fmt: str, meter: _Meter, max_rows: int, path: str) -> _Answer:
+    """Serialize ``answer`` as ``fmt`` through ``meter``; (status, media type)."""
+    import pyoxigraph as ox
+
+    graph = isinstance(answer, ox.QueryTriples)
+    if fmt == "html":
+        if isinstance(answer, ox.QueryBoolean):
+            page = f"<h2>Result</h2><p>{bool(answer)}</p>"
+        elif graph:
+            rows = ((t.subject, t.predicate, t.object) for t in answer)
+            page = _table(("subject", "predicate", "object"), rows)
+        else:
+            page = _table([v.value for v in answer.variables], answer)
+        meter.write(page.encode("utf-8"))
+        return 200, "text/html"
+    media, name = FORMATS[fmt]
+    if graph:
+        ox.serialize(_counted(answer, max_rows), cast(IO[bytes], meter),
+                     getattr(ox.RdfFormat, name))
+        return 200, media
+    answer.serialize(cast(IO[bytes], meter), getattr(ox.QueryResultsFormat, name))
+    if not isinstance(answer, ox.QueryBoolean) and meter.size > max_rows:
+        meter.out.flush()  # a solution takes one byte at least: fewer bytes, fewer rows
+        if _rows(path, name) > max_rows:
+            raise _OverCap(f"{max_rows} rows", "--max-rows")
+    return 200, media
+
+
+def _answer(store: Any, request: dict[str, Any], max_rows: int, max_bytes: int) -> _Answer:
+    """Run one query, its answer written to ``request["out"]``: (HTTP status, media type)."""
+    import pyoxigraph as ox
+
+    from extract.errors import Errors
+
     graphs: dict[str, Any] = {"use_default_graph_as_union": True}
     if request["default"]:
         graphs = {"default_graph": [ox.NamedNode(i) for i in request["default"]]}
     named = [ox.NamedNode(i) for i in request["named"]] or None
-    try:
-        answer = store.query(request["query"], named_graphs=named, **graphs)
-        kinds = _GRAPHS if isinstance(answer, ox.QueryTriples) else _SOLUTIONS
-        fmt = next((f for f in request["accept"] if f in kinds), kinds[0])
-        if fmt == "html" and isinstance(answer, ox.QueryBoolean):
-            return 200, "text/html", f"<h2>Result</h2><p>{bool(answer)}</p>".encode()
-        if fmt == "html" and isinstance(answer, ox.QueryTriples):
-            rows = ((t.subject, t.predicate, t.object) for t in answer)
-            return 200, "text/html", _table(("subject", "predicate", "object"), rows).encode()
-        if fmt == "html":
-            names = [v.value for v in answer.variables]
-            return 200, "text/html", _table(names, answer).encode()
-        media, name = FORMATS[fmt]
-        kind = ox.RdfFormat if fmt in _GRAPHS else ox.QueryResultsFormat
-        return 200, media, answer.serialize(format=getattr(kind, name)) or b""
-    except (SyntaxError, ValueError) as exc:
-        return 400, "text/plain", f"bad query: {exc}".encode()
-    except OSError as exc:
-        return 500, "text/plain", f"query failed: {exc}".encode()
+    with open(request["out"], "wb") as out:
+        meter = _Meter(out, max_bytes)
+        try:
+            answer = store.query(request["query"], named_graphs=named, **graphs)
+            kinds = _GRAPHS if isinstance(answer, ox.QueryTriples) else _SOLUTIONS
+            fmt = next((f for f in request["accept"] if f in kinds), kinds[0])
+            return _write(answer, fmt, meter, max_rows, request["out"])
+        except (SyntaxError, ValueError, OSError) as exc:
+            over = exc if isinstance(exc, _OverCap) else meter.over
+            message, status = f"bad query: {exc}", 400
+            if over is not None:
+                message, status = Errors.E206.format(limit=over.limit, option=over.option), OVER_CAP
+            elif isinstance(exc, OSError):
+                message, status = f"query failed: {exc}", 500
+            out.seek(0)
+            out.truncate()
+            out.write(message.encode("utf-8"))
+            return status, "text/plain"
 
 
 def work() -> None:
-    """Worker process: open the graph named in argv, then answer queries read from stdin.
+    """Worker process: argv is the graph and a JSON object of settings (``max_rows``,
+    ``max_bytes``, ``network``). Answers queries read from stdin, one JSON line each."""
+    settings = json.loads(sys.argv[2])
+    if not settings["network"]:
+        from graph.serve.sandbox import deny_network
 
-    Each request is one JSON line; each answer is a line ``STATUS LENGTH MEDIA`` and the body.
-    """
+        deny_network()
+    from extract.errors import NewsgraphError
     from graph.query import load_store
 
     out = sys.stdout.buffer
@@ -109,70 +193,7 @@ def work() -> None:
     out.write(f"ready {len(store)}\n".encode())
     out.flush()
     for line in sys.stdin.buffer:
-        status, media, body = _answer(store, json.loads(line))
-        out.write(f"{status} {len(body)} {media}\n".encode() + body)
+        status, media = _answer(store, json.loads(line), settings["max_rows"],
+                                settings["max_bytes"])
+        out.write(f"{status} {media}\n".encode())
         out.flush()
-
-
-class QueryWorker:
-    """The query worker process: one query at a time, killed on timeout."""
-
-    def __init__(self, source: str, timeout: float) -> None:
-        self.source, self.timeout, self.triples = source, timeout, 0
-        self._lock = threading.Lock()
-        self._proc: subprocess.Popen[bytes] | None = None
-        with self._lock:
-            self._start()
-
-    def _start(self) -> None:
-        code = "from graph.serve.worker import work; work()"
-        self._proc = subprocess.Popen([sys.executable, "-c", code, self.source],
-                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-        assert self._proc.stdout is not None
-        status, _, value = self._proc.stdout.readline().decode().strip().partition(" ")
-        if status != "ready":
-            self._stop()
-            raise NewsgraphError(value or f"E008 {self.source}: cannot read (worker stopped).")
-        self.triples = int(value)
-
-    def _stop(self) -> None:
-        if self._proc is not None:
-            self._proc.kill()
-            self._proc.wait()
-            for pipe in (self._proc.stdin, self._proc.stdout):
-                if pipe is not None:
-                    pipe.close()
-        self._proc = None
-
-    def ask(self, request: dict[str, Any]) -> tuple[int, str, bytes]:
-        """Run one query; (status, media type, body)."""
-        if not self._lock.acquire(timeout=self.timeout):
-            return 503, "text/plain", b"the endpoint is busy; try again"
-        try:
-            if self._proc is None:
-                self._start()
-            proc = self._proc
-            assert proc is not None and proc.stdin is not None and proc.stdout is not None
-            proc.stdin.write(json.dumps(request).encode() + b"\n")
-            proc.stdin.flush()
-            if not select.select([proc.stdout], [], [], self.timeout)[0]:
-                self._stop()
-                threading.Thread(target=self._restart, daemon=True).start()
-                return 503, "text/plain", f"query timed out after {self.timeout:g} s".encode()
-            status, size, media = proc.stdout.readline().decode().split(" ", 2)
-            return int(status), media.strip(), proc.stdout.read(int(size))
-        except (OSError, ValueError, NewsgraphError):
-            self._stop()
-            return 500, "text/plain", b"the query worker stopped; it restarts on the next query"
-        finally:
-            self._lock.release()
-
-    def _restart(self) -> None:
-        with self._lock, contextlib.suppress(NewsgraphError):
-            if self._proc is None:
-                self._start()
-
-    def close(self) -> None:
-        """Stop the worker process."""
-        with self._lock:
-            self._stop()

@@ -18,7 +18,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-import graph.serve.endpoint
+import graph.serve.guard
 from extract.errors import NewsgraphError
 from graph.query import bundled_queries, load_store, resolve_query, run_query
 from graph.rdf.build import KnowledgeGraph
@@ -203,7 +203,7 @@ def test_store_folder_port_in_use_and_unreadable_graph(tmp_path: Path) -> None:
 
 
 def test_doctests() -> None:
-    result = doctest.testmod(graph.serve.endpoint)
+    result = doctest.testmod(graph.serve.guard)
     assert result.attempted > 0 and result.failed == 0
 
 
