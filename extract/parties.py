@@ -18,6 +18,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from extract.doctext import doc_text
 from extract.entities import EntityGroup
 from extract.kb import KBEntry, normalise_name
 from extract.merging import add_kb_entity
@@ -63,7 +64,8 @@ def _party_key(groups: dict[str, EntityGroup], party: _Party) -> str:
 def _mark_after(doc: Doc, end: int) -> _Party | None:
     if end >= len(doc):
         return None
-    text = doc.text[doc[end].idx - len(doc[end - 1].whitespace_) : doc[end].idx + 40]
+    whole = doc_text(doc)
+    text = whole[doc[end].idx - len(doc[end - 1].whitespace_) : doc[end].idx + 40]
     match = _LETTER.match(text)
     if match:
         letter = match.group(1) or match.group(2)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 
@@ -17,17 +17,41 @@ from extract.truecase import shouted_spans, truecase
 
 __all__ = ["CHUNK_CHARS", "doc_to_facts", "extract_facts", "split_text"]
 
-#: Longest text handed to spaCy in one piece; longer articles are split at paragraphs.
+#: Longest text handed to spaCy in one piece (less when the pipeline's ``max_length`` is
+#: less); longer articles are split at paragraphs, sentence ends or spaces.
 CHUNK_CHARS = 100_000
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
+
+
+def _cut(window: str) -> int:
+    """Where a piece of a longer text ends inside ``window``: after the last paragraph break
+    in its second half, else after its last sentence end there, else after its last space
+    there, else at its end (a text with no space at all)."""
+    half = len(window) // 2
+    para = window.rfind("\n\n", half)
+    if para >= 0:
+        return para + 2
+    ends = [m.end() for m in _SENTENCE_END.finditer(window, half)]
+    if ends:
+        return ends[-1]
+    for i in range(len(window) - 1, half - 1, -1):
+        if window[i].isspace():
+            return i + 1
+    return len(window)
 
 
 def split_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     """Split ``text`` into ``(offset, chunk)`` pieces of at most ``limit`` characters.
 
-    Splits at blank lines, then at sentence ends, then hard.
+    Splits at blank lines, then at sentence ends, then at spaces, then (a run of ``limit``
+    characters without a space) hard. The pieces join to ``text``: no character is lost, and
+    ``offset`` is where each starts.
 
     >>> split_text("one.\\n\\ntwo.", limit=8)
     [(0, 'one.\\n\\n'), (6, 'two.')]
+    >>> split_text("One two. Three four five six", limit=12)
+    [(0, 'One two. '), (9, 'Three four '), (20, 'five six')]
     """
     if len(text) <= limit:
         return [(0, text)]
@@ -36,13 +60,7 @@ def split_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     while start < len(text):
         end = min(start + limit, len(text))
         if end < len(text):
-            window = text[start:end]
-            cut = window.rfind("\n\n")
-            if cut <= 0:
-                m = list(re.finditer(r"[.!?]\s", window))
-                cut = m[-1].end() if m else -1
-            if cut > 0:
-                end = start + cut + (2 if window[cut : cut + 2] == "\n\n" else 0)
+            end = start + _cut(text[start:end])
         pieces.append((start, text[start:end]))
         start = end
     return pieces
@@ -128,14 +146,21 @@ def _merge_chunks(article: Article, parts: list[ArticleFacts]) -> ArticleFacts:
 
 
 def extract_facts(
-    articles: Iterable[Article], nlp: Language, *, batch_size: int = 16
+    articles: Iterable[Article], nlp: Language, *, batch_size: int = 16,
+    on_chunk: Callable[[int], None] | None = None,
 ) -> Iterator[ArticleFacts]:
-    """Run ``nlp`` over ``articles`` (in order) and yield their facts."""
+    """Run ``nlp`` over ``articles`` (in order) and yield their facts.
+
+    Texts longer than `CHUNK_CHARS` or the pipeline's ``max_length`` go through spaCy in
+    pieces (`split_text`); ``on_chunk`` is called with the length of each piece when it is
+    done, so a caller can show progress inside a very long article.
+    """
     keep = _acronyms()
+    limit = max(1, min(CHUNK_CHARS, nlp.max_length))
 
     def pieces() -> Iterator[tuple[Doc, tuple[Article, int, int, str]]]:
         for article in articles:
-            chunks = split_text(article.text)
+            chunks = split_text(article.text, limit)
             for n, (offset, chunk) in enumerate(chunks):
                 doc = nlp.make_doc(truecase(chunk, keep))
                 doc.user_data["ng_shouted"] = shouted_spans(chunk)
@@ -145,6 +170,8 @@ def extract_facts(
     for doc, (article, offset, remaining, chunk) in nlp.pipe(pieces(), as_tuples=True,
                                                              batch_size=batch_size):
         parts.append(doc_to_facts(doc, article, offset, chunk))
+        if on_chunk is not None:
+            on_chunk(len(chunk))
         if remaining == 0:
             yield _merge_chunks(article, parts)
             parts = []

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from extract.doctext import doc_text
 from extract.kb import KnowledgeBase
 
 __all__ = ["PARTIES", "Affiliation", "affiliations", "state_after", "state_id"]
@@ -86,7 +87,7 @@ def state_after(doc: Doc, end: int, kb: KnowledgeBase) -> str | None:
     """
     if end + 1 >= len(doc) or doc[end].text != ",":
         return None
-    text = doc.text[doc[end + 1].idx : doc[end + 1].idx + 12]
+    text = doc_text(doc)[doc[end + 1].idx : doc[end + 1].idx + 12]
     for size in (6, 5, 4, 3, 2):
         head = text[:size]
         sid = state_id(head)
