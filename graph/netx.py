@@ -13,52 +13,29 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph
 
-from graph.rdf.namespaces import PREFIXES
+from graph.query.statements import PLOVER_QUERY, STATEMENTS_QUERY, plover_types
+from graph.rdf.namespaces import SPARQL_PREFIXES, local_name
+from graph.rdf.ontology import predicate_labels
 
 __all__ = ["to_networkx"]
 
-_PREAMBLE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-
-_NODES = _PREAMBLE + """
+_NODES = SPARQL_PREFIXES + """
 SELECT ?e ?label ?etype ?mentions WHERE {
   ?e ng:entityType ?etype ; rdfs:label ?label .
   OPTIONAL { ?e ng:mentionCount ?mentions }
 }"""
 
-_ALIASES = _PREAMBLE + "SELECT ?e ?alias WHERE { ?e ng:entityType ?t ; skos:altLabel ?alias }"
-_SAME = _PREAMBLE + "SELECT ?e ?x WHERE { ?e ng:entityType ?t ; owl:sameAs ?x }"
-_ARTICLES = _PREAMBLE + "SELECT ?a ?e WHERE { ?a a schema:NewsArticle ; schema:mentions ?e }"
-_COREF = _PREAMBLE + "SELECT ?st ?note WHERE { ?st a ng:Statement ; ng:coreference ?note }"
-
-_EDGES = _PREAMBLE + """
-SELECT ?st ?s ?p ?o ?sentence ?conf ?modality ?trigger ?post ?a ?title ?date ?url
-       ?polarity ?cameo ?plover ?src ?publisher WHERE {
-  ?st a ng:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
-      ng:polarity ?polarity ; ng:evidence ?sentence ; ng:confidence ?conf ;
-      ng:modality ?modality ; ng:trigger ?trigger ; prov:wasDerivedFrom ?a .
-  FILTER(isIRI(?o))
-  OPTIONAL { ?st ng:postTitle ?post }
-  OPTIONAL { ?st ng:cameoCode ?cameo }
-  OPTIONAL { ?st ng:ploverType ?plover }
-  OPTIONAL { ?st ng:attributedTo ?src }
-  OPTIONAL { ?a schema:publisher ?publisher }
-  OPTIONAL { ?a schema:headline ?title }
-  OPTIONAL { ?a schema:datePublished ?date }
-  OPTIONAL { ?a schema:url ?url }
-}"""
+_ALIASES = SPARQL_PREFIXES + """
+SELECT ?e ?alias WHERE { ?e ng:entityType ?t ; skos:altLabel ?alias }"""
+_SAME = SPARQL_PREFIXES + "SELECT ?e ?x WHERE { ?e ng:entityType ?t ; owl:sameAs ?x }"
+_ARTICLES = SPARQL_PREFIXES + """
+SELECT ?a ?e WHERE { ?a a schema:NewsArticle ; schema:mentions ?e }"""
+_COREF = SPARQL_PREFIXES + """
+SELECT ?st ?note WHERE { ?st a ng:Statement ; ng:coreference ?note }"""
 
 
 def _s(value: Any) -> str:
     return "" if value is None else str(value)
-
-
-def _predicate_labels() -> dict[str, str]:
-    try:
-        from graph.rdf.ontology import predicate_labels
-
-        return predicate_labels()
-    except Exception:  # pragma: no cover - the ontology ships with the package
-        return {}
 
 
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
@@ -86,26 +63,35 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     coref: dict[str, list[str]] = defaultdict(list)
     for st, note in _rows(graph, _COREF):
         coref[str(st)].append(str(note))
-    labels = _predicate_labels()
-    for row in sorted(_rows(graph, _EDGES), key=lambda r: str(r[0])):
-        (st, s, p, o, sentence, conf, modality, trigger, post, a, title, date, url,
-         polarity, cameo, plover, src, publisher) = row
-        if str(s) not in view or str(o) not in view:
+    labels = predicate_labels()
+    plovers = plover_types(_rows(graph, PLOVER_QUERY))
+    for row in sorted(_records(graph, STATEMENTS_QUERY), key=lambda r: r["statement"]):
+        st, s, o = row["statement"], row["subject"], row["object"]
+        if s not in view or o not in view:
             continue
-        local = str(p).rsplit("#", 1)[-1]
-        view.add_edge(str(s), str(o), key=str(st), predicate=local,
-                      label=labels.get(local, local), sentence=str(sentence),
-                      article=str(a), article_title=_s(title), article_date=_s(date),
-                      article_url=_s(url), article_source=_s(publisher),
-                      confidence=float(conf), polarity=str(polarity), modality=str(modality),
-                      trigger=str(trigger), post_title=_s(post), cameo=_s(cameo),
-                      plover=_s(plover), attributed_to=_s(src),
-                      coreference="; ".join(sorted(coref[str(st)])))
+        local = local_name(row["predicate"])
+        view.add_edge(s, o, key=st, predicate=local, label=labels.get(local, local),
+                      sentence=row["evidence"], article=row["article"],
+                      article_title=row["headline"], article_date=row["date"],
+                      article_url=row["url"], article_source=row["publisher"],
+                      confidence=float(row["confidence"] or 0), polarity=row["polarity"],
+                      modality=row["modality"], trigger=row["trigger"],
+                      post_title=row["post_title"], cameo=row["cameo"],
+                      plover=plovers.get(st, ""), attributed_to=row["attributed_to"],
+                      coreference="; ".join(sorted(coref[st])))
     return view
 
 
 def _rows(graph: Graph, query: str) -> list[tuple[Any, ...]]:
     return [tuple(row) for row in graph.query(query)]  # type: ignore[arg-type]
+
+
+def _records(graph: Graph, query: str) -> list[dict[str, str]]:
+    """Each result row as variable name -> text ("" where unbound)."""
+    result = graph.query(query)
+    names = [str(v) for v in result.vars or ()]
+    return [{n: _s(v) for n, v in zip(names, row, strict=True)}  # type: ignore[arg-type]
+            for row in result]
 
 
 def _type_name(etype: str) -> str:

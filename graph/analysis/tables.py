@@ -23,10 +23,11 @@ import pandas as pd
 import pyoxigraph as ox
 
 from extract.errors import Errors, NewsgraphError
-from graph.analysis._queries import ENTITIES_QUERY, STATEMENTS_QUERY
+from graph.analysis._queries import ENTITIES_QUERY
 from graph.explorer.layout import pagerank
 from graph.query import QueryResult, Term, load_store, resolve_query, run_query
-from graph.rdf.namespaces import NG, PREFIXES
+from graph.query.statements import PLOVER_QUERY, STATEMENTS_QUERY, plover_types
+from graph.rdf.namespaces import PREFIXES, local_name
 from graph.rdf.ontology import symmetric_predicates
 
 __all__ = [
@@ -51,7 +52,6 @@ ACCURACY_COLUMNS = ("set", "type", "p", "r", "f1", "tp", "fp", "fn")
 _XSD = PREFIXES["xsd"]
 _INTEGERS = {f"{_XSD}{name}" for name in ("integer", "int", "long", "short", "nonNegativeInteger")}
 _FLOATS = {f"{_XSD}{name}" for name in ("decimal", "double", "float")}
-_NG = str(NG)
 _RELATION_KEYS = ["subject", "subject_label", "predicate", "object", "object_label"]
 
 
@@ -120,11 +120,6 @@ def _sorted_join(text: str, separator: str) -> str:
     return separator.join(sorted(part for part in text.split(separator) if part))
 
 
-def _local(iri: Any) -> Any:
-    text = str(iri)
-    return text[len(_NG):] if text.startswith(_NG) else iri
-
-
 def statements(source: GraphSource) -> pd.DataFrame:
     """One row per statement node (asserted and negated), by date, article and position.
 
@@ -132,8 +127,12 @@ def statements(source: GraphSource) -> pd.DataFrame:
     ``object_label`` is the object's label or, for a literal object (a quote or post), its
     text; ``date`` is a pandas datetime (NaT when the article has none).
     """
-    frame = query_frame(source, STATEMENTS_QUERY)
-    frame["predicate"] = frame["predicate"].map(_local)
+    store = _store(source)
+    frame = query_frame(store, STATEMENTS_QUERY)
+    frame = frame.drop(columns=["url", "publisher"])
+    plovers = plover_types((st, pt) for st, pt in run_query(store, PLOVER_QUERY).rows)
+    frame.insert(frame.columns.get_loc("cameo") + 1, "plover", frame["statement"].map(plovers))
+    frame["predicate"] = frame["predicate"].map(local_name)
     frame["object_is_entity"] = frame["object_is_entity"].fillna(False).astype(bool)
     frame["confidence"] = pd.to_numeric(frame["confidence"], errors="coerce").astype(float)
     frame["date"] = pd.to_datetime(frame["date"], errors="coerce")

@@ -27,14 +27,14 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import OWL, SKOS
 
 from extract.facts import Article, ArticleFacts, Relation
-from extract.fields import is_calendar_date
-from extract.triggers import SYMMETRIC
 from graph.rdf.iris import article_iri, statement_iri
 from graph.rdf.namespaces import DEFAULT_BASE, GEONAMES, NG, PREFIXES, PROV, SCHEMA, WD
+from graph.rdf.ontology import statement_codes, symmetric_predicates
 from graph.rdf.resolve import Node, Resolution, resolve
 
 __all__ = ["KnowledgeGraph", "build_graph", "new_graph"]
 
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"{}|\\^`\x00-\x1f]+$")
 _QID = re.compile(r"^Q\d+$")
 
@@ -129,7 +129,7 @@ def _article_triples(out: _Quads, base: str, article: Article, mentioned: set[st
     if article.title:
         out.add(a, SCHEMA.headline, _text(article.title))
     if article.date:
-        date = article.date[:10] if is_calendar_date(article.date) else None
+        date = article.date[:10] if _DATE.match(article.date[:10]) else None
         out.add(a, SCHEMA.datePublished,
                 _typed(date, XSD.date) if date else _text(article.date))
     if article.url and _SAFE_URL.match(article.url):
@@ -152,7 +152,7 @@ def _relation_triples(
     o_iri = res.index.get((aid, rel.obj)) if rel.obj is not None else None
     if s is None or (rel.obj is not None and o_iri is None) or s == o_iri:
         return False
-    if rel.predicate in SYMMETRIC and o_iri is not None and o_iri < s:
+    if rel.predicate in symmetric_predicates() and o_iri is not None and o_iri < s:
         s, o_iri = o_iri, s
     p: str = getattr(NG, rel.predicate)  # raises for a predicate not in the vocabulary
     o: str | ox.Literal = o_iri if o_iri is not None else _text(rel.value or "")
@@ -173,10 +173,11 @@ def _relation_triples(
         out.add(st, pred, value)
     if rel.predicate == "holdsPost" and rel.value:
         out.add(st, NG.postTitle, _text(rel.value))
-    if rel.cameo:
-        out.add(st, NG.cameoCode, _text(rel.cameo))
-    if rel.plover:
-        out.add(st, NG.ploverType, _text(rel.plover))
+    cameo, plovers = statement_codes().get(rel.predicate, (None, ()))
+    if cameo:
+        out.add(st, NG.cameoCode, _text(cameo))
+    for plover in plovers:
+        out.add(st, NG.ploverType, _text(plover))
     for note in rel.coreference:
         out.add(st, NG.coreference, _text(note))
     if rel.attributed_to and (src := res.index.get((aid, rel.attributed_to))):

@@ -12,7 +12,10 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["DEFAULT_BASE", "GEONAMES", "NG", "PREFIXES", "PROV", "SCHEMA", "WD"]
+__all__ = [
+    "DEFAULT_BASE", "GEONAMES", "NG", "PREFIXES", "PROV", "SCHEMA", "SPARQL_PREFIXES", "WD",
+    "local_name",
+]
 
 DEFAULT_BASE = "https://w3id.org/newsgraph/id/"
 
@@ -82,3 +85,16 @@ PREFIXES: dict[str, str] = {
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
+
+#: A ``PREFIX`` line for every prefix of `PREFIXES`, to open SPARQL queries with.
+SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+
+def local_name(iri: object) -> str:
+    """The part of a newsgraph IRI after the namespace; any other IRI or value as text.
+
+    >>> local_name(NG.discussedWith), local_name("http://schema.org/Person")
+    ('discussedWith', 'http://schema.org/Person')
+    """
+    text, ns = str(iri), str(NG)
+    return text[len(ns) :] if text.startswith(ns) and len(text) > len(ns) else text

@@ -1,7 +1,8 @@
 """The newsgraph ontology (``ontology.ttl``) and the facts other modules read from it.
 
 The ontology document is the one place where predicate labels, symmetric predicates and
-CAMEO / PLOVER codes are written down; the HTML view and the graph builder read them here.
+CAMEO / PLOVER codes are written down; the graph builder (the codes on every statement, the
+order of symmetric pairs), the HTML view and the tables read them here.
 
 >>> predicate_labels()["discussedWith"]
 'discussed with'
@@ -11,8 +12,10 @@ CAMEO / PLOVER codes are written down; the HTML view and the graph builder read 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
@@ -23,6 +26,7 @@ __all__ = [
     "load_ontology",
     "predicate_codes",
     "predicate_labels",
+    "statement_codes",
     "symmetric_predicates",
 ]
 
@@ -101,21 +105,30 @@ def symmetric_predicates() -> frozenset[str]:
 
 
 @cache
-def _codes() -> tuple[tuple[str, str | None, str | None], ...]:
+def statement_codes() -> Mapping[str, tuple[str | None, tuple[str, ...]]]:
+    """CAMEO code and PLOVER types of each relation predicate, as every statement carries them.
+
+    Returns:
+        A read-only mapping local name -> ``(cameo_code, plover_types)``, PLOVER types sorted;
+        predicates without codes (``holdsPost``, ``memberOf``, ``locatedIn``) are absent.
+
+    >>> statement_codes()["namedAsThreat"]
+    ('112', ('ACCUSE', 'DISAPPROVE'))
+    """
     graph = _ontology()
-    rows: list[tuple[str, str | None, str | None]] = []
+    codes: dict[str, tuple[str | None, tuple[str, ...]]] = {}
     for prop in set(graph.subjects(NG.cameoCode, None)) | set(graph.subjects(NG.ploverType, None)):
         name = _local(prop)
         if name is None:
             continue
         cameo = graph.value(prop, NG.cameoCode)
-        plovers = sorted(str(p) for p in graph.objects(prop, NG.ploverType))
-        rows.append((name, None if cameo is None else str(cameo), "/".join(plovers) or None))
-    return tuple(sorted(rows))
+        plovers = tuple(sorted(str(p) for p in graph.objects(prop, NG.ploverType)))
+        codes[name] = (None if cameo is None else str(cameo), plovers)
+    return MappingProxyType(dict(sorted(codes.items())))
 
 
 def predicate_codes() -> dict[str, tuple[str | None, str | None]]:
-    """CAMEO code and PLOVER type annotated on each relation predicate.
+    """CAMEO code and PLOVER type annotated on each relation predicate, for display.
 
     Several PLOVER types are joined with ``/`` in alphabetical order.
 
@@ -128,4 +141,5 @@ def predicate_codes() -> dict[str, tuple[str | None, str | None]]:
     >>> predicate_codes()["namedAsThreat"]
     ('112', 'ACCUSE/DISAPPROVE')
     """
-    return {name: (cameo, plover) for name, cameo, plover in _codes()}
+    return {name: (cameo, "/".join(plovers) or None)
+            for name, (cameo, plovers) in statement_codes().items()}

@@ -10,13 +10,15 @@ from rdflib import DCTERMS, OWL, RDF, RDFS, Graph, Literal, URIRef
 
 import graph.rdf.ontology
 from extract.facts import PREDICATES, Article, ArticleFacts, Entity, Relation
-from graph.rdf.build import build_graph
+from extract.triggers import SYMMETRIC as SYMMETRIC_PATTERNS
+from graph.rdf.build import KnowledgeGraph, build_graph
 from graph.rdf.namespaces import NG
 from graph.rdf.ontology import (
     ONTOLOGY_PATH,
     load_ontology,
     predicate_codes,
     predicate_labels,
+    statement_codes,
     symmetric_predicates,
 )
 
@@ -111,11 +113,31 @@ def test_cameo_and_plover_codes(onto: Graph) -> None:
         assert onto.value(_term(name), NG.cameoCode) == Literal(cameo), name
         assert {str(p) for p in onto.objects(_term(name), NG.ploverType)} == plovers, name
         assert predicate_codes()[name] == (cameo, "/".join(sorted(plovers)))
+        assert statement_codes()[name] == (cameo, tuple(sorted(plovers)))
     uncoded = set(PREDICATES) - set(CODES)
     assert uncoded == {"holdsPost", "memberOf", "locatedIn"}
     assert not uncoded & set(predicate_codes())
     for prop in (NG.cameoCode, NG.ploverType):
         assert (prop, RDF.type, OWL.AnnotationProperty) in onto
+
+
+def test_every_statement_of_a_build_carries_the_ontology_codes(
+    example_build: tuple[object, KnowledgeGraph, object],
+) -> None:
+    g = example_build[1].rdf
+    seen = set()
+    for st in g.subjects(RDF.type, NG.Statement):
+        name = str(g.value(st, RDF.predicate))[len(NS) :]
+        cameo, plovers = statement_codes().get(name, (None, ()))
+        found = [str(c) for c in g.objects(st, NG.cameoCode)]
+        assert found == ([cameo] if cameo else []), (name, found)
+        assert sorted(str(p) for p in g.objects(st, NG.ploverType)) == list(plovers), name
+        seen.add(name)
+    assert {"discussedWith", "said", "holdsPost"} <= seen
+
+
+def test_symmetric_pairs_in_extraction_are_the_ontology_ones() -> None:
+    assert symmetric_predicates() == SYMMETRIC_PATTERNS
 
 
 def test_statement_class(onto: Graph) -> None:
