@@ -39,6 +39,7 @@ __all__ = [
     "remove_promo_blocks",
     "strip_html",
     "strip_markdown",
+    "unbracket_insertions",
 ]
 
 # HTML left in scraped text: script/style bodies, comments, tags, dangling ends such as `” />`.
@@ -154,6 +155,18 @@ def strip_markdown(text: str) -> str:
     return text
 
 
+_EDITORIAL = re.compile(r"\[((?:the |newly |[A-Z])[^\[\]\n/|]{0,60}?)\](?!\()")
+
+
+def unbracket_insertions(text: str) -> str:
+    """Editors' insertions in quotes lose their brackets, so names read whole.
+
+    >>> unbracket_insertions("the defense of [South] Korea and [the Islamic State]")
+    'the defense of South Korea and the Islamic State'
+    """
+    return _EDITORIAL.sub(r"\1", text)
+
+
 _CLEANERS: tuple[Callable[[str], str], ...] = (
     normalize_newlines,
     normalize_unicode,
@@ -163,6 +176,7 @@ _CLEANERS: tuple[Callable[[str], str], ...] = (
     remove_boilerplate,
     remove_promo_blocks,
     remove_furniture_lines,
+    unbracket_insertions,
     normalize_paragraphs,
 )
 

@@ -3,6 +3,9 @@
 - Party-and-state tags ("Sen. Jane Roe (R-Ariz.)", "John Doe, D-N.Y.,") give the party and
   the state; NER tags nothing there, or a fragment ("R.-Ky").
 - A state written after a city ("Medford, Mass.") is the state.
+- Organisations and events the knowledge base knows by an exact name ("Twitter", "9/11") are
+  mentions where NER missed them; "the Syrian civil war", "the Benghazi attack" are events.
+- An unknown name made only of adjectives ("Congressional") is no entity.
 - A title-case headline ("Architect Of Paris Attacks Was Killed In Raid, French Authorities
   Say") makes NER read capitalised words as names: a headline mention is kept only when the
   body names it too, or the knowledge base knows it.
@@ -10,9 +13,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
-from extract.kb import KnowledgeBase
+from extract.kb import KBEntry, KnowledgeBase
 from extract.mentions import Candidate
 from extract.names import name_words
 from extract.usplaces import affiliations, state_after
@@ -58,7 +63,76 @@ def add_pattern_mentions(doc: Doc, cands: list[Candidate], kb: KnowledgeBase) ->
             end += 1
         extra.append(Candidate(cand.end + 1, end, entry.type, doc[cand.end + 1 : end].text,
                                "gazetteer", entry))
+    kept = [c for c in kept if not _adjective_only(doc, c)]
+    events = _named_events(doc, kept + extra)
+    inside = {i for c in events for i in range(c.start, c.end)}
+    kept = [c for c in kept if not inside & set(range(c.start, c.end))] + events
+    taken = {i for c in kept + extra for i in range(c.start, c.end)}
+    extra += _known_mentions(doc, taken, kb)
     return sorted(kept + extra, key=lambda c: (c.start, c.end))
+
+
+def _adjective_only(doc: Doc, cand: Candidate) -> bool:
+    """An unknown name made only of adjectives: "Congressional", "Western Hemispheric"."""
+    return cand.kb is None and all(t.pos_ == "ADJ" for t in doc[cand.start : cand.end])
+
+
+@lru_cache(maxsize=4)
+def _known_names(kb: KnowledgeBase) -> dict[str, KBEntry]:
+    """Organisation and event names, as written, that NER may miss ("Twitter", "9/11")."""
+    seen: dict[str, list[KBEntry]] = {}
+    for entry in kb:
+        if entry.type not in {"ORG", "EVENT"}:
+            continue
+        for form in {entry.name, *entry.aliases, entry.acronym or ""}:
+            if form[:1].isupper() or form[:1].isdigit():
+                seen.setdefault(form, []).append(entry)
+    return {form: found[0] for form, found in seen.items() if len(found) == 1}
+
+
+def _known_mentions(doc: Doc, taken: set[int], kb: KnowledgeBase) -> list[Candidate]:
+    names = _known_names(kb)
+    out: list[Candidate] = []
+    i = 0
+    while i < len(doc):
+        for n in (4, 3, 2, 1):
+            span = doc[i : i + n]
+            if len(span) == n and not taken & set(range(i, i + n)) and span.text in names:
+                entry = names[span.text]
+                out.append(Candidate(i, i + n, entry.type, span.text, "gazetteer", entry))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+#: Heads of named events ("the Syrian civil war", "the Benghazi attack", "the Paris attacks"),
+#: with the kind of event each names: "the Syria crisis" is "the Syrian civil war".
+_EVENT_HEADS = {
+    "war": "war", "conflict": "war", "crisis": "war", "attack": "attack", "attacks": "attack",
+    "bombing": "bombing", "bombings": "bombing", "massacre": "attack", "invasion": "invasion",
+    "intervention": "invasion", "raid": "raid", "uprising": "uprising", "shooting": "shooting",
+    "shootings": "shooting", "genocide": "genocide", "coup": "coup",
+}
+
+
+def _named_events(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """"the <place> [civil] war": an event named after the place it happened in."""
+    places = {c.end: c for c in cands if c.label in {"GPE", "LOC", "FAC"}}
+    out = []
+    for tok in doc:
+        if tok.lower_ not in _EVENT_HEADS or not tok.is_lower:
+            continue
+        end = tok.i
+        if end > 0 and doc[end - 1].lower_ == "civil":
+            end -= 1
+        place = places.get(end)
+        if place is not None and place.start > 0 and doc[place.start - 1].lower_ == "the":
+            span = doc[place.start : tok.i + 1]
+            where = place.kb.id if place.kb is not None else place.text.lower()
+            out.append(Candidate(span.start, span.end, "EVENT", span.text, "gazetteer",
+                                 group=f"event {where} {_EVENT_HEADS[tok.lower_]}"))
+    return out
 
 
 def _headline_end(doc: Doc) -> int:

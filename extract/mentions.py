@@ -138,6 +138,8 @@ class Candidate:
     text: str
     source: str = "ner"
     kb: KBEntry | None = None
+    group: str | None = None
+    """Mentions with the same ``group`` are one entity even when written differently."""
 
 
 def find_candidates(
@@ -180,7 +182,7 @@ def find_candidates(
             entry = None  # "Liverpool beat Leeds": a club named after its city
         if label in {"ORG", "GPE", "LOC"} and entry is None and _person_shaped(span):
             label = "PERSON"  # "B. Young", "Margaret Hodge"
-        if entry is None and label in {"GPE", "ORG"} and kb.demonym(span.text) is not None:
+        if entry is None and label in {"GPE", "ORG", "LOC"} and kb.demonym(span.text) is not None:
             entry = kb.demonym(span.text)
             label = entry.type if entry is not None else label
         if entry is None and label in {"PERSON", "ORG", "GPE", "NORP"}:

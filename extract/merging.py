@@ -51,7 +51,7 @@ def _group(cands: list[Candidate]) -> tuple[dict[str, EntityGroup], list[tuple[C
         if c.kb is not None:
             key, name, typ = c.kb.id, c.kb.name, c.kb.type
         else:
-            key, name, typ = f"_:{normalise_name(c.text)}", c.text, c.label
+            key, name, typ = f"_:{c.group or normalise_name(c.text)}", c.text, c.label
         group = groups.setdefault(key, EntityGroup(key=key, type=typ, name=name, kb=c.kb))
         group.surfaces[c.text] += 1
         group.labels[c.label] += 1

@@ -1,0 +1,34 @@
+"""Mentions from news patterns: named events, known names NER misses, headline fragments."""
+
+from spacy.language import Language
+
+from extract.clean import clean_text
+
+
+def _entities(nlp: Language, text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    doc = nlp(text)
+    return {g.name: (g.type, tuple(sorted(g.surfaces))) for g in doc._.ng_entities.values()}
+
+
+def test_place_named_events_are_one_event(nlp: Language) -> None:
+    found = _entities(nlp, "Refugees fled the Syrian civil war. Officials said the Syria crisis "
+                           "would last, and aid groups said so too.")
+    events = [(n, s) for n, (t, s) in found.items() if t == "EVENT"]
+    assert len(events) == 1
+    assert set(events[0][1]) == {"Syrian civil war", "Syria crisis"}
+
+
+def test_known_names_ner_misses(nlp: Language) -> None:
+    found = _entities(nlp, "The senator wrote on Twitter that 9/11 changed the country.")
+    assert found.get("Twitter", ("",))[0] == "ORG"
+    assert found.get("September 11 attacks", ("",))[0] == "EVENT"
+
+
+def test_title_case_headline_fragments(nlp: Language) -> None:
+    text = ("Leader Of Rebels Was Killed In Raid, Officials Say\n\n"
+            "The leader of the rebels was killed in a raid in Lyon, officials said.")
+    assert not any("Raid" in name for name in _entities(nlp, text))
+
+
+def test_editorial_brackets_are_dropped() -> None:
+    assert clean_text("the defense of [South] Korea") == "the defense of South Korea"
