@@ -18,12 +18,15 @@ from extract.arguments import args_of
 from extract.entities import EntityGroup
 from extract.kb import KnowledgeBase, normalise_name
 from extract.patterns import Found
+from extract.sentences import sentence_of
 from extract.triggers import PLACE_NOUNS
 
 __all__ = ["contained", "locate", "membership"]
 
 _JOIN_VERBS = frozenset({"join", "accede", "enter", "rejoin"})
 _BASE_VERBS = frozenset({"headquarter", "base", "locate", "hold", "host", "station"})
+#: Most words between a city and its country named together.
+_NEAR = 10
 _EVENT_NOUNS = frozenset({"summit", "conference", "forum", "congress", "talks", "meeting"})
 
 
@@ -141,18 +144,28 @@ def locate(doc: Doc, sent: Iterable[Token], kb: KnowledgeBase) -> Iterator[Found
                 where = _key(doc, obj)
                 if where and where != org and _type(doc, where) == "GPE":
                     yield (org, "locatedIn", where, tok, "located-org", 0.75, None)
-        elif tok.dep_ == "appos" and tok.head.i < tok.i:
+        elif tok.dep_ == "appos" and tok.head.i < tok.i and not _listed(doc, tok):
             city, country = _key(doc, tok.head), _key(doc, tok)
             if city and country and city != country and _type(doc, city) == "GPE":
                 entry = kb.by_id(country)
-                if entry is not None and entry.id.startswith("country:"):
+                if entry is not None and entry.id.startswith(("country:", "region:")):
                     yield (city, "locatedIn", country, tok, "located-appos", 0.9, None)
 
 
-def contained(doc: Doc, kb: KnowledgeBase) -> Iterator[Found]:
-    """locatedIn(city, country) when an article names both and the knowledge base links them.
+def _listed(doc: Doc, tok: Token) -> bool:
+    """Whether "CITY, PLACE" is part of a list, not a place and its country: "Washington,
+    D.C.; Hawaii", "Sierra Leone, Mali and Guinea" (only a comma may stand between)."""
+    between = [t.text for t in doc[tok.head.i + 1 : tok.left_edge.i]]
+    return between != [","] or bool(tok.conjuncts)
 
-    The evidence is the first sentence that names the city.
+
+def contained(doc: Doc, kb: KnowledgeBase) -> Iterator[Found]:
+    """locatedIn(city, country) when the knowledge base links them and the text names them
+    together, a few words apart ("Khartoum, the Sudanese capital", "in Sudan's capital
+    Khartoum"); an article that names Beijing here and China there does not say where Beijing
+    is, nor does "Washington refused" (an actor, not a place).
+
+    The evidence is the first such sentence.
     """
     groups: dict[str, EntityGroup] = doc._.ng_entities
     for key, group in sorted(groups.items()):
@@ -160,6 +173,12 @@ def contained(doc: Doc, kb: KnowledgeBase) -> Iterator[Found]:
         if entry is None or not entry.id.startswith("city:") or not entry.country:
             continue
         country = f"country:{entry.country}"
-        named = [start for start, _end, how in group.spans if how != "coref"]
-        if country in groups and named:
-            yield (key, "locatedIn", country, doc[min(named)], "located-kb", 0.7, None)
+        if country not in groups:
+            continue
+        near = [(start, end) for start, end, _h in groups[country].spans]
+        named = sorted(start for start, end, how in group.spans
+                       if how != "coref" and doc[start].dep_ not in {"nsubj", "poss"}
+                       and any(abs(start - e) <= _NEAR or abs(s - end) <= _NEAR for s, e in near
+                               if sentence_of(doc[s]).start == sentence_of(doc[start]).start))
+        if named:
+            yield (key, "locatedIn", country, doc[named[0]], "located-kb", 0.7, None)
