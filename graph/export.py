@@ -35,6 +35,7 @@ from rdflib.term import Node
 
 from extract.atomic import atomic_write
 from extract.errors import Errors, NewsgraphError
+from graph.rdf.build import KnowledgeGraph, new_graph
 from graph.rdf.datasets import data_base, entities_graph, partition, portable_prefixes, triple_key
 
 __all__ = [
@@ -52,8 +53,9 @@ __all__ = [
     "write_rdf",
 ]
 
-#: A graph to export: an rdflib `Graph`, or the path of a graph file (any `load_store` format).
-Source: TypeAlias = Graph | str | Path
+#: A graph to export: a built `KnowledgeGraph` (its store and base IRI are used as they are),
+#: an rdflib `Graph`, or the path of a graph file (any `load_store` format).
+Source: TypeAlias = KnowledgeGraph | Graph | str | Path
 
 #: The JSON-LD context of the JSON-LD export (embedded in every JSON-LD file written).
 CONTEXT_PATH = Path(__file__).parent / "rdf" / "context.jsonld"
@@ -108,9 +110,11 @@ def _sane(term: Any) -> Any:
 
 def _triples(source: Source) -> list[ox.Triple]:
     """The triples of ``source`` (named graphs merged), sorted."""
-    if isinstance(source, Graph):
+    if isinstance(source, KnowledgeGraph):
+        quads: Iterable[Any] = source.store
+    elif isinstance(source, Graph):
         data = source.serialize(format="ox-ntriples", encoding="utf-8")
-        quads: Iterable[Any] = ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+        quads = ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
     else:
         from graph.query import load_store
 
@@ -147,12 +151,14 @@ def _jsonld(triples: Sequence[ox.Triple]) -> str:
     return json.dumps(out, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def serialize(source: Source | Sequence[ox.Triple], fmt: str) -> str:
+def serialize(source: Source | Sequence[ox.Triple], fmt: str, base: str | None = None) -> str:
     """The graph as text in an RDF format of `RDF_FORMATS`.
 
     Args:
-        source: an rdflib `Graph`, a graph file, or triples.
+        source: a `KnowledgeGraph`, an rdflib `Graph`, a graph file, or triples.
         fmt: ``turtle`` (or ``ttl``), ``nt``, ``trig``, ``nq``, ``xml`` or ``jsonld``.
+        base: base IRI of the data IRIs; default: the knowledge graph's, else read from the
+            article IRIs.
 
     Raises:
         NewsgraphError: E204 for another format; E009 / E008 / E201 when a file cannot be read.
@@ -168,10 +174,15 @@ def serialize(source: Source | Sequence[ox.Triple], fmt: str) -> str:
         return _jsonld(triples)
     rdf_format = _OX_FORMATS[fmt]
     items: list[Any] = partition(triples) if rdf_format.supports_datasets else triples
-    base = data_base(triples)
+    base = base or _base(source, triples)
     prefixes = portable_prefixes(_iris(items), base) if fmt not in ("nt", "nq") else None
     data = ox.serialize(items, format=rdf_format, prefixes=prefixes)
     return (data or b"").decode("utf-8")
+
+
+def _base(source: object, triples: Sequence[ox.Triple]) -> str:
+    """The base IRI the knowledge graph was built with, or the one its article IRIs show."""
+    return source.base if isinstance(source, KnowledgeGraph) else data_base(triples)
 
 
 def _xml_safe(value: Any) -> Any:
@@ -220,13 +231,16 @@ def _csv(view: nx.MultiDiGraph) -> str:
     return out.getvalue()
 
 
-def _network(triples: Sequence[ox.Triple], fmt: str, path: Path) -> None:
+def _network(source: Source, fmt: str, path: Path) -> None:
     from graph.netx import to_networkx
-    from graph.rdf.build import new_graph
 
-    graph = new_graph(data_base(triples))
-    graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"",
-                format="ox-ntriples")
+    if isinstance(source, KnowledgeGraph | Graph):
+        graph = source.rdf if isinstance(source, KnowledgeGraph) else source
+    else:  # a file: its named graphs merged into the default graph
+        triples = _triples(source)
+        store = ox.Store()
+        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+        graph = new_graph(data_base(triples), store)
     view = to_networkx(graph)
     if fmt == "graphml":
         write_graphml(view, path)
@@ -256,18 +270,18 @@ def export(source: Source, out_path: str | Path, fmt: str) -> Path:
     """
     if fmt not in EXPORT_FORMATS:
         raise NewsgraphError(Errors.E204.format(fmt=fmt, known=", ".join(EXPORT_FORMATS)))
-    triples = _triples(source)
     path = Path(out_path)
     if fmt in ("graphml", "gexf", "csv"):
-        _network(triples, fmt, path)
+        _network(source, fmt, path)
         return path
-    text = serialize(triples, fmt)
+    triples = _triples(source)
+    text = serialize(triples, fmt, _base(source, triples))
     with atomic_write(path) as out:
         out.write(text)
     return path
 
 
-def write_rdf(graph: Graph, path: str | Path, fmt: str = "turtle") -> Path:
+def write_rdf(graph: KnowledgeGraph | Graph, path: str | Path, fmt: str = "turtle") -> Path:
     """Serialise ``graph`` to ``path`` in an RDF format of `RDF_FORMATS`."""
     if fmt not in RDF_FORMATS:
         raise NewsgraphError(Errors.E204.format(fmt=fmt, known=", ".join(RDF_FORMATS)))

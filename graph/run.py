@@ -202,7 +202,7 @@ def _build(
     os.replace(partial, facts_dir / "facts.jsonl")
     report.outputs["facts"] = facts_dir / "facts.jsonl"
     kg = build_graph(read_facts(report.outputs["facts"]), base=base)
-    report.outputs["turtle"] = write_rdf(kg.rdf, out / "graph.ttl", "turtle")
+    report.outputs["turtle"] = write_rdf(kg, out / "graph.ttl", "turtle")
     view = to_networkx(kg.rdf)
     report.outputs["graphml"] = write_graphml(view, out / "graph.graphml")
     if html:

@@ -29,7 +29,6 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from extract.atomic import atomic_write
 from extract.errors import Errors, NewsgraphError
@@ -148,12 +147,6 @@ def _recover(folder: Path) -> None:
     shutil.rmtree(folder / f"{OXIGRAPH_DIR}.new", ignore_errors=True)
 
 
-def _triples(graph: Graph) -> list[ox.Triple]:
-    data = graph.serialize(format="ox-ntriples", encoding="utf-8")
-    return [ox.Triple(q.subject, q.predicate, q.object)
-            for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
-
-
 def _fill(path: Path, quads: list[ox.Quad]) -> None:
     """Write ``quads`` to a new on-disk store at ``path`` and close it."""
     store = ox.Store(str(path))
@@ -213,7 +206,8 @@ def update_store(
             return current
         if kg is None:
             kg = build_graph((loads_facts(line) for line in lines), base=base)
-        _swap_in(path, partition(_triples(kg.rdf), base))
+        _swap_in(path, partition((ox.Triple(q.subject, q.predicate, q.object)
+                                  for q in kg.store), kg.base))
         with atomic_write(path / _META) as out:
             json.dump(stamp, out, indent=1, sort_keys=True)
             out.write("\n")

@@ -41,10 +41,16 @@ _QID = re.compile(r"^Q\d+$")
 
 @dataclass
 class KnowledgeGraph:
-    """The built graph and what it was built from."""
+    """The built graph and what it was built from.
+
+    ``rdf`` is the rdflib API over ``store``, the Oxigraph store that holds the triples (in
+    its default graph); ``base`` is the base IRI of the data IRIs.
+    """
 
     rdf: Graph
     resolution: Resolution
+    store: ox.Store = field(default_factory=ox.Store)
+    base: str = DEFAULT_BASE
     articles: list[Article] = field(default_factory=list)
     relations: Counter[str] = field(default_factory=Counter)
     negated: int = 0
@@ -198,7 +204,8 @@ def build_graph(facts: Iterable[ArticleFacts], *, base: str = DEFAULT_BASE) -> K
             kb_keys.setdefault(iri, key)
     for iri, node in resolution.nodes.items():
         _node_triples(out, node, kb_keys.get(iri))
-    kg = KnowledgeGraph(rdf=graph, resolution=resolution, articles=[f.article for f in items])
+    kg = KnowledgeGraph(rdf=graph, resolution=resolution, store=store, base=base,
+                        articles=[f.article for f in items])
     for item in items:
         aid = item.article.id
         mentioned = {resolution.index[(aid, e.key)] for e in item.entities if e.mentions}

@@ -264,3 +264,16 @@ def test_doctests() -> None:
     for module in (graph.export, graph.rdf.datasets):
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0, module.__name__
+
+
+def test_a_knowledge_graph_exports_from_its_own_store_and_base(tmp_path: Path) -> None:
+    base = "https://example.net/data/"
+    met = _rel("~person:a", "discussedWith", "~person:b", "Ann met Bob.")
+    kg = build_graph([_facts("a1", met)], base=base)
+    assert kg.base == base and len(kg.store) == len(kg.rdf)
+    names = {q.graph_name.value for q in ox.parse(serialize(kg, "trig"), ox.RdfFormat.TRIG)}
+    assert entities_graph(base) in names
+    # the same triples whether read from the store or through the rdflib API
+    assert serialize(kg, "nt") == serialize(kg.rdf, "nt")
+    assert (export(kg, tmp_path / "g.graphml", "graphml").read_bytes()
+            == export(kg.rdf, tmp_path / "r.graphml", "graphml").read_bytes())
