@@ -57,7 +57,9 @@ from pathlib import Path
 from extract.kb_entries import KBEntry, KBPost
 from extract.names import bare_acronym, normalise_name, surface_key
 
-__all__ = ["KBEntry", "KBPost", "KnowledgeBase", "load_kb", "normalise_name", "surface_key"]
+__all__ = [
+    "KBEntry", "KBPost", "KnowledgeBase", "load_kb", "normalise_name", "parse_kb", "surface_key",
+]
 
 
 class KnowledgeBase:
@@ -162,15 +164,23 @@ def _bare_lower_word(text: str) -> bool:
     return " " not in text and not any(c.isupper() for c in text)
 
 
-def _read(text: str, origin: str) -> list[KBEntry]:
+def parse_kb(text: str, origin: str) -> list[KBEntry]:
+    """The entries of a knowledge-base file's text; ValueError naming ``origin`` if it is not one.
+
+    >>> parse_kb('{"entries": [{"id": "org:x", "type": "ORG", "name": "X"}]}', "x.json")[0].id
+    'org:x'
+    """
     try:
         data = json.loads(text)
         items = data.get("entries", []) if isinstance(data, dict) else data
         if not isinstance(items, list):
             raise ValueError('expected {"entries": [...]} or a list of entries')
         return [KBEntry.from_dict(item) for item in items]
-    except (AttributeError, TypeError, ValueError) as err:
+    except (AttributeError, KeyError, TypeError, ValueError, RecursionError) as err:
         raise ValueError(f"{origin}: {err}") from err
+
+
+_read = parse_kb
 
 
 @lru_cache(maxsize=16)
