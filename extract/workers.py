@@ -7,7 +7,8 @@ stays bounded however long the input is.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import signal
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
@@ -35,6 +36,11 @@ def extract_batch(batch: list[Article], model: str | None, kb: tuple[str, ...]) 
     return [dumps_facts(f) for f in _extract_batch(batch, model, kb)]
 
 
+def _ignore_interrupts() -> None:
+    """In a worker process: Ctrl-C is the main process's to handle (it stops the pool)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     batch: list[Article] = []
     for article in articles:
@@ -60,6 +66,7 @@ def _in_order(futures: Iterator[Future[Any]], window: int) -> Iterator[Any]:
 def extract_all(
     articles: Iterable[Article], *, model: str | None = None, kb: Sequence[str] = (),
     workers: int = 1, scheduler: str | None = None, batch: int = BATCH,
+    on_chunk: Callable[[int], None] | None = None,
 ) -> Iterator[ArticleFacts]:
     """Facts for every article, in input order.
 
@@ -71,6 +78,8 @@ def extract_all(
         scheduler: address of a Dask distributed scheduler (``tcp://host:8786``); when given,
             batches run as tasks on that cluster instead of local processes.
         batch: articles per task.
+        on_chunk: told the length of each piece of text done, when the NLP runs in this
+            process (progress inside a long article).
     """
     kb_paths = tuple(str(p) for p in kb)
     if scheduler is None:
@@ -83,13 +92,25 @@ def extract_all(
         from extract.nlp import load_nlp
         from extract.pipeline import extract_facts
 
-        yield from extract_facts(articles, load_nlp(model, kb_paths))
+        yield from extract_facts(articles, load_nlp(model, kb_paths), on_chunk=on_chunk)
     else:
-        with ProcessPoolExecutor(workers) as pool:
+        with ProcessPoolExecutor(workers, initializer=_ignore_interrupts) as pool:
             futures = (pool.submit(_extract_batch, b, model, kb_paths)
                        for b in _batches(articles, batch))
-            for facts in _in_order(futures, 2 * workers):
-                yield from facts
+            try:
+                for facts in _in_order(futures, 2 * workers):
+                    yield from facts
+            except KeyboardInterrupt:  # stop now: the batches in flight are extracted again
+                _stop(pool)
+                raise
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the pool's worker processes without waiting for the batches they are running."""
+    processes = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
 
 
 def _on_dask(

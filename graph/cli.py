@@ -19,6 +19,10 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 
 #: Exit codes of ``build``: all input built / some input failed / nothing built.
 EXIT_OK, EXIT_SOME_FAILED, EXIT_NOTHING = 0, 1, 2
+#: Exit code after Ctrl-C (128 + SIGINT, as shells report it).
+EXIT_INTERRUPTED = 130
+#: Seconds between progress lines on stderr during a build.
+PROGRESS_SECONDS = 30.0
 
 
 @contextmanager
@@ -72,15 +76,28 @@ def build(
         help="Store folder kept between builds: only articles not yet in it are read by the "
              "NLP; its Oxigraph store (STORE/oxigraph) holds the graph of all its articles.")]
     = None,
+    max_file_size: Annotated[float, typer.Option(
+        help="Largest input file read, in MB; a larger one is reported (E016) and skipped.")]
+    = 256.0,
 ) -> None:
     """Build the graph from INPUTS: graph.ttl, graph.html, graph.graphml, facts.jsonl."""
+    from graph.progress import Progress
     from graph.run import build as run_build
 
-    with _user_errors():
-        report, _kg = run_build(inputs, output, model=model, base=base_iri,
-                                kb=[str(p) for p in kb or []], workers=workers,
-                                scheduler=scheduler, resume=resume, store=store,
-                                on_problem=_problem)
+    progress = Progress(lambda line: typer.echo(line, err=True), every=PROGRESS_SECONDS)
+    try:
+        with _user_errors():
+            report, _kg = run_build(inputs, output, model=model, base=base_iri,
+                                    kb=[str(p) for p in kb or []], workers=workers,
+                                    scheduler=scheduler, resume=resume, store=store,
+                                    on_problem=_problem, progress=progress,
+                                    max_bytes=int(max_file_size * 1024 * 1024))
+    except KeyboardInterrupt:
+        kept = store if store is not None else output
+        typer.echo(f"\ninterrupted: the {progress.articles} article(s) extracted so far are kept "
+                   f"in {kept / 'facts.jsonl.partial'}; run the same command with --resume "
+                   "to continue the build.", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     if not report.outputs:
         typer.echo(f"error: no article could be read from {len(inputs)} input(s).", err=True)
         raise typer.Exit(EXIT_NOTHING)

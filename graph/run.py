@@ -1,10 +1,13 @@
 """The build job as a plain function: inputs in, output files and a report out.
 
 `build` is what ``newsgraph build`` runs; it returns a `BuildReport` (data), and the CLI only
-prints it. Facts are written to ``facts.jsonl.partial`` as each article is done; the finished
-file is renamed to ``facts.jsonl`` and the graph is built from it. A build that was interrupted
+prints it. Options are checked first (`graph.options`), before any output is touched. Facts
+are written to ``facts.jsonl.partial`` as each article is done, and the graph is built from
+that file; every output is written into a staging folder and moved into the output folder only
+when all are written (`graph.outputs`), ``facts.jsonl`` last. A build that was interrupted
 resumes from the partial file with ``resume=True`` (articles already there are not re-read by
-the NLP), and a finished build can be extended the same way with new input.
+the NLP; a line that is not a facts record is reported, E306, and its article extracted
+again), and a finished build can be extended the same way with new input.
 
 With ``store=DIR`` the facts live in the store folder instead (see `graph.store`): only
 articles not already in ``DIR/facts.jsonl`` go through the NLP, the graph is built from the
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
@@ -25,10 +29,15 @@ from pathlib import Path
 from extract.articles import read_articles
 from extract.atomic import atomic_write
 from extract.errors import Errors, InputProblem, NewsgraphError
-from extract.facts import Article, dumps_facts, loads_facts, read_facts
+from extract.facts import Article, dumps_facts, read_facts
+from extract.facts_check import parse_facts_line
+from extract.inputs import MAX_FILE_BYTES, input_problem
 from extract.workers import extract_all
 from graph.export import write_graphml, write_rdf
 from graph.netx import to_networkx
+from graph.options import check_options
+from graph.outputs import STAGING_PREFIX, Staging, staging
+from graph.progress import Progress
 from graph.rdf.build import KnowledgeGraph, build_graph
 from graph.rdf.namespaces import DEFAULT_BASE
 from graph.rdf.resolve import explain_merges
@@ -61,7 +70,7 @@ class BuildReport:
             "resumed": self.resumed,
             "failed_inputs": self.failed_inputs,
             "problems": [
-                {"code": str(p).split(" ", 1)[0], "where": p.where, "warning": p.warning,
+                {"code": p.code, "where": p.where, "warning": p.warning,
                  "message": str(p)}
                 for p in self.problems
             ],
@@ -80,8 +89,13 @@ def write_report(report: BuildReport, path: str | Path) -> Path:
     return Path(path)
 
 
-def _done_ids(out: Path, resume: bool) -> set[str]:
-    """Ids of articles already extracted; keeps only whole lines of the partial file."""
+def _done_ids(out: Path, resume: bool, problems: list[InputProblem]) -> set[str]:
+    """Ids of articles already extracted; keeps only the whole facts lines of the partial file.
+
+    A line cut short (the last line of a killed build) is dropped; any other line that is not
+    a facts record is dropped with a problem (E306) naming the file and line, so its article
+    is extracted again.
+    """
     partial, final = out / "facts.jsonl.partial", out / "facts.jsonl"
     if not resume:
         partial.unlink(missing_ok=True)
@@ -92,15 +106,19 @@ def _done_ids(out: Path, resume: bool) -> set[str]:
         return set()
     ids: list[str] = []
     good: list[str] = []
-    with open(partial, encoding="utf-8") as handle:
-        for line in handle:
-            try:  # the last line of a killed build may be cut short
-                facts = loads_facts(line) if line.endswith("\n") else None
-            except ValueError:
-                facts = None
-            if facts is not None:
-                ids.append(facts.article.id)
-                good.append(line)
+    source = final if final.exists() else partial  # what the user knows by name
+    with open(partial, encoding="utf-8", errors="surrogateescape") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.endswith("\n") or not line.strip():
+                continue
+            try:
+                facts = parse_facts_line(line)
+            except ValueError as err:
+                problems.append(input_problem(Errors.E306, f"{source}:{number}", warning=True,
+                                              reason=str(err)[:200]))
+                continue
+            ids.append(facts.article.id)
+            good.append(line)
     with open(partial, "w", encoding="utf-8") as handle:
         handle.writelines(good)
     return set(ids)
@@ -119,6 +137,8 @@ def build(
     store: str | Path | None = None,
     html: bool = True,
     on_problem: Callable[[InputProblem], None] | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+    progress: Progress | None = None,
 ) -> tuple[BuildReport, KnowledgeGraph | None]:
     """Read ``inputs``, extract facts, build the graph and write it to ``out_dir``.
 
@@ -136,15 +156,20 @@ def build(
             its articles are kept (``resume`` is implied), and its Oxigraph store is updated.
         html: also write the HTML explorer.
         on_problem: called with each bad input as it is found.
+        max_bytes: largest input file read (a larger one is an E016 error).
+        progress: told of each article and each piece of a long article extracted.
 
     Returns:
         The report, and the graph (None when no article could be read).
 
     Raises:
-        NewsgraphError: E301 when an output cannot be written (the earlier outputs in
-            ``out_dir`` and the previous graph of ``store`` are left as they were); E304 when
-            another process is writing to ``out_dir`` or ``store``.
+        NewsgraphError: E101-E105 for a bad option (before anything is written); E301 when an
+            output cannot be written (the earlier outputs in ``out_dir`` and the previous
+            graph of ``store`` are left as they were); E304 when another process is writing
+            to ``out_dir`` or ``store``.
     """
+    check_options(model=model, base=base, kb=kb, workers=workers, scheduler=scheduler,
+                  max_bytes=max_bytes)
     report = BuildReport()
     out = Path(out_dir)
     facts_dir = Path(store) if store is not None else out
@@ -158,25 +183,38 @@ def build(
             return _build(inputs, out, report, model=model, base=base, kb=kb, workers=workers,
                           scheduler=scheduler, resume=resume or store is not None,
                           facts_dir=facts_dir, html=html, on_problem=on_problem,
-                          store=store is not None)
+                          store=store is not None, max_bytes=max_bytes, progress=progress)
     except OSError as err:
-        where = err.filename or out
+        where = _output_name(err.filename, out)
         raise NewsgraphError(Errors.E301.format(where=where, reason=err.strerror or err)) from err
+
+
+def _output_name(filename: object, out: Path) -> str:
+    """The output a failed write was for: ``out/graph.ttl``, not its staged temporary copy."""
+    if not isinstance(filename, str | os.PathLike):
+        return str(out)
+    path = Path(filename)
+    if not any(part.startswith(STAGING_PREFIX) for part in path.parts):
+        return str(path)
+    match = re.fullmatch(r"\.(.+)\.[^.]+\.tmp", path.name)  # extract.atomic's temporary file
+    return str(out / (match.group(1) if match else path.name))
 
 
 def _build(
     inputs: Sequence[str | Path], out: Path, report: BuildReport, *, model: str | None,
     base: str, kb: Sequence[str], workers: int | None, scheduler: str | None, resume: bool,
     facts_dir: Path, html: bool, on_problem: Callable[[InputProblem], None] | None, store: bool,
+    max_bytes: int, progress: Progress | None,
 ) -> tuple[BuildReport, KnowledgeGraph | None]:
-    from graph.explorer.page import write_html
-
     out.mkdir(parents=True, exist_ok=True)
     facts_dir.mkdir(parents=True, exist_ok=True)
-    done = _done_ids(facts_dir, resume)
+    done = _done_ids(facts_dir, resume, report.problems)
+    if on_problem is not None:
+        for problem in report.problems:
+            on_problem(problem)
 
     def new_articles() -> Iterator[Article]:
-        for item in read_articles(inputs):
+        for item in read_articles(inputs, max_bytes):
             if isinstance(item, InputProblem):
                 report.problems.append(item)
                 if on_problem is not None:
@@ -190,32 +228,53 @@ def _build(
 
     n = workers if workers is not None else (os.cpu_count() or 1)
     partial = facts_dir / "facts.jsonl.partial"
+    on_chunk = progress.chunk if progress is not None else None
     with open(partial, "a", encoding="utf-8") as handle:
         for facts in extract_all(new_articles(), model=model, kb=kb, workers=n,
-                                 scheduler=scheduler):
+                                 scheduler=scheduler, on_chunk=on_chunk):
             handle.write(dumps_facts(facts) + "\n")
             handle.flush()
+            if progress is not None:
+                progress.article(0 if n <= 1 and scheduler is None else len(facts.article.text))
     if partial.stat().st_size == 0:
         partial.unlink()
         write_report(report, out / "report.json")
         return report, None
-    os.replace(partial, facts_dir / "facts.jsonl")
-    report.outputs["facts"] = facts_dir / "facts.jsonl"
-    kg = build_graph(read_facts(report.outputs["facts"]), base=base)
-    report.outputs["turtle"] = write_rdf(kg, out / "graph.ttl", "turtle")
+    with staging(out) as stage:
+        kg = _write_outputs(report, stage, partial, base=base, html=html)
+        if store:  # the store keeps its own facts.jsonl, replaced before its graph is loaded
+            os.replace(partial, facts_dir / "facts.jsonl")
+            report.outputs["store"] = update_store(facts_dir, kg, base=base)
+        write_report(report, stage.path("report.json"))
+        stage.commit()
+    if not store:
+        os.replace(partial, facts_dir / "facts.jsonl")
+    return report, kg
+
+
+def _write_outputs(
+    report: BuildReport, stage: Staging, partial: Path, *, base: str, html: bool
+) -> KnowledgeGraph:
+    """Build the graph from the facts in ``partial`` and write every output into ``stage``."""
+    from graph.explorer.page import write_html
+
+    out = stage.out
+    report.outputs["facts"] = partial.parent / "facts.jsonl"
+    kg = build_graph(read_facts(partial), base=base)
+    write_rdf(kg, stage.path("graph.ttl"), "turtle")
+    report.outputs["turtle"] = out / "graph.ttl"
     view = to_networkx(kg.rdf)
-    report.outputs["graphml"] = write_graphml(view, out / "graph.graphml")
+    write_graphml(view, stage.path("graph.graphml"))
+    report.outputs["graphml"] = out / "graph.graphml"
     if html:
-        report.outputs["html"] = write_html(view, out / "graph.html", title="newsgraph")
+        write_html(view, stage.path("graph.html"), title="newsgraph")
+        report.outputs["html"] = out / "graph.html"
     report.entities = Counter(node.type for node in kg.resolution.nodes.values())
     report.relations = kg.relations
     report.negated = kg.negated
-    if store:
-        report.outputs["store"] = update_store(facts_dir, kg, base=base)
-    report.outputs["merges"] = out / "merges.json"
-    with atomic_write(report.outputs["merges"]) as merges:
+    with atomic_write(stage.path("merges.json")) as merges:
         json.dump(explain_merges(kg.resolution), merges, indent=1, ensure_ascii=False)
         merges.write("\n")
+    report.outputs["merges"] = out / "merges.json"
     report.outputs["report"] = out / "report.json"
-    write_report(report, report.outputs["report"])
-    return report, kg
+    return kg

@@ -55,7 +55,7 @@ def test_article_longer_than_a_chunk_is_split_not_lost(nlp, monkeypatch) -> None
                  "Tusk accused Belarus of pushing migrants to the border.\n\n")
     text = paragraph * 60  # about 7,000 characters, split into 1,000-character chunks
     split = pipeline.split_text
-    monkeypatch.setattr(pipeline, "split_text", lambda t: split(t, 1000))
+    monkeypatch.setattr(pipeline, "split_text", lambda t, _limit=0: split(t, 1000))
     facts = next(extract_facts([Article(id="long", text=text)], nlp))
     for m in facts.mentions:
         assert text[m.start : m.end] == m.text
