@@ -5,7 +5,9 @@
 - A state written after a city ("Medford, Mass.") is the state.
 - Organisations and events the knowledge base knows by an exact name ("Twitter", "9/11") are
   mentions where NER missed them; "the Syrian civil war", "the Benghazi attack" are events.
-- An unknown name made only of adjectives ("Congressional") is no entity.
+- An unknown name without a noun ("Congressional"), a model number ("C-130s") or a compound of
+  two known names ("U.S.-Cuba") is no entity; "Washington, D.C." is one name.
+- "X (known as Y)": Y is another name of X.
 - A title-case headline ("Architect Of Paris Attacks Was Killed In Raid, French Authorities
   Say") makes NER read capitalised words as names: a headline mention is kept only when the
   body names it too, or the knowledge base knows it.
@@ -13,16 +15,17 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from extract.kb import KBEntry, KnowledgeBase
 from extract.mentions import Candidate
-from extract.names import name_words
+from extract.names import name_words, normalise_name
 from extract.usplaces import affiliations, state_after
 
-__all__ = ["add_pattern_mentions", "drop_headline_fragments"]
+__all__ = ["add_pattern_mentions", "drop_headline_fragments", "link_known_as"]
 
 
 def _span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -63,18 +66,77 @@ def add_pattern_mentions(doc: Doc, cands: list[Candidate], kb: KnowledgeBase) ->
             end += 1
         extra.append(Candidate(cand.end + 1, end, entry.type, doc[cand.end + 1 : end].text,
                                "gazetteer", entry))
-    kept = [c for c in kept if not _adjective_only(doc, c)]
+    kept = _with_dc(doc, [c for c in kept if not _not_a_name(doc, c, kb)])
     events = _named_events(doc, kept + extra)
     inside = {i for c in events for i in range(c.start, c.end)}
     kept = [c for c in kept if not inside & set(range(c.start, c.end))] + events
     taken = {i for c in kept + extra for i in range(c.start, c.end)}
     extra += _known_mentions(doc, taken, kb)
-    return sorted(kept + extra, key=lambda c: (c.start, c.end))
+    out = sorted(kept + extra, key=lambda c: (c.start, c.end))
+    link_known_as(doc, out)
+    return out
 
 
-def _adjective_only(doc: Doc, cand: Candidate) -> bool:
-    """An unknown name made only of adjectives: "Congressional", "Western Hemispheric"."""
-    return cand.kb is None and all(t.pos_ == "ADJ" for t in doc[cand.start : cand.end])
+_KNOWN_AS = ("known as", "also known as", "better known as", "aka", "a.k.a.", "nicknamed",
+             "dubbed")
+
+
+def link_known_as(doc: Doc, cands: list[Candidate]) -> None:
+    """"Muhammad Hamdan Dagalo (known as Hemedti)": the second name is the first one's (in place).
+
+    Every mention of the second name joins the entity of the first.
+    """
+    by_start = {c.start: c for c in cands}
+    alias_of: dict[str, Candidate] = {}
+    for cand in cands:
+        if cand.label not in {"PERSON", "ORG"} or cand.end >= len(doc):
+            continue
+        if doc[cand.end].text not in {"(", ","}:
+            continue
+        for phrase in _KNOWN_AS:
+            words = phrase.split()
+            j = cand.end + 1 + len(words)
+            if [t.lower_ for t in doc[cand.end + 1 : j]] == words and j in by_start:
+                alias_of[normalise_name(by_start[j].text)] = cand
+                break
+    for cand in cands:
+        target = alias_of.get(normalise_name(cand.text))
+        if target is not None and target is not cand:
+            cand.kb, cand.label = target.kb, target.label
+            cand.group = target.group or normalise_name(target.text)
+
+
+def _not_a_name(doc: Doc, cand: Candidate, kb: KnowledgeBase) -> bool:
+    """An unknown name without a noun ("Congressional", "Halfway"), a model number ("C-130s")
+    or two known names joined by a hyphen ("U.S.-Cuba" relations)."""
+    if cand.kb is not None:
+        return False
+    if not any(t.pos_ in {"NOUN", "PROPN"} for t in doc[cand.start : cand.end]):
+        return True
+    if _MODEL.match(cand.text):
+        return True
+    parts = cand.text.split("-")
+    return len(parts) > 1 and all(kb.lookup(p) is not None for p in parts)
+
+
+_MODEL = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Z]?s?$")
+
+
+def _with_dc(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """"Washington, D.C." is one name of the city."""
+    out: list[Candidate] = []
+    skip = -1
+    for cand in cands:
+        if cand.start == skip:
+            continue
+        end = cand.end
+        if (cand.text == "Washington" and end + 1 < len(doc) and doc[end].text == ","
+                and doc[end + 1].text in {"D.C.", "DC"}):
+            cand = Candidate(cand.start, end + 2, cand.label, doc[cand.start : end + 2].text,
+                             cand.source, cand.kb)
+            skip = end + 1
+        out.append(cand)
+    return out
 
 
 @lru_cache(maxsize=4)

@@ -3,8 +3,9 @@
 A name alone does not make a link certain. After the candidates of an article are found,
 these checks look at the rest of the article:
 
-- a person's surname alone ("Mr. Carney") links to a known person only when the article also
-  names that person in full or by the title of a post the person holds;
+- a person's surname alone links to a known person unless the article names another person
+  of that surname in full, or writes "Mr. Carney" without ever naming the known person in
+  full or by the title of a post the person holds;
 - a name after a person's title ("Sen. Kennedy") is a person, never a place;
 - a city followed by a US state ("Alexandria, Va.") is not a city of another country;
 - a one-word place that is the surname of a person the article names ("Rep. Jack Kingston ...
@@ -35,6 +36,11 @@ PERSON_TITLES = frozenset({
     "gov.", "senator", "congressman", "congresswoman", "lt.", "gen.", "col.", "sgt.", "capt.",
     "adm.", "rev.", "judge", "sir", "dame", "lord", "lady", "madam",
 })
+
+
+#: "Mr. Carney": news writes the full name first, so a bare honorific and surname with no
+#: full name of the known person in the article is someone else.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "miss"})
 
 
 def _titled(doc: Doc, cand: Candidate, stripped: dict[int, str]) -> bool:
@@ -78,7 +84,10 @@ def check_links(
         if entry.type == "PERSON":
             before = find_title_before(doc, cand.start)
             title = stripped.get(cand.start) or (before.title if before else None)
-            if one_word and entry.id not in full_linked and not _post_title(entry, title):
+            doubt = normalise_name(cand.text) in people or (
+                cand.start > 0 and doc[cand.start - 1].lower_.rstrip(".") in _HONORIFICS)
+            if (one_word and entry.id not in full_linked and doubt
+                    and not _post_title(entry, title)):
                 cand.kb = None
             continue
         if _titled(doc, cand, stripped) and entry.type in {"GPE", "LOC", "FAC"}:

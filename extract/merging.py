@@ -102,7 +102,9 @@ def _site_free(name: str) -> str:
     return normalise_name(_SITE.sub("", name))
 
 
-def _merge_people(groups: dict[str, EntityGroup], remap: dict[str, str]) -> None:
+def _merge_people(
+    groups: dict[str, EntityGroup], remap: dict[str, str], first: dict[str, int]
+) -> None:
     """Spelling variants into one full name, then short forms into the one person they name."""
     full = [k for k, g in groups.items() if _is_person_like(g) and len(name_words(g.name)) >= 2]
     keys = sorted(full, key=lambda k: (groups[k].kb is None, -sum(groups[k].surfaces.values())))
@@ -120,10 +122,15 @@ def _merge_people(groups: dict[str, EntityGroup], remap: dict[str, str]) -> None
         if k not in groups:
             continue
         form = " ".join(name_words(groups[k].name))
-        owners = {o for o, g in groups.items()
-                  if o != k and _is_person_like(g) and form in _forms(g)}
-        if len(owners) == 1:
-            _merge_into(groups, k, owners.pop(), remap)
+        owners = sorted((o for o, g in groups.items()
+                         if o != k and _is_person_like(g) and form in _forms(g)),
+                        key=lambda o: first.get(o, 0))
+        if len(owners) == 1 or (len(owners) > 1 and first.get(owners[0], 0) < first.get(k, 0)
+                                < first.get(owners[1], 0)):
+            # of several owners, the one named first while still the only one: news names
+            # a second person of that surname in full
+            _merge_into(groups, k, owners[0], remap)
+            first[owners[0]] = min(first.get(owners[0], 0), first.get(k, 0))
 
 
 def _forms(g: EntityGroup) -> set[str]:
@@ -183,9 +190,13 @@ def entity_table(cands: list[Candidate]) -> tuple[dict[str, EntityGroup], dict[i
         its mentions, and the key of the entity every mentioned token belongs to.
     """
     groups, placed = _group(cands)
+    first: dict[str, int] = {}
+    for cand, key in placed:
+        first.setdefault(key, cand.start)
     remap: dict[str, str] = {}
     _merge_same_name(groups, remap)
-    _merge_people(groups, remap)
+    _merge_people(groups, remap, {remap.get(k, k): v for k, v in sorted(
+        first.items(), key=lambda kv: -kv[1])})
     _merge_acronyms(groups, remap)
     _vote(groups)
     final: dict[str, EntityGroup] = {}

@@ -32,3 +32,20 @@ def test_title_case_headline_fragments(nlp: Language) -> None:
 
 def test_editorial_brackets_are_dropped() -> None:
     assert clean_text("the defense of [South] Korea") == "the defense of South Korea"
+
+
+def test_not_names(nlp: Language) -> None:
+    found = _entities(nlp, "Halfway through the talks, U.S.-Cuba relations eased. The army "
+                           "sent C-130s to Washington, D.C., on Monday.")
+    assert not {"Halfway", "U.S.-Cuba", "C-130s"} & set(found)
+    assert any("Washington, D.C." in surfaces for _t, surfaces in found.values())
+
+
+def test_known_as_and_first_named_owner(nlp: Language) -> None:
+    text = ("Council member Musa Hamdan Dagalo (known as Hemedti) spoke. Hemedti said the "
+            "deal would hold. Kim Jong Un met envoys. Kim said talks went well. Later Kim Yo "
+            "Jong spoke.")
+    doc = nlp(text)
+    names = {s: g.name for g in doc._.ng_entities.values() for s in g.surfaces}
+    assert names.get("Hemedti") == "Musa Hamdan Dagalo"
+    assert names.get("Kim") == "Kim Jong Un"
