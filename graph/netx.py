@@ -14,6 +14,7 @@ import networkx as nx
 from rdflib import Graph
 
 from graph.query.statements import PLOVER_QUERY, STATEMENTS_QUERY, plover_types
+from graph.rdf.iris import schema_class
 from graph.rdf.namespaces import SPARQL_PREFIXES, local_name
 from graph.rdf.ontology import predicate_labels
 
@@ -57,7 +58,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     rows = sorted(_rows(graph, _NODES), key=lambda r: str(r[0]))
     for e, label, etype, mentions in rows:
         iri = str(e)
-        view.add_node(iri, label=str(label), type=_type_name(str(etype)),
+        view.add_node(iri, label=str(label), type=schema_class(str(etype)),
                       aliases=sorted(aliases[iri]), mentions=int(mentions or 0),
                       articles=articles[iri], iri=iri, same_as=sorted(same[iri]))
     coref: dict[str, list[str]] = defaultdict(list)
@@ -92,7 +93,3 @@ def _records(graph: Graph, query: str) -> list[dict[str, str]]:
     names = [str(v) for v in result.vars or ()]
     return [{n: _s(v) for n, v in zip(names, row, strict=True)}  # type: ignore[arg-type]
             for row in result]
-
-
-def _type_name(etype: str) -> str:
-    return {"PERSON": "Person", "ORG": "Organization", "EVENT": "Event"}.get(etype, "Place")

@@ -27,7 +27,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import OWL, SKOS
 
 from extract.facts import Article, ArticleFacts, Relation
-from graph.rdf.iris import article_iri, statement_iri
+from graph.rdf.iris import article_iri, schema_class, statement_iri
 from graph.rdf.namespaces import DEFAULT_BASE, GEONAMES, NG, PREFIXES, PROV, SCHEMA, WD
 from graph.rdf.ontology import statement_codes, symmetric_predicates
 from graph.rdf.resolve import Node, Resolution, resolve
@@ -97,13 +97,9 @@ def _typed(value: object, datatype: str) -> ox.Literal:
 
 
 def _entity_classes(node: Node, kb_key: str | None) -> list[URIRef]:
-    if node.type == "PERSON":
-        return [SCHEMA.Person]
-    if node.type == "ORG":
-        return [SCHEMA.Organization]
-    if node.type == "EVENT":
-        return [SCHEMA.Event]
-    classes = [SCHEMA.Place]
+    classes = [SCHEMA[schema_class(node.type)]]
+    if classes != [SCHEMA.Place]:
+        return classes
     if kb_key and kb_key.startswith("country:"):
         classes.append(SCHEMA.Country)
     elif kb_key and kb_key.startswith("city:"):

@@ -15,11 +15,27 @@ import re
 import unicodedata
 from urllib.parse import quote
 
-__all__ = ["TYPE_PATHS", "article_iri", "entity_iri", "slugify", "statement_iri"]
+__all__ = [
+    "ENTITY_KINDS", "TYPE_PATHS", "article_iri", "entity_iri", "schema_class", "slugify",
+    "statement_iri",
+]
 
+#: Per entity type: the IRI path segment of its entities and its schema.org class.
+ENTITY_KINDS: dict[str, tuple[str, str]] = {
+    "PERSON": ("person", "Person"), "ORG": ("org", "Organization"), "GPE": ("place", "Place"),
+    "LOC": ("place", "Place"), "FAC": ("place", "Place"), "EVENT": ("event", "Event"),
+}
 #: IRI path segment per entity type.
-TYPE_PATHS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place",
-              "FAC": "place", "EVENT": "event"}
+TYPE_PATHS = {etype: path for etype, (path, _) in ENTITY_KINDS.items()}
+
+
+def schema_class(etype: str) -> str:
+    """Local name of the schema.org class of an entity type (a place where unknown).
+
+    >>> schema_class("ORG"), schema_class("NORP")
+    ('Organization', 'Place')
+    """
+    return ENTITY_KINDS.get(etype, ("thing", "Place"))[1]
 
 
 def slugify(name: str) -> str:
