@@ -82,6 +82,20 @@ def _coordinates(simple: nx.Graph, seed: int) -> npt.NDArray[np.float64]:
     return coords
 
 
+def _induced(simple: nx.Graph, nodes: list[Hashable]) -> nx.Graph:
+    """The subgraph on ``nodes``, with nodes and edges in the order of ``nodes``.
+
+    Not ``simple.subgraph(nodes)``: a subgraph view smaller than half the graph iterates its
+    nodes in the order of a set, which changes with Python's string hash seed, and the layout
+    (seeded per node order) would change with it.
+    """
+    keep = set(nodes)
+    sub = nx.Graph()
+    sub.add_nodes_from(nodes)
+    sub.add_edges_from((u, v) for u in nodes for v in simple[u] if v in keep)
+    return sub
+
+
 def _component_layout(
     simple: nx.Graph, part: list[Hashable], seed: int
 ) -> npt.NDArray[np.float64]:
@@ -89,7 +103,7 @@ def _component_layout(
     n = len(part)
     if n <= 2:
         return np.array([[0.0, 0.0], [1.0, 0.0]][:n])
-    sub = simple if n == len(simple) else nx.Graph(simple.subgraph(part))
+    sub = simple if n == len(simple) else _induced(simple, part)
     if n >= _DENSE_LAYOUT_LIMIT:
         return mesh_layout(sub, seed, 60 if n <= 10_000 else 30)
     spring = nx.spring_layout(sub, seed=seed, iterations=60)
@@ -101,7 +115,7 @@ def _around_focus(
     seed: int,
 ) -> dict[Hashable, npt.NDArray[np.float64]]:
     """Focus nodes laid out alone; the others placed by their offset to their nearest one."""
-    sub = nx.Graph(simple.subgraph(focus))
+    sub = _induced(simple, focus)
     placed = dict(zip(sub, _coordinates(sub, seed), strict=True))
     anchor = {v: v for v in focus}
     queue = deque(focus)
