@@ -58,7 +58,7 @@ def _clean_name(name: str) -> str:
     words = name.strip(" .,’'").split()
     while words and _NOT_NAMES.match(words[0]):
         words = words[1:]
-    return " ".join(words).rstrip("'’s") if len(words) >= 2 else ""
+    return re.sub(r"(?:'s|’s|'|’)$", "", " ".join(words)) if len(words) >= 2 else ""
 
 
 def _trailing_name(part: str) -> str:

@@ -25,3 +25,7 @@ def test_outlet_contributor_and_dateline_agency() -> None:
 
 def test_prose_is_not_a_credit() -> None:
     assert credit_names("The minister said the talks would resume in Geneva.") == ()
+
+
+def test_names_ending_in_s_keep_it() -> None:
+    assert credit_names("(Leah Millis/Reuters)") == ("Leah Millis",)
