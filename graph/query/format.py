@@ -1,18 +1,16 @@
 """Query results as text: an aligned table for people, CSV, or SPARQL 1.1 Query Results JSON.
 
-The table shortens IRIs with the namespace prefixes, cuts long cells and counts the rows; CSV
-keeps full values; JSON keeps the RDF term types (IRIs, blank nodes, typed and language-tagged
-literals, quoted triples).
+The table (newsgraph's own) shortens IRIs with the namespace prefixes, cuts long cells and
+counts the rows. CSV and JSON are written by pyoxigraph's query results serializers, the ones
+the endpoint uses: CSV keeps full values; JSON keeps the RDF term types (IRIs, blank nodes,
+typed and language-tagged literals, quoted triples).
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Literal
 
 import pyoxigraph as ox
 
@@ -27,8 +25,7 @@ ResultFormat = Literal["table", "csv", "json"]
 FORMATS: tuple[ResultFormat, ...] = ("table", "csv", "json")
 
 _MAX_CELL = 80
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -79,49 +76,41 @@ def _table(result: QueryResult, prefixes: Mapping[str, str]) -> str:
     return "\n".join(lines)
 
 
-def _csv(result: QueryResult) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(result.variables)
-    writer.writerows(["" if cell is None else cell for cell in row] for row in result.rows)
-    return out.getvalue().removesuffix("\n")
+_ROW = ox.NamedNode("urn:newsgraph:result:row")
 
 
-def _json_term(term: Term) -> dict[str, Any]:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Triple):
-        value = {
-            "subject": _json_term(term.subject),
-            "predicate": _json_term(term.predicate),
-            "object": _json_term(term.object),
-        }
-        return {"type": "triple", "value": value}
-    data: dict[str, Any] = {"type": "literal", "value": term.value}
-    if term.language:
-        data["xml:lang"] = term.language
-    elif term.datatype.value not in (_XSD_STRING, _RDF_LANG_STRING):
-        data["datatype"] = term.datatype.value
-    return data
+def _solutions(result: QueryResult) -> ox.QuerySolutions | ox.QueryBoolean:
+    """The result as pyoxigraph query results, for pyoxigraph's serializers.
 
-
-def _json(result: QueryResult) -> str:
-    document: dict[str, Any]
+    pyoxigraph builds query results only by running a query, so the rows are put in a scratch
+    store, one node per row with its position and bound values, and selected back in order.
+    """
+    store = ox.Store()
     if result.kind == "ask":
-        document = {"head": {}, "boolean": bool(result.boolean)}
+        sparql = "ASK {}" if result.boolean else "ASK { FILTER(false) }"
     else:
-        bindings = [
-            {
-                name: _json_term(term)
-                for name, term in zip(result.variables, row, strict=True)
-                if term is not None
-            }
-            for row in _terms(result)
-        ]
-        document = {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}
-    return json.dumps(document, ensure_ascii=False)
+        names = [ox.Variable(name) for name in result.variables]  # raises for an invalid name
+        columns = [ox.NamedNode(f"urn:newsgraph:result:column:{i}") for i in range(len(names))]
+        for position, row in enumerate(_terms(result)):
+            node = ox.BlankNode()
+            store.add(ox.Quad(node, _ROW, ox.Literal(str(position), datatype=_XSD_INTEGER)))
+            store.extend(ox.Quad(node, column, term)
+                         for column, term in zip(columns, row, strict=True) if term is not None)
+        optional = " ".join(f"OPTIONAL {{ ?row {column} {name} }}"
+                            for column, name in zip(columns, names, strict=True))
+        projection = " ".join(str(name) for name in names)
+        sparql = (f"SELECT {projection} WHERE {{ ?row {_ROW} ?position {optional} }}"
+                  " ORDER BY ?position")
+        if not names:  # solutions without variables: only their number counts
+            sparql = f"SELECT * WHERE {{ VALUES () {{ {'() ' * len(result.rows)}}} }}"
+    answer = store.query(sparql)
+    assert not isinstance(answer, ox.QueryTriples)
+    return answer
+
+
+def _serialized(result: QueryResult, fmt: ox.QueryResultsFormat) -> str:
+    data = _solutions(result).serialize(format=fmt) or b""
+    return data.decode("utf-8").removesuffix("\r\n").removesuffix("\n")
 
 
 def format_result(
@@ -144,14 +133,14 @@ def format_result(
         NewsgraphError: E204 for an unknown format.
 
     >>> format_result(QueryResult(kind="ask", boolean=True), "json")
-    '{"head": {}, "boolean": true}'
+    '{"head":{},"boolean":true}'
     """
     if fmt not in FORMATS:
         raise NewsgraphError(Errors.E204.format(fmt=fmt, known=", ".join(FORMATS)))
     if fmt == "json":
-        return _json(result)
+        return _serialized(result, ox.QueryResultsFormat.JSON)
     if result.kind == "ask":
         return "true" if result.boolean else "false"
     if fmt == "csv":
-        return _csv(result)
+        return _serialized(result, ox.QueryResultsFormat.CSV)
     return _table(result, PREFIXES if prefixes is None else prefixes)

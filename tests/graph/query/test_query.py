@@ -367,6 +367,17 @@ def test_unbound_values(store: ox.Store) -> None:
     assert "NATO," in format_result(result, "csv").splitlines()
 
 
+def test_csv_and_json_of_results_made_by_hand_and_without_variables() -> None:
+    made = QueryResult(kind="select", variables=("x", "y"), rows=[("a", None), (None, "b,c")])
+    assert format_result(made, "csv").splitlines() == ["x,y", "a,", ',"b,c"']
+    bindings = json.loads(format_result(made, "json"))["results"]["bindings"]
+    assert bindings == [{"x": {"type": "literal", "value": "a"}},
+                        {"y": {"type": "literal", "value": "b,c"}}]
+    empty = run_query(ox.Store(), "SELECT * WHERE {}")
+    assert json.loads(format_result(empty, "json")) == {"head": {"vars": []},
+                                                        "results": {"bindings": [{}]}}
+
+
 def test_unknown_format_is_e204(store: ox.Store) -> None:
     assert get_args(ResultFormat) == FORMATS
     result = _select(store, "members")
