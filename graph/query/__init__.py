@@ -38,12 +38,3 @@ __all__ = [
     "resolve_query",
     "run_query",
 ]
-
-#: The examples of the functions gathered here, run by ``doctest.testmod`` on this module.
-__test__ = {
-    "bundled_queries": bundled_queries,
-    "format_result": format_result,
-    "load_store": load_store,
-    "resolve_query": resolve_query,
-    "run_query": run_query,
-}

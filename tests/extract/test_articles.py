@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -353,19 +355,50 @@ def test_unreadable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert _codes(problems) == ["E008"] and problems[0].where == str(locked)
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a non-root POSIX user")
-def test_unreadable_folder_and_file(tmp_path: Path) -> None:
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    secret = tmp_path / "secret.txt"
-    secret.write_text(BODY, encoding="utf-8")
-    locked.chmod(0)
-    secret.chmod(0)
+def _codes_as_nobody(folder: Path) -> list[str]:
+    """Problem codes of reading ``folder`` in a child process that has dropped root."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: no file permission is overridden any more
+        code = 1
+        try:
+            os.close(read)
+            os.setgid(65534)
+            os.setuid(65534)
+            os.write(write, json.dumps(_codes(_read(folder)[1])).encode("utf-8"))
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        data = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    return list(json.loads(data))
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file permissions")
+def test_unreadable_folder_and_file() -> None:
+    folder = Path(tempfile.mkdtemp())  # outside pytest's root-only temporary folder
+    locked, secret = folder / "locked", folder / "secret.txt"
     try:
-        assert _codes(_read(tmp_path)[1]) == ["E008", "E008"]
+        folder.chmod(0o755)
+        (folder / "ok.txt").write_text(BODY, encoding="utf-8")
+        locked.mkdir()
+        (locked / "inside.txt").write_text(BODY, encoding="utf-8")
+        secret.write_text(BODY, encoding="utf-8")
+        _read(folder)  # every reader loaded before permissions are dropped
+        locked.chmod(0)
+        secret.chmod(0)
+        # root reads anything: read as an unprivileged user
+        as_root = os.geteuid() == 0
+        codes = _codes_as_nobody(folder) if as_root else _codes(_read(folder)[1])
+        assert codes == ["E008", "E008"]
     finally:
-        locked.chmod(0o700)
-        secret.chmod(0o600)
+        for path in (locked, secret):
+            if path.exists():
+                path.chmod(0o700)
+        shutil.rmtree(folder)
 
 
 def test_problem_messages_are_one_line(tmp_path: Path) -> None:
