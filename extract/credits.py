@@ -64,7 +64,9 @@ def _clean_name(name: str) -> str:
 def _trailing_name(part: str) -> str:
     """The name that ends a contributor item: "Fox News' Jane Roe" -> "Jane Roe"."""
     words: list[str] = []
-    for word in reversed(part.split()):
+    for word in reversed(part.lstrip("-—–•⦁·* ").split()):
+        if word.lower() in _JOB_WORDS:
+            break
         if not _NAME_WORD.match(word) or word.endswith(("'s", "’s", "'", "’")):
             break
         words.insert(0, word)
@@ -72,6 +74,11 @@ def _trailing_name(part: str) -> str:
     return name if len(words) >= 2 and not _NOT_NAMES.match(name) else ""
 
 
+_JOB_WORDS = frozenset({
+    "writer", "writers", "reporter", "reporters", "correspondent", "correspondents", "editor",
+    "editors", "producer", "producers", "photographer", "photographers", "specialist",
+    "freelancer", "researcher", "staff", "intern", "contributor",
+})
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|le)$")
 
 

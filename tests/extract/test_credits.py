@@ -29,3 +29,8 @@ def test_prose_is_not_a_credit() -> None:
 
 def test_names_ending_in_s_keep_it() -> None:
     assert credit_names("(Leah Millis/Reuters)") == ("Leah Millis",)
+
+
+def test_job_titles_and_dashes_are_not_part_of_names() -> None:
+    text = "Talks resumed.\n\n—Senior Producer Ann Lee and Bo Day contributed to this report."
+    assert credit_names(text) == ("Ann Lee", "Bo Day")
