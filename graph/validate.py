@@ -29,7 +29,9 @@ class Violation:
 
     Attributes:
         focus: the node that failed (IRI, blank node label or literal text).
-        path: the property path of the failing constraint, or "" for node constraints.
+        path: the property path of the failing constraint; for a constraint on the subject of
+            a property (a shape with ``sh:targetSubjectsOf``), that property (several joined
+            by ", " when the node is the subject of more than one); else "".
         value: the offending value, or "".
         severity: ``Violation``, ``Warning`` or ``Info``.
         constraint: local name of the constraint component, e.g. ``MinCountConstraintComponent``.
@@ -87,14 +89,25 @@ def _local(node: Node | None) -> str:
     return text.rsplit("#", 1)[-1]
 
 
-def _results(results: Graph) -> tuple[Violation, ...]:
+def _subject_of(shapes: Graph, data: Graph, shape: Node | None, focus: Node | None) -> str:
+    """The properties whose subjects ``shape`` targets and ``focus`` is the subject of."""
+    if shape is None or focus is None:
+        return ""
+    targets = sorted(str(p) for p in shapes.objects(shape, SH.targetSubjectsOf)
+                     if isinstance(p, URIRef) and (focus, p, None) in data)
+    return ", ".join(targets)
+
+
+def _results(results: Graph, shapes: Graph, data: Graph) -> tuple[Violation, ...]:
     found = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
         path = results.value(result, SH.resultPath)
         shape = results.value(result, SH.sourceShape)
+        focus = results.value(result, SH.focusNode)
         found.append(Violation(
-            focus=_text(results.value(result, SH.focusNode)),
-            path=str(path) if isinstance(path, URIRef) else "",
+            focus=_text(focus),
+            path=str(path) if isinstance(path, URIRef) else _subject_of(shapes, data, shape,
+                                                                       focus),
             value=_text(results.value(result, SH.value)),
             severity=_local(results.value(result, SH.resultSeverity)),
             constraint=_local(results.value(result, SH.sourceConstraintComponent)),
@@ -119,9 +132,10 @@ def validate(source: Source, shapes: str | Path | None = None) -> ShaclReport:
     """
     from pyshacl import validate as shacl_validate
 
+    data, shapes_graph = _data_graph(source), load_shapes(shapes)
     conforms, results, text = shacl_validate(
-        _data_graph(source), shacl_graph=load_shapes(shapes), inference="none",
-        advanced=True, allow_warnings=True,
+        data, shacl_graph=shapes_graph, inference="none", advanced=True, allow_warnings=True,
     )
     graph = results if isinstance(results, Graph) else Graph()
-    return ShaclReport(conforms=bool(conforms), violations=_results(graph), text=str(text))
+    violations = _results(graph, shapes_graph, data)
+    return ShaclReport(conforms=bool(conforms), violations=violations, text=str(text))
