@@ -27,6 +27,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import OWL, SKOS
 
 from extract.facts import Article, ArticleFacts, Relation
+from extract.fields import is_calendar_date
 from graph.rdf.iris import article_iri, schema_class, statement_iri
 from graph.rdf.namespaces import DEFAULT_BASE, GEONAMES, NG, PREFIXES, PROV, SCHEMA, WD
 from graph.rdf.ontology import statement_codes, symmetric_predicates
@@ -34,7 +35,6 @@ from graph.rdf.resolve import Node, Resolution, resolve
 
 __all__ = ["KnowledgeGraph", "build_graph", "new_graph"]
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"{}|\\^`\x00-\x1f]+$")
 _QID = re.compile(r"^Q\d+$")
 
@@ -131,7 +131,7 @@ def _article_triples(out: _Quads, base: str, article: Article, mentioned: set[st
     if article.title:
         out.add(a, SCHEMA.headline, _text(article.title))
     if article.date:
-        date = article.date[:10] if _DATE.match(article.date[:10]) else None
+        date = article.date[:10] if is_calendar_date(article.date) else None
         out.add(a, SCHEMA.datePublished,
                 _typed(date, XSD.date) if date else _text(article.date))
     if article.url and _SAFE_URL.match(article.url):
