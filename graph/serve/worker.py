@@ -2,10 +2,12 @@
 
 The endpoint (`graph.serve.pool`) starts it with the graph, the result caps and whether it may
 use the network, and sends each query as one JSON line naming a file to write the answer to.
-The worker runs the query on its Oxigraph store and streams the answer, in the media type the
-client accepts, through pyoxigraph's serializers into that file, stopping as soon as the answer
-goes over the byte cap; it then answers with one line ``STATUS MEDIA``. Results over the
-row or byte cap are refused with ``E206`` (status 422) instead.
+Without network, the worker first refuses a query with a SERVICE clause (`graph.serve.guard`;
+here, so that a query slow to parse is stopped by the timeout too). It runs the query on its
+Oxigraph store and streams the answer, in the media type the client accepts, through
+pyoxigraph's serializers into that file, stopping as soon as the answer goes over the byte cap;
+it then answers with one line ``STATUS MEDIA``. Results over the row or byte cap are refused
+with ``E206`` (status 422) instead.
 """
 
 from __future__ import annotations
@@ -142,11 +144,33 @@ def _write(answer: Any, fmt: str, meter: _Meter, max_rows: int, path: str) -> _A
     return 200, media
 
 
-def _answer(store: Any, request: dict[str, Any], max_rows: int, max_bytes: int) -> _Answer:
+def _refused(request: dict[str, Any]) -> tuple[int, str] | None:
+    """(status, message) when the query has a SERVICE clause (403) or cannot be checked (400).
+
+    Parsing a long query can take long: the worker does it, under the query's timeout.
+    """
+    from graph.serve.guard import uses_service
+
+    try:
+        if uses_service(request["query"]):
+            return 403, "SERVICE (federated query) is disabled here"
+    except ValueError as exc:
+        return 400, f"bad query: {exc}"
+    return None
+
+
+def _answer(store: Any, request: dict[str, Any], settings: dict[str, Any]) -> _Answer:
     """Run one query, its answer written to ``request["out"]``: (HTTP status, media type)."""
     import pyoxigraph as ox
 
     from extract.errors import Errors
+
+    max_rows, max_bytes = settings["max_rows"], settings["max_bytes"]
+    refused = None if settings["network"] else _refused(request)
+    if refused is not None:
+        with open(request["out"], "wb") as out:
+            out.write(refused[1].encode("utf-8"))
+        return refused[0], "text/plain"
 
     graphs: dict[str, Any] = {"use_default_graph_as_union": True}
     if request["default"]:
@@ -179,7 +203,8 @@ def work() -> None:
     if not settings["network"]:
         from graph.serve.sandbox import deny_network
 
-        deny_network()
+        deny_network()  # first, before any other thread starts
+        import graph.serve.guard  # noqa: F401 (rdflib's parser loaded once, not per query)
     from extract.errors import NewsgraphError
     from graph.query import load_store
 
@@ -193,7 +218,6 @@ def work() -> None:
     out.write(f"ready {len(store)}\n".encode())
     out.flush()
     for line in sys.stdin.buffer:
-        status, media = _answer(store, json.loads(line), settings["max_rows"],
-                                settings["max_bytes"])
+        status, media = _answer(store, json.loads(line), settings)
         out.write(f"{status} {media}\n".encode())
         out.flush()
