@@ -45,7 +45,7 @@ def _has_service(node: Any) -> bool:
         return node.name == "ServiceGraphPattern" or any(_has_service(v) for v in node.values())
     if isinstance(node, list | tuple | ParseResults):
         return any(_has_service(item) for item in node)
-    return False
+    return False  # a term, a name or a value
 
 
 def uses_service(sparql: str) -> bool:
