@@ -6,7 +6,8 @@
 - Organisations and events the knowledge base knows by an exact name ("Twitter", "9/11") are
   mentions where NER missed them; "the Syrian civil war", "the Benghazi attack" are events.
 - An unknown name without a noun ("Congressional"), a model number ("C-130s") or a compound of
-  two known names ("U.S.-Cuba") is no entity; "Washington, D.C." is one name.
+  two known names ("U.S.-Cuba") is no entity; "Washington, D.C." is one name; "Samos and Kos"
+  are two places.
 - "X (known as Y)": Y is another name of X.
 - A title-case headline ("Architect Of Paris Attacks Was Killed In Raid, French Authorities
   Say") makes NER read capitalised words as names: a headline mention is kept only when the
@@ -66,7 +67,8 @@ def add_pattern_mentions(doc: Doc, cands: list[Candidate], kb: KnowledgeBase) ->
             end += 1
         extra.append(Candidate(cand.end + 1, end, entry.type, doc[cand.end + 1 : end].text,
                                "gazetteer", entry))
-    kept = _with_dc(doc, [c for c in kept if not _not_a_name(doc, c, kb)])
+    kept = _with_dc(doc, [p for c in kept if not _not_a_name(doc, c, kb)
+                          for p in _split_pair(doc, c, kb)])
     events = _named_events(doc, kept + extra)
     inside = {i for c in events for i in range(c.start, c.end)}
     kept = [c for c in kept if not inside & set(range(c.start, c.end))] + events
@@ -120,6 +122,21 @@ def _not_a_name(doc: Doc, cand: Candidate, kb: KnowledgeBase) -> bool:
 
 
 _MODEL = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Z]?s?$")
+
+
+def _split_pair(doc: Doc, cand: Candidate, kb: KnowledgeBase) -> list[Candidate]:
+    """"Samos and Kos" taken as one name: the two places it names."""
+    if cand.kb is not None:
+        return [cand]
+    for i in range(cand.start + 1, cand.end - 1):
+        if doc[i].lower_ != "and":
+            continue
+        parts = [(cand.start, i), (i + 1, cand.end)]
+        entries = [kb.lookup(doc[a:b].text) for a, b in parts]
+        if all(e is not None and e.type in {"GPE", "LOC"} for e in entries):
+            return [Candidate(a, b, e.type, doc[a:b].text, cand.source, e)
+                    for (a, b), e in zip(parts, entries, strict=True) if e is not None]
+    return [cand]
 
 
 def _with_dc(doc: Doc, cands: list[Candidate]) -> list[Candidate]:

@@ -104,14 +104,23 @@ def check_links(
             if entry.id.startswith("city:") and entry.country not in countries - {None}:
                 cand.kb, cand.label = None, "PERSON"
                 continue
-            if (entry.id.startswith("country:") and not other_mentions
-                    and cand.label == "PERSON"):
-                cand.kb = None
+            if entry.id.startswith("country:") and not other_mentions and (
+                    cand.label == "PERSON" or _speaks(doc, cand)):
+                cand.kb, cand.label = None, "PERSON"  # "Lisa Monaco ... Monaco added"
                 continue
         if entry.id in _US_PARTIES and not us_context:
             cand.kb = None
             continue
         _disambiguate_state(doc, cand, kb, linked)
+
+
+_SPEECH = frozenset({"say", "add", "tell", "write", "argue", "note", "explain", "insist"})
+
+
+def _speaks(doc: Doc, cand: Candidate) -> bool:
+    """Whether the mention is the subject of a verb of speech ("Monaco added")."""
+    tok = doc[cand.end - 1]
+    return tok.dep_ == "nsubj" and tok.head.lemma_ in _SPEECH
 
 
 def _post_title(entry: KBEntry, title: str | None) -> bool:

@@ -49,3 +49,14 @@ def test_known_as_and_first_named_owner(nlp: Language) -> None:
     names = {s: g.name for g in doc._.ng_entities.values() for s in g.surfaces}
     assert names.get("Hemedti") == "Musa Hamdan Dagalo"
     assert names.get("Kim") == "Kim Jong Un"
+
+
+def test_pair_of_places_taken_as_one_name(nlp: Language) -> None:
+    from extract.gazetteer import _split_pair
+    from extract.kb import load_kb
+    from extract.mentions import Candidate
+
+    doc = nlp.make_doc("Ferries left Athens and Beirut today.")
+    parts = _split_pair(doc, Candidate(2, 5, "ORG", "Athens and Beirut"), load_kb())
+    assert [(p.text, p.kb.id.split(":")[0] if p.kb else None) for p in parts] == [
+        ("Athens", "city"), ("Beirut", "city")]

@@ -46,3 +46,9 @@ def test_city_before_a_us_state_is_not_abroad(keys: Keys) -> None:
 def test_honorific_surname_alone_is_not_linked(keys: Keys) -> None:
     assert "person:mark-carney" not in keys("Mr. Carney said the budget was late.").values()
     assert "person:antony-blinken" in keys("Blinken discussed the summit in Rome.").values()
+
+
+def test_country_named_like_a_speaker_is_the_person(keys: Keys) -> None:
+    found = keys("Deputy attorney general Lisa Monaco spoke on Monday. \"We are ready,\" "
+                 "Monaco added.")
+    assert "country:MC" not in found.values()
