@@ -7,7 +7,7 @@
   mentions where NER missed them; "the Syrian civil war", "the Benghazi attack" are events.
 - An unknown name without a noun ("Congressional"), a model number ("C-130s") or a compound of
   two known names ("U.S.-Cuba") is no entity; "Washington, D.C." is one name; "Samos and Kos"
-  are two places.
+  are two places; "Hill Republicans" and "on the Hill" are Capitol Hill.
 - "X (known as Y)": Y is another name of X.
 - A title-case headline ("Architect Of Paris Attacks Was Killed In Raid, French Authorities
   Say") makes NER read capitalised words as names: a headline mention is kept only when the
@@ -69,6 +69,8 @@ def add_pattern_mentions(doc: Doc, cands: list[Candidate], kb: KnowledgeBase) ->
                                "gazetteer", entry))
     kept = _with_dc(doc, [p for c in kept if not _not_a_name(doc, c, kb)
                           for p in _split_pair(doc, c, kb)])
+    for cand in kept:
+        _capitol_hill(doc, cand, kb)
     events = _named_events(doc, kept + extra)
     inside = {i for c in events for i in range(c.start, c.end)}
     kept = [c for c in kept if not inside & set(range(c.start, c.end))] + events
@@ -137,6 +139,24 @@ def _split_pair(doc: Doc, cand: Candidate, kb: KnowledgeBase) -> list[Candidate]
             return [Candidate(a, b, e.type, doc[a:b].text, cand.source, e)
                     for (a, b), e in zip(parts, entries, strict=True) if e is not None]
     return [cand]
+
+
+_HILL_NOUNS = frozenset({
+    "republicans", "democrats", "lawmakers", "leaders", "staffers", "aides", "rivals", "allies",
+    "negotiators", "veterans",
+})
+
+
+def _capitol_hill(doc: Doc, cand: Candidate, kb: KnowledgeBase) -> None:
+    """"Hill Republicans", "on the Hill": Capitol Hill (never "The Hill", the newspaper)."""
+    if cand.kb is not None or cand.text != "Hill":
+        return
+    after = doc[cand.end].lower_ if cand.end < len(doc) else ""
+    before = doc[max(0, cand.start - 2) : cand.start].text
+    if after in _HILL_NOUNS or (before == "on the" and doc[cand.start - 1].text == "the"):
+        entry = kb.by_id("org:capitol-hill")
+        if entry is not None:
+            cand.kb, cand.label = entry, entry.type
 
 
 def _with_dc(doc: Doc, cands: list[Candidate]) -> list[Candidate]:

@@ -60,3 +60,9 @@ def test_pair_of_places_taken_as_one_name(nlp: Language) -> None:
     parts = _split_pair(doc, Candidate(2, 5, "ORG", "Athens and Beirut"), load_kb())
     assert [(p.text, p.kb.id.split(":")[0] if p.kb else None) for p in parts] == [
         ("Athens", "city"), ("Beirut", "city")]
+
+
+def test_hill_is_capitol_hill_only_in_its_phrases(nlp: Language) -> None:
+    found = _entities(nlp, "Hill Republicans balked at the plan, a senior aide told The Hill.")
+    assert found.get("Capitol Hill", ("",))[0] == "ORG"
+    assert "Capitol Hill" not in _entities(nlp, "A senior aide told The Hill on Monday.")
