@@ -18,15 +18,12 @@ from extract.arguments import args_of
 from extract.entities import EntityGroup
 from extract.kb import KnowledgeBase, normalise_name
 from extract.patterns import Found
-from extract.sentences import sentence_of
 from extract.triggers import PLACE_NOUNS
 
 __all__ = ["contained", "locate", "membership"]
 
 _JOIN_VERBS = frozenset({"join", "accede", "enter", "rejoin"})
 _BASE_VERBS = frozenset({"headquarter", "base", "locate", "hold", "host", "station"})
-#: Most words between a city and its country named together.
-_NEAR = 10
 _EVENT_NOUNS = frozenset({"summit", "conference", "forum", "congress", "talks", "meeting"})
 
 
@@ -160,12 +157,9 @@ def _listed(doc: Doc, tok: Token) -> bool:
 
 
 def contained(doc: Doc, kb: KnowledgeBase) -> Iterator[Found]:
-    """locatedIn(city, country) when the knowledge base links them and the text names them
-    together, a few words apart ("Khartoum, the Sudanese capital", "in Sudan's capital
-    Khartoum"); an article that names Beijing here and China there does not say where Beijing
-    is, nor does "Washington refused" (an actor, not a place).
+    """locatedIn(city, country) when an article names both and the knowledge base links them.
 
-    The evidence is the first such sentence.
+    The evidence is the first sentence that names the city.
     """
     groups: dict[str, EntityGroup] = doc._.ng_entities
     for key, group in sorted(groups.items()):
@@ -175,10 +169,6 @@ def contained(doc: Doc, kb: KnowledgeBase) -> Iterator[Found]:
         country = f"country:{entry.country}"
         if country not in groups:
             continue
-        near = [(start, end) for start, end, _h in groups[country].spans]
-        named = sorted(start for start, end, how in group.spans
-                       if how != "coref" and doc[start].dep_ not in {"nsubj", "poss"}
-                       and any(abs(start - e) <= _NEAR or abs(s - end) <= _NEAR for s, e in near
-                               if sentence_of(doc[s]).start == sentence_of(doc[start]).start))
+        named = sorted(start for start, _end, how in group.spans if how != "coref")
         if named:
             yield (key, "locatedIn", country, doc[named[0]], "located-kb", 0.7, None)

@@ -143,7 +143,7 @@ def test_announced_intent_is_coded_as_agree(facts_of) -> None:
 
 
 def test_city_in_a_country_the_article_names(facts_of) -> None:
-    facts = facts_of("Leaders met in Lithuania's capital Vilnius on Tuesday.")
+    facts = facts_of("Leaders met in Vilnius on Tuesday. Lithuania hosted the summit.")
     rel = next(r for r in facts.relations if r.predicate == "locatedIn")
     assert (facts.entity(rel.subject).name, facts.entity(rel.obj).name) == ("Vilnius",
                                                                             "Lithuania")
@@ -170,8 +170,8 @@ def test_verbs_that_count_only_with_a_fitting_object(facts_of) -> None:
 
 
 def test_where_a_city_lies_is_not_negated_by_its_sentence(facts_of) -> None:
-    facts = facts_of("Relations could not improve while the talks in Beijing, China's "
-                     "capital, stalled.")
+    facts = facts_of("Relations could not improve while Beijing kept ties with Moscow. "
+                     "Russia and China signed a deal.")
     located = [r for r in facts.relations if r.rule == "located-kb"]
     assert located and all(r.polarity == "asserted" and r.modality == "fact" for r in located)
 
