@@ -43,8 +43,8 @@ def test_lone_surrogate_is_one_error_naming_file_and_line(tmp_path: Path) -> Non
 
 def test_lone_surrogate_in_any_field_of_a_json_list(tmp_path: Path) -> None:
     path = tmp_path / "wire.json"
-    path.write_text('[{"text": "%s", "authors": ["Eva \\udc00"]}, {"text": "%s"}]'
-                    % (BODY, OTHER), encoding="utf-8")
+    path.write_text('[{"text": "' + BODY + '", "authors": ["Eva \\udc00"]}, {"text": "' + OTHER
+                    + '"}]', encoding="utf-8")
     articles, problems = _read(path)
     assert [a.origin for a in articles] == [f"{path}[1]"]
     assert [p.code for p in problems] == ["E014"] and f"{path}[0]" in str(problems[0])

@@ -54,7 +54,7 @@ def test_violation_names_the_property() -> None:
 
 
 def test_build_of_every_fixture_conforms(tmp_path: Path) -> None:
-    inputs = sorted(FIXTURES.iterdir()) + [FIXTURES]
+    inputs = [*sorted(FIXTURES.iterdir()), FIXTURES]
     for n, source in enumerate(inputs):
         out = tmp_path / f"out{n}"
         _report, kg = build([source], out, workers=1, html=False)
