@@ -16,6 +16,7 @@ a conjoined or "saying ..." verb depends on; it must be a person, organisation o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -28,7 +29,10 @@ __all__ = ["speech_relations"]
 
 Found = tuple[str, str, str | None, Token, str, float, str | None]
 
-_QUOTES = {'"': '"', "“": "”", "«": "»"}
+_QUOTES = {'"': '"', "“": "”", "«": "»", "‘": "’"}
+_OPENERS = frozenset({'"', "“", "«", "‘", "'"})
+#: A quotation in straight single quotes: opened before a word, closed after one.
+_SINGLE = re.compile(r"(?:^|(?<=[\s:]))'(?=\w)(.+?\S)'(?=[\s,.;:!?]|$)")
 _RELATIVE = frozenset({"who", "that", "which"})
 #: Shortest reported clause worth a statement, in words.
 _MIN_WORDS = 4
@@ -40,7 +44,7 @@ def speech_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Found
     """The said statements of one sentence (see module doc)."""
     if _title_case(tokens):
         return  # a headline: "Architect Of Attacks Killed, Authorities Say"
-    quote = _quoted(sent.text, _following(doc, sent))
+    quote = _quoted(sent.text, _following(doc, sent), _preceding(doc, sent))
     if quote is not None and (len(quote.split()) < 3 or _title_case(quote.split())):
         quote = None  # a name or a title in quotes: "The Peninsula Question"
     spoken = False
@@ -51,8 +55,10 @@ def speech_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Found
         if not speakers:
             continue
         if quote is not None:
+            clause = _reported(tok)  # a quoted phrase inside a reported clause: the clause
+            value = clause if clause is not None and quote in clause else quote
             for key in speakers:
-                yield (key, "said", None, tok, "quote", 0.8, quote)
+                yield (key, "said", None, tok, "quote", 0.8, value)
             return
         clause = _reported(tok)
         if clause is not None:
@@ -60,7 +66,8 @@ def speech_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Found
             for key in speakers:
                 yield (key, "said", None, tok, "reported", 0.75, clause)
     if quote is not None:
-        yield from _after_quote(doc, sent, quote)
+        found = list(_after_quote(doc, sent, quote)) or list(_carried(doc, sent, quote))
+        yield from found
     elif not spoken:
         yield from _according(doc, tokens)
 
@@ -90,6 +97,47 @@ def _following(doc: Doc, sent: Any) -> str:
     end = min(len(doc), sent.end + 120)
     text: str = doc[sent.end : end].text if sent.end < len(doc) else ""
     return text.split("\n", 1)[0]
+
+
+def _preceding(doc: Doc, sent: Any) -> str:
+    """The text before ``sent`` from the start of its paragraph (a quotation may start there)."""
+    start = max(0, sent.start - 120)
+    text: str = doc[start : sent.start].text if sent.start else ""
+    return text.rsplit("\n", 1)[-1]
+
+
+def _carried(doc: Doc, sent: Any, quote: str) -> Iterator[Found]:
+    """A quotation with no speaker of its own continues the speaker just before it: one who
+    introduces it ('Amash echoed the remarks: "Airstrikes are ..."') or whose quotation ends
+    the paragraph before a paragraph that is all quotation."""
+    text = sent.text.strip()
+    if (sent.start == 0 or not text or text[0] not in _OPENERS
+            or text.rstrip(".")[-1:] not in {*_QUOTES.values(), "'"}
+            or any(t.lemma_.lower() in SPEECH_VERBS for t in sent)):
+        return  # not a whole quotation, or one with a speaker of its own
+    j = sent.start - 1
+    while j > 0 and doc[j].is_space:
+        j -= 1
+    prev_sent = doc[_sentence_start(doc, j) : j + 1]
+    prev_text = prev_sent.text.strip()
+    new_paragraph = "\n" in doc[j : sent.start].text_with_ws
+    introduced = prev_text.endswith(":")
+    ends_quote = (prev_text[-1:] in {*_QUOTES.values(), "."} and new_paragraph
+                  and _quoted(prev_text) is not None)
+    if not (introduced or ends_quote):
+        return
+    for tok in prev_sent:
+        if (tok.pos_ == "VERB" and (introduced or tok.lemma_.lower() in SPEECH_VERBS)
+                and (speakers := _speakers(doc, tok))):
+            for key in speakers:
+                yield (key, "said", None, sent[0], "quote-carried", 0.7, quote)
+            return
+
+
+def _sentence_start(doc: Doc, i: int) -> int:
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+    return i
 
 
 def _speakers(doc: Doc, verb: Token) -> list[str]:
@@ -170,17 +218,36 @@ def _according(doc: Doc, tokens: list[Token]) -> Iterator[Found]:
         return
 
 
-def _quoted(text: str, after: str = "") -> str | None:
-    """The first quotation of ``text``; one left open runs on into ``after`` (same paragraph)."""
+def _quoted(text: str, after: str = "", before: str = "") -> str | None:
+    """The first quotation of ``text``; one left open runs on into ``after``, one closed
+    before it opens started in ``before`` (both the same paragraph)."""
     for open_, close in _QUOTES.items():
         start = text.find(open_)
+        first_close = _closing(text, close)
+        inside = before.count(open_) % 2 == 1 if open_ == close else (
+            first_close != -1 and (start == -1 or first_close < start))
+        if inside and first_close != -1:  # the sentence starts inside a quotation
+            opened = before.rfind(open_)
+            if opened != -1 and len(before) - opened <= 2 * _MAX_CHARS:
+                return f"{before[opened + 1 :].strip()} {text[:first_close]}".strip(" ,.")
         if start == -1:
             continue
-        end = text.rfind(close) if open_ != close else text.find(close, start + 1)
+        end = (text.rfind(close) if open_ not in {"‘"} else _closing(text, close, start + 1)
+               ) if open_ != close else text.find(close, start + 1)
         if end > start + 1:
             return text[start + 1 : end].strip(" ,.")
         if end == -1:
             closing = after.find(close)
             if 0 <= closing <= _MAX_CHARS:
                 return f"{text[start + 1 :].strip()} {after[:closing]}".strip(" ,.")
-    return None
+    single = _SINGLE.search(text)  # 'It was unconventional,' Trump said
+    return single.group(1).strip(" ,.") if single else None
+
+
+def _closing(text: str, close: str, start: int = 0) -> int:
+    """Where ``close`` ends a quotation in ``text`` from ``start``: for "’", not an apostrophe
+    inside a word ("don’t")."""
+    i = text.find(close, start)
+    while i != -1 and close == "’" and i + 1 < len(text) and text[i + 1].isalpha():
+        i = text.find(close, i + 1)
+    return i

@@ -50,3 +50,27 @@ def test_title_in_quotes_is_not_a_quote(facts_of) -> None:
 def test_headline_is_not_reported_speech(facts_of) -> None:
     facts = facts_of("Alliance Sends More Troops To Poland, Stoltenberg Says", )
     assert not _said(facts)
+
+
+def test_quotation_over_two_sentences_keeps_its_start(facts_of) -> None:
+    facts = facts_of("“We will block every cent for the embassy. The plan is a bad idea,” "
+                     "Antony Blinken said.")
+    assert any(s == "Antony Blinken" and o.startswith("We will block every cent")
+               for s, o in _said(facts))
+
+
+def test_quotation_paragraph_continues_the_speaker(facts_of) -> None:
+    facts = facts_of("“We remain hopeful about the talks,” Antony Blinken said.\n\n"
+                     "“It was hard today because the border is still closed to trucks.”")
+    assert any(s == "Antony Blinken" and "border is still closed" in o
+               for s, o in _said(facts))
+
+
+def test_quotation_in_single_quotes(facts_of) -> None:
+    facts = facts_of("'Nobody expected the talks to fail so fast,' Antony Blinken said.")
+    assert any(s == "Antony Blinken" and "Nobody expected" in o for s, o in _said(facts))
+
+
+def test_quoted_phrase_inside_a_reported_clause(facts_of) -> None:
+    facts = facts_of('Antony Blinken said the sanctions were "a grave mistake" for Moscow.')
+    assert ("Antony Blinken", 'the sanctions were "a grave mistake" for Moscow') in _said(facts)
