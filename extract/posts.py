@@ -44,10 +44,20 @@ def _of_entity(
     j = i - 1
     if j >= 0 and doc[j].tag_ == "POS":
         j -= 1
+    # "Senate Minority Leader": an owner may stand before words the title did not take
+    for _ in range(2):
+        if j < 0 or j in tokens or doc[j].lower_ not in _TITLE_MODIFIERS:
+            break
+        j -= 1
     key = tokens.get(j) if j >= 0 else None
     if key and final[key].type in {"ORG", "GPE"}:
         return key
     return None
+
+
+#: Words between an owner and a title ("Senate Minority Leader", "House Majority Whip").
+_TITLE_MODIFIERS = frozenset({"minority", "majority", "deputy", "assistant", "acting", "vice",
+                              "interim", "incoming", "outgoing", "top"})
 
 
 def find_posts(
@@ -102,7 +112,8 @@ def _appositive_title(
     for child in doc[head].children:
         if child.dep_ != "appos" or child.lower_ not in HEAD_TITLES:
             continue
-        clause = {t.i for c in child.children if c.dep_ in {"relcl", "acl"} for t in c.subtree}
+        clause = {t.i for c in child.children if c.dep_ in {"relcl", "acl", "conj", "cc"}
+                  for t in c.subtree}  # the first post only: "president of X and former Y"
         phrase = [t for t in child.subtree if t.i not in clause]
         if any(t.lower_ in _PAST_MARKERS for t in phrase):
             continue  # "the former prime minister": not a post held now

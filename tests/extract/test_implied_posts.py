@@ -29,3 +29,15 @@ def test_named_chamber_is_the_owner(facts_of) -> None:
 def test_generic_title_without_a_main_country_gets_no_owner(facts_of) -> None:
     facts = facts_of("Interior Minister Paul Darnier met officials from Chad and Niger.")
     assert not [o for s, o in _posts(facts) if s == "Paul Darnier"]
+
+
+def test_owner_before_minority_leader(facts_of) -> None:
+    facts = facts_of("The Senate voted. Senate Minority Leader Mary Lanford opposed the plan.")
+    assert ("Mary Lanford", "Senate") in _posts(facts) or (
+        "Mary Lanford", "US Senate") in _posts(facts)
+
+
+def test_first_of_two_appositive_posts(facts_of) -> None:
+    facts = facts_of("The plan failed, said Tom Bexley, president of the Crisis Committee and "
+                     "former British foreign minister.")
+    assert ("Tom Bexley", "Crisis Committee") in _posts(facts)
