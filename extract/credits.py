@@ -18,7 +18,8 @@ __all__ = ["credit_names", "credit_spans"]
 
 _AGENCY = (r"(?:AP|AFP|Reuters|Getty Images|Getty|EPA(?:-EFE)?|EFE|Xinhua|TASS|Sputnik"
            r"|Bloomberg|Pool|NurPhoto|Anadolu Agency|SOPA Images|Shutterstock|ABACA"
-           r"|The Washington Post|The New York Times|Associated Press|CNN|Fox News)")
+           r"|The Washington Post|The New York Times|Associated Press|CNN|Fox News|NPR"
+           r"|File Photo|File|Handout|Provided|Courtesy)")
 _NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|van|von|da|del|la|le)){0,3}"
 
 #: "Win McNamee/Getty Images", "Karen Bleier/AFP/Getty Images", "(AP Photo/Evan Vucci)",

@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["given_name_gender", "is_given_name"]
+__all__ = ["given_name_gender", "is_given_name", "is_surname"]
 
 #: Share of the population a name must reach to count (drops rare names that are also words).
 _MIN_PERCENT = 0.005
@@ -44,3 +44,14 @@ def given_name_gender(name: str) -> str | None:
 def is_given_name(name: str) -> bool:
     """Whether ``name`` is a known given name."""
     return name.lower() in _genders()
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    text = resources.files("names").joinpath("dist.all.last").read_text(encoding="ascii")
+    return frozenset(line.split()[0].lower() for line in text.splitlines() if line.strip())
+
+
+def is_surname(name: str) -> bool:
+    """Whether ``name`` is a surname of the US census list ("Glass" is, "Glyphosate" is not)."""
+    return name.lower() in _surnames()

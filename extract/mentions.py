@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from extract.credits import credit_spans
 from extract.firstnames import is_given_name
 from extract.kb import KBEntry, KnowledgeBase
+from extract.persons import person_span
 from extract.titles import HEAD_TITLES, TITLE_WORDS, strip_title
 
 __all__ = ["KEEP_LABELS", "ORG_HEADS", "Candidate", "find_candidates", "link_generics"]
@@ -166,6 +167,11 @@ def find_candidates(
                 or span.text.upper() in _TIME_ZONES):
             continue  # no letters, all lower case ("heifers"), a bare title word, "BST"
         label = ent.label_
+        if label == "PERSON":
+            start, end, fixed = person_span(doc, span.start, span.end, kb)
+            if fixed is None:
+                continue
+            span, label = doc[start:end], fixed
         if label == "PERSON" and _outlet_shaped(span.text):
             label = "ORG"  # "as Faithwire reported"
         if label == "NORP":
