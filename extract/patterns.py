@@ -33,7 +33,9 @@ from extract.speech import speech_relations
 from extract.triggers import (
     ADJECTIVES,
     ALLY_NOUNS,
+    EPITHETS,
     GATED,
+    PREP_VERBS,
     SYMMETRIC,
     THREAT_NOUNS,
     TRIGGERS,
@@ -144,6 +146,40 @@ def _adjective_rule(doc: Doc, adj: Token) -> Iterator[Found]:
                 yield (s, pred, o, adj, "adjective", 0.75, None)
 
 
+def _prep_verb_rule(doc: Doc, verb: Token) -> Iterator[Found]:
+    """A verb with its one preposition: "stood with Kyiv", "sat down with the envoy"."""
+    lemma = verb.lemma_.lower()
+    for prep in children(verb, "prep"):
+        pred = PREP_VERBS.get((lemma, prep.lower_))
+        if pred is None:
+            continue
+        objects = [k for o in children(prep, "pobj") for k in args_of(doc, o) or through(doc, o)]
+        for s in subjects_of(doc, verb):
+            for o in objects:
+                if s != o:
+                    yield (s, pred, o, verb, "verb-prep", 0.75, None)
+
+
+_CALLING_VERBS = frozenset({"call", "describe", "label", "brand", "term", "deem", "denounce"})
+
+
+def _epithet_rule(doc: Doc, verb: Token) -> Iterator[Found]:
+    """"Lavrov called Pyongyang's action unacceptable": criticism of the action's maker."""
+    if verb.lemma_.lower() not in _CALLING_VERBS:
+        return
+    said = [c for c in verb.children if c.dep_ in {"oprd", "ccomp", "xcomp", "acomp"}]
+    said += [a for o in children(verb, "dobj") for a in children(o, "amod") if a.i > o.i]
+    if not any(t.lower_ in EPITHETS for c in said for t in c.subtree):
+        return  # "called X unacceptable" (the parser may hang the word on X)
+    targets = [k for o in children(verb, "dobj") for k in args_of(doc, o) or through(doc, o)]
+    targets += [k for c in said for o in children(c, "nsubj") for k in args_of(doc, o)
+                or through(doc, o)]
+    for s in subjects_of(doc, verb):
+        for o in dict.fromkeys(targets):
+            if s != o:
+                yield (s, "criticized", o, verb, "verb-epithet", 0.75, None)
+
+
 def _ally_rule(doc: Doc, noun: Token) -> Iterator[Found]:
     """ "The Kurds were US allies", "Japan, a close partner of Washington": cooperatesWith."""
     partners = [k for c in noun.children if c.dep_ in {"compound", "poss", "nmod"}
@@ -209,6 +245,8 @@ def sentence_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Fou
             yield from rule(doc, tok, pred)
         if tok.pos_ == "VERB":
             yield from _gated_rule(doc, tok)
+            yield from _prep_verb_rule(doc, tok)
+            yield from _epithet_rule(doc, tok)
         elif tok.pos_ == "ADJ" and tok.lower_ in ADJECTIVES:
             yield from _adjective_rule(doc, tok)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in ALLY_NOUNS:

@@ -15,12 +15,14 @@ __all__ = [
     "AGENT_NOUNS",
     "ALLY_NOUNS",
     "CODES",
+    "EPITHETS",
     "GATED",
     "HEDGE_WORDS",
     "MEMBER_NOUNS",
     "MODAL_HEDGES",
     "NEGATING_VERBS",
     "PLACE_NOUNS",
+    "PREP_VERBS",
     "REQUEST_NOUNS",
     "SPEECH_VERBS",
     "SYMMETRIC",
@@ -155,6 +157,24 @@ ADJECTIVES: dict[str, tuple[str, frozenset[str]]] = {
     "hostile": ("criticized", _f("to", "toward", "towards")),
 }
 
+#: Verbs that signal a predicate only with one preposition: (verb, preposition) -> predicate.
+#: "stood with Kyiv", "working with the administration", "sat down with the envoy".
+PREP_VERBS: dict[tuple[str, str], str] = {
+    ("stand", "with"): "supports", ("side", "with"): "supports",
+    ("work", "with"): "cooperatesWith", ("team", "with"): "cooperatesWith",
+    ("sit", "with"): "discussedWith", ("rail", "against"): "criticized",
+    ("lash", "at"): "criticized", ("speak", "against"): "criticized",
+    ("hit", "at"): "criticized",
+}
+
+#: Words that, said of something an actor did, criticise the actor ("called Pyongyang's
+#: action unacceptable").
+EPITHETS = frozenset({
+    "unacceptable", "irresponsible", "reckless", "provocative", "outrageous", "shameful",
+    "disgraceful", "absurd", "ridiculous", "appalling", "deplorable", "illegal", "unlawful",
+    "inexcusable", "unjustified", "hypocritical", "despicable", "abhorrent", "misguided",
+})
+
 #: Nouns that make their subject a partner of their owner ("the Kurds were US allies").
 ALLY_NOUNS = frozenset({"ally", "partner"})
 
@@ -164,7 +184,8 @@ AGENT_NOUNS = frozenset({
     "force", "troop", "army", "military", "police", "parliament", "lawmaker", "legislature",
     "delegation", "diplomat", "envoy", "negotiator", "rebel", "militant", "administration",
     "regime", "cabinet", "side", "embassy", "navy", "spokesman", "spokeswoman", "president",
-    "prime", "representative", "state", "counterpart",
+    "prime", "representative", "state", "counterpart", "senator", "congressman",
+    "congresswoman", "legislator",
 })
 
 #: Nouns for what one side puts to another: their maker is the target of a reply to them.

@@ -41,3 +41,19 @@ def test_a_joint_visit_is_not_a_meeting(facts_of) -> None:
 def test_meeting_after_a_date_possessive(facts_of) -> None:
     facts = facts_of("After Tuesday's meeting with Antony Blinken, Jens Stoltenberg said nothing.")
     assert ("Antony Blinken", "discussedWith", "Jens Stoltenberg") in triples(facts)
+
+
+def test_standing_with_is_support(facts_of) -> None:
+    facts = facts_of("Poland stands with Ukraine against the invasion.")
+    assert ("Poland", "supports", "Ukraine") in triples(facts)
+
+
+def test_calling_an_action_unacceptable_is_criticism(facts_of) -> None:
+    facts = facts_of("Poland called Belarus's decision unacceptable.")
+    assert ("Poland", "criticized", "Belarus") in triples(facts)
+
+
+def test_senators_of_a_party_act_for_it(facts_of) -> None:
+    facts = facts_of("Republican senators accused Tom Bexley of lying about the deal.")
+    assert any(p == "accused" and "Republican" in s and o == "Tom Bexley"
+               for s, p, o in triples(facts))
