@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from extract.firstnames import is_given_name, is_surname
 from extract.kb import KnowledgeBase
 
-__all__ = ["person_span"]
+__all__ = ["NOT_PERSON_HEADS", "person_span"]
 
 #: Last words of organisation names.
 _ORG_HEADS = frozenset({
@@ -31,6 +31,8 @@ _PLACE_HEADS = frozenset({
     "house", "courthouse", "astrodome", "stadium", "hall", "park", "square", "bridge",
     "airport", "street", "avenue", "church", "cathedral", "library", "mill", "building",
 })
+#: Last words that make a name an organisation's or a place's, never a person's.
+NOT_PERSON_HEADS = _ORG_HEADS | _PLACE_HEADS
 _LINK_MARKS = ("@", "http", "://", "www.", "=")
 
 
