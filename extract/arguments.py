@@ -18,6 +18,9 @@ __all__ = ["args_of", "children", "complement_targets", "prep_objects", "subject
 
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE"})
 _RELATIVE = frozenset({"who", "that", "which"})
+#: Modifiers of a group noun that set it against the state named with it.
+_AGAINST_STATE = frozenset({"opposition", "rebel", "dissident", "exile", "exiled",
+                            "anti-government", "insurgent", "separatist"})
 
 
 def args_of(doc: Doc, tok: Token | None, *, actor: bool = True) -> list[str]:
@@ -47,6 +50,8 @@ def _agent_of(doc: Doc, noun: Token) -> list[str]:
     of Hungary and Romania", "Moscow's negotiators"."""
     tokens: dict[int, str] = doc._.ng_tokens
     keys: list[str] = []
+    if any(c.lemma_.lower() in _AGAINST_STATE for c in noun.children):
+        return keys  # "Syrian opposition forces" do not act for Syria
     for child in noun.children:
         if child.dep_ in {"amod", "compound", "poss", "nmod"} and child.i in tokens:
             keys.extend(tokens[t.i] for t in [child, *child.conjuncts] if t.i in tokens)

@@ -84,7 +84,8 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
             objects = [o for o in objects if _host(doc, o)]
         if not objects and pred not in {"discussedWith", "namedAsThreat"}:
             objects = complement_targets(doc, verb)  # "threatened to strike Israel"
-        if pred in SYMMETRIC and not objects and len(subjects) > 1 and lemma in _PAIR_VERBS:
+        if (pred in SYMMETRIC and not objects and len(subjects) > 1 and lemma in _PAIR_VERBS
+                and not children(verb, "xcomp")):  # "A and B agreed to take in refugees"
             yield from _pairs(subjects, pred, verb, "verb-pair", 0.85)
             return
     for s in subjects:

@@ -57,3 +57,13 @@ def test_senators_of_a_party_act_for_it(facts_of) -> None:
     facts = facts_of("Republican senators accused Tom Bexley of lying about the deal.")
     assert any(p == "accused" and "Republican" in s and o == "Tom Bexley"
                for s, p, o in triples(facts))
+
+
+def test_opposition_forces_do_not_act_for_their_country(facts_of) -> None:
+    facts = facts_of("Poland sent aid to Syrian opposition forces.")
+    assert ("Poland", "supports", "Syria") not in triples(facts)
+
+
+def test_agreeing_to_act_is_no_agreement_with_each_other(facts_of) -> None:
+    facts = facts_of("Germany and Sweden have agreed to take in more refugees.")
+    assert not [t for t in triples(facts) if t[1] == "agreedWith"]
