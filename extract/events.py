@@ -171,4 +171,4 @@ def contained(doc: Doc, kb: KnowledgeBase) -> Iterator[Found]:
             continue
         named = sorted(start for start, _end, how in group.spans if how != "coref")
         if named:
-            yield (key, "locatedIn", country, doc[named[0]], "located-kb", 0.7, None)
+            yield (key, "locatedIn", country, doc[named[0]], "located-kb", 0.5, None)
