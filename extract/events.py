@@ -18,6 +18,7 @@ from extract.arguments import args_of
 from extract.entities import EntityGroup
 from extract.kb import KnowledgeBase, normalise_name
 from extract.patterns import Found
+from extract.titles import HEAD_TITLES
 from extract.triggers import PLACE_NOUNS
 
 __all__ = ["contained", "locate", "membership"]
@@ -69,7 +70,7 @@ def membership(doc: Doc, sent: Iterable[Token]) -> Iterator[Found]:
                     for member in _clause_subjects(doc, tok):
                         if member != joined and _type(doc, member) in {"GPE", "ORG"}:
                             yield (member, "memberOf", joined, tok, "member-join", 0.8, None)
-        elif tok.dep_ == "prep" and tok.lower_ in {"of", "from"}:
+        elif tok.dep_ == "prep" and tok.lower_ in {"of", "from", "at", "with"}:
             yield from _affiliation(doc, tok)
         elif tok.dep_ == "poss" and (club := _key(doc, tok)) and _type(doc, club) == "ORG":
             player = _key(doc, tok.head)  # "Bayern Munich's Mario Goetze"
@@ -78,9 +79,17 @@ def membership(doc: Doc, sent: Iterable[Token]) -> Iterator[Found]:
 
 
 def _affiliation(doc: Doc, prep: Token) -> Iterator[Found]:
-    """A person named with their organisation: "Robert Bernero of the NRC"."""
-    person = _key(doc, prep.head)
-    if person is None or _type(doc, person) != "PERSON" or prep.head.dep_ == "compound":
+    """A person named with their organisation: "Robert Bernero of the NRC", "Hurst Hannum,
+    an expert at Tufts University" (not a post: "X, director of Y" is one)."""
+    head = prep.head
+    if (head.dep_ == "appos" and prep.lower_ in {"at", "with"} and head.pos_ == "NOUN"
+            and head.lower_ not in HEAD_TITLES
+            and not any(t.lower_ in {"former", "ex", "then", "late"} for t in head.subtree)):
+        head = head.head  # the person the apposition describes
+    elif prep.lower_ not in {"of", "from"}:
+        return
+    person = _key(doc, head)
+    if person is None or _type(doc, person) != "PERSON" or head.dep_ == "compound":
         return
     for obj in (c for c in prep.children if c.dep_ == "pobj"):
         org = _key(doc, obj)

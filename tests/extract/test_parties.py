@@ -25,3 +25,14 @@ def test_party_word_before_the_title(facts_of) -> None:
 def test_no_mark_no_party(facts_of) -> None:
     facts = facts_of("Rep. Tom Bexley (pictured) opposed the bill in Washington.")
     assert not _members(facts)
+
+
+def test_expert_at_an_organisation_is_a_member(facts_of) -> None:
+    facts = facts_of("The plan will fail, says Tom Bexley, an expert in trade law at "
+                     "Harvard University.")
+    assert ("Tom Bexley", "Harvard University") in _members(facts)
+
+
+def test_supporter_of_is_no_member(facts_of) -> None:
+    facts = facts_of("Tom Bexley, a loud supporter of NATO, spoke on Monday.")
+    assert ("Tom Bexley", "NATO") not in _members(facts)
