@@ -45,7 +45,7 @@ def mesh_layout(simple: nx.Graph, seed: int, iterations: int) -> npt.NDArray[np.
             start = _pivot_mds(csr, rows, rng, 40 if n <= 20_000 else 20)
             pos[rows] = pos[rows].mean(axis=0) + start
     pos += rng.normal(scale=0.3, size=pos.shape)
-    grid = min(256, max(32, 2 ** math.ceil(math.log2(2 * math.sqrt(n)))))
+    grid = min(256, 32 * math.ceil(math.sqrt(n) / 16))  # ~2*sqrt(n) a side, not the next power of 2
     kernel = _kernel(grid)
     temperature = 0.1 * math.sqrt(n)
     for _ in range(iterations):
