@@ -39,6 +39,9 @@ def args_of(doc: Doc, tok: Token | None, *, actor: bool = True) -> list[str]:
             keys.extend(plural[t.i])
         elif t.lemma_.lower() in AGENT_NOUNS:
             keys.extend(_agent_of(doc, t))
+        else:  # "its neighbours China and Russia": the names in apposition
+            keys.extend(tokens[a.i] for c in t.children if c.dep_ == "appos"
+                        for a in (c, *c.conjuncts) if a.i in tokens)
     groups = doc._.ng_entities
     if actor:
         keys = [k for k in keys if groups[k].type in _ACTOR_TYPES]

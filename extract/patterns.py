@@ -63,7 +63,8 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
             return
         targets = children(verb, "dobj") + [c for x in children(verb, "ccomp", "oprd")
                                              for c in children(x, "nsubj")]
-        objects = [k for t in targets for k in args_of(doc, t)]
+        objects = [k for t in targets for k in args_of(doc, t) or through(doc, t)
+                   or _named_inside(doc, t)]
         rule = "verb-threat"
     elif passive:
         objects = args_of(doc, passive[0])
@@ -92,6 +93,14 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
         for o in objects:
             if s != o:
                 yield (s, pred, o, verb, rule, 0.85, None)
+
+
+def _named_inside(doc: Doc, noun: Token) -> list[str]:
+    """The first actor named inside a noun phrase: "the fleet of U.S. bombers" -> U.S."""
+    for tok in noun.subtree:
+        if tok.dep_ in {"compound", "amod", "nmod", "poss"} and (keys := args_of(doc, tok)):
+            return keys[:1]
+    return []
 
 
 def _host(doc: Doc, key: str) -> bool:
@@ -127,7 +136,9 @@ def _noun_rule(doc: Doc, noun: Token, pred: str) -> Iterator[Found]:
     if not objects:
         return
     poss = children(noun, "poss")
-    subjects = (args_of(doc, poss[0]) if poss else []) or subjects_of(doc, noun.head)
+    subjects = args_of(doc, poss[0]) if poss else []
+    if not subjects and not (poss and poss[0].pos_ == "PRON"):  # "its support": unknown
+        subjects = subjects_of(doc, noun.head)  # "Tuesday's meeting with X": the clause's
     for s in subjects:
         for o in objects:
             if s != o:

@@ -67,3 +67,24 @@ def test_opposition_forces_do_not_act_for_their_country(facts_of) -> None:
 def test_agreeing_to_act_is_no_agreement_with_each_other(facts_of) -> None:
     facts = facts_of("Germany and Sweden have agreed to take in more refugees.")
     assert not [t for t in triples(facts) if t[1] == "agreedWith"]
+
+
+def test_negation_stays_with_its_own_verb(facts_of) -> None:
+    facts = facts_of("Poland did not budge, and then criticized Belarus.")
+    assert ("Poland", "criticized", "Belarus") in triples(facts)
+
+
+def test_negation_over_or(facts_of) -> None:
+    facts = facts_of("Poland did not criticize or threaten Belarus.")
+    assert ("Poland", "threatened", "Belarus") not in triples(facts)
+
+
+def test_pronoun_possessor_is_not_the_clause_subject(facts_of) -> None:
+    facts = facts_of("Poland criticized Germany for its support of Belarus.")
+    assert ("Poland", "supports", "Belarus") not in triples(facts)
+
+
+def test_names_in_apposition_act(facts_of) -> None:
+    facts = facts_of("Its neighbours China and Russia criticized Japan.")
+    found = triples(facts)
+    assert ("China", "criticized", "Japan") in found and ("Russia", "criticized", "Japan") in found
