@@ -166,7 +166,9 @@ def _reported(verb: Token) -> str | None:
             words = [t for t in words if t.i > verb.i]
         if words and words[0].dep_ == "mark":
             words = words[1:]
-    elif verb.dep_ == "parataxis":  # "Of the attacks, he said, four were foiled"
+    elif verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)):
+        # "Of the attacks, he said, four were foiled"; "As Frayer reports, the state ..."
         inner = {t.i for t in verb.subtree}
         words = [t for t in verb.head.subtree if t.i not in inner]
     else:

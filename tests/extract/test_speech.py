@@ -74,3 +74,10 @@ def test_quotation_in_single_quotes(facts_of) -> None:
 def test_quoted_phrase_inside_a_reported_clause(facts_of) -> None:
     facts = facts_of('Antony Blinken said the sanctions were "a grave mistake" for Moscow.')
     assert ("Antony Blinken", 'the sanctions were "a grave mistake" for Moscow') in _said(facts)
+
+
+def test_as_someone_reports(facts_of) -> None:
+    facts = facts_of("As Antony Blinken reported, the state of emergency allows the army to "
+                     "close borders.")
+    assert any(s == "Antony Blinken" and o.startswith("the state of emergency")
+               for s, o in _said(facts))
