@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from extract.credits import credit_spans
-from extract.firstnames import is_given_name
+from extract.firstnames import is_given_name, is_surname
 from extract.kb import KBEntry, KnowledgeBase
 from extract.persons import NOT_PERSON_HEADS, person_span
 from extract.titles import HEAD_TITLES, TITLE_WORDS, strip_title
@@ -118,8 +118,9 @@ def _person_shaped(span: Span) -> bool:
     words = [t.text for t in span]
     return (2 <= len(words) <= 3 and is_given_name(words[0]) and len(words[0]) > 2
             and all(_NAME_RE.match(w) for w in words)
-            and not any(w.lower() in ORG_HEADS or w.lower() in _PLACE_HEADS
-                        or w.lower() in NOT_PERSON_HEADS for w in words))
+            and not any(w.lower() in ORG_HEADS or w.lower() in _PLACE_HEADS for w in words)
+            and not (words[-1].lower() in NOT_PERSON_HEADS
+                     and not (len(words) == 2 and is_surname(words[-1]))))
 
 
 def _has_head_title(words: list[str]) -> bool:

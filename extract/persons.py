@@ -71,10 +71,10 @@ def person_span(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> tuple[int,
     if not words:
         return start, end, None
     last = words[-1].lower()
-    if len(words) > 1 and last in _ORG_HEADS:
-        return start, end, "ORG"
-    if len(words) > 1 and last in _PLACE_HEADS and not (
-            len(words) == 2 and is_given_name(words[0]) and is_surname(last)):
+    named = len(words) == 2 and is_given_name(words[0]) and is_surname(last)
+    if len(words) > 1 and last in _ORG_HEADS and not named:
+        return start, end, "ORG"  # "Clinton Foundation", not "Carter Page"
+    if len(words) > 1 and last in _PLACE_HEADS and not named:
         return start, end, "FAC"  # "Lincoln Memorial", not "Matt House"
     places = sum(1 for w in words if (e := kb.lookup(w)) is not None and e.type == "GPE")
     if len(words) > 1 and places >= 2:

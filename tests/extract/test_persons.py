@@ -26,3 +26,7 @@ def test_named_after_people_is_not_a_person(nlp: Language) -> None:
 def test_lists_links_and_handles_are_dropped(nlp: Language) -> None:
     assert _fix(nlp, "Countries: Austria Azerbaijan and more.", 2, 4)[1] is None
     assert _fix(nlp, "Follow @POTUS now.", 1, 2)[1] is None
+
+
+def test_people_named_like_places_stay_people(nlp: Language) -> None:
+    assert _fix(nlp, "They met Carter Page today.", 2, 4) == ("Carter Page", "PERSON")
