@@ -139,6 +139,11 @@ GATED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
            "troop", "equipment", "fund", "funding", "money", "support", "help", "supply",
            "missile", "tank", "jet", "food", "package"),
     ),
+    "rejected": (
+        _f("ignore", "defy", "resist", "block", "snub", "disregard", "thwart", "spurn"),
+        _f("request", "proposal", "offer", "plan", "call", "appeal", "demand", "ultimatum",
+           "invitation", "initiative", "bid", "order", "push", "effort", "attempt"),
+    ),
     "sanctioned": (
         _f("suspend", "halt", "freeze", "cut", "cancel", "prohibit", "ban", "sever", "end",
            "reduce", "withdraw", "recall", "downgrade", "stop"),

@@ -88,3 +88,13 @@ def test_names_in_apposition_act(facts_of) -> None:
     facts = facts_of("Its neighbours China and Russia criticized Japan.")
     found = triples(facts)
     assert ("China", "criticized", "Japan") in found and ("Russia", "criticized", "Japan") in found
+
+
+def test_blocking_a_plan_rejects_its_maker(facts_of) -> None:
+    facts = facts_of("Hungary blocked Germany's plan to fund the pipeline.")
+    assert ("Hungary", "rejected", "Germany") in triples(facts)
+
+
+def test_blocking_a_road_rejects_nobody(facts_of) -> None:
+    facts = facts_of("Protesters in Hungary blocked the road to Austria.")
+    assert not [t for t in triples(facts) if t[1] == "rejected"]
