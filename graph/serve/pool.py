@@ -88,11 +88,11 @@ class QueryWorker:
         settings = {"max_rows": self.limits.max_rows, "max_bytes": self.limits.max_bytes,
                     "network": self.limits.allow_service}
         code = "from graph.serve.worker import work; work()"
-        self._proc = subprocess.Popen([sys.executable, "-c", code, self.source,
-                                       json.dumps(settings)],
-                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-        assert self._proc.stdout is not None
-        status, _, value = self._proc.stdout.readline().decode().strip().partition(" ")
+        proc = subprocess.Popen([sys.executable, "-c", code, self.source, json.dumps(settings)],
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self._proc = proc
+        assert proc.stdout is not None
+        status, _, value = proc.stdout.readline().decode().strip().partition(" ")
         if status != "ready":
             self.stop()
             raise NewsgraphError(value or f"E008 {self.source}: cannot read (worker stopped).")
@@ -100,13 +100,14 @@ class QueryWorker:
 
     def stop(self) -> None:
         """Kill the process (it is started again by `start`, or by the next query)."""
-        if self._proc is not None:
-            self._proc.kill()
-            self._proc.wait()
-            for pipe in (self._proc.stdin, self._proc.stdout):
+        # Take the process first: `close` may stop a worker that another thread is starting.
+        proc, self._proc = self._proc, None
+        if proc is not None:
+            proc.kill()
+            proc.wait()
+            for pipe in (proc.stdin, proc.stdout):
                 if pipe is not None:
                     pipe.close()
-        self._proc = None
 
     def ask(self, request: dict[str, Any]) -> Answer:
         """Run one query (``query``, ``accept``, ``default``, ``named``) and return its answer."""
