@@ -55,6 +55,15 @@ def _of_entity(
     return None
 
 
+def _inside_title(
+    begin: int, end: int, tokens: dict[int, str], final: dict[str, EntityGroup]
+) -> str | None:
+    """An owner named inside the title: "U.N. Secretary General", "Ambassador to the United
+    Nations"."""
+    keys = [tokens[i] for i in range(begin, end) if i in tokens]
+    return next((k for k in keys if final[k].type in {"ORG", "GPE"}), None)
+
+
 #: Words between an owner and a title ("Senate Minority Leader", "House Majority Whip").
 _TITLE_MODIFIERS = frozenset({"minority", "majority", "deputy", "assistant", "acting", "vice",
                               "interim", "incoming", "outgoing", "top"})
@@ -94,7 +103,8 @@ def find_posts(
             if not title:
                 title, of, title_start = _appositive_title(doc, end - 1, tokens, final)
             else:
-                of = _of_entity(doc, title_start, tokens, final)
+                of = _of_entity(doc, title_start, tokens, final) or _inside_title(
+                    title_start, start, tokens, final)
             if not title:
                 continue
             if of is None:

@@ -41,3 +41,8 @@ def test_first_of_two_appositive_posts(facts_of) -> None:
     facts = facts_of("The plan failed, said Tom Bexley, president of the Crisis Committee and "
                      "former British foreign minister.")
     assert ("Tom Bexley", "Crisis Committee") in _posts(facts)
+
+
+def test_owner_named_inside_the_title(facts_of) -> None:
+    facts = facts_of("U.N. Secretary General Paul Darnier warned of famine in the region.")
+    assert any(s == "Paul Darnier" and "United Nations" in o for s, o in _posts(facts))
