@@ -196,9 +196,8 @@ def run_plover(path: str, nlp: Language, limit: int | None, errors: Errors) -> l
     covered = {t for ts in types.values() for t in ts} & {i.event for i in items}
 
     def kinds(r: Relation) -> set[str]:
-        """A statement's own PLOVER type, else its predicate's; only covered types count."""
-        own = {_PLOVER_ALIASES.get(r.plover, r.plover)} if r.plover else set()
-        return (own or types.get(r.predicate, set())) & covered
+        """The PLOVER types the ontology gives the statement's predicate, if covered."""
+        return types.get(r.predicate, set()) & covered
 
     scores: dict[str, PRF] = {}
     for item, facts in zip(items, _facts(nlp, [i.text for i in items]), strict=True):

@@ -123,8 +123,6 @@ class Relation:
     polarity: Polarity = "asserted"
     modality: Modality = "fact"
     attributed_to: str | None = None
-    cameo: str | None = None
-    plover: str | None = None
     coreference: tuple[str, ...] = ()
     """Mentions in the sentence resolved by coreference: 'He = Jens Stoltenberg (after: ...)'."""
 

@@ -12,8 +12,8 @@ Rule families, each tagged with an id that ends up in the graph:
 
 Each candidate then becomes a :class:`~extract.facts.Relation`: a capital acting stands for its
 country ("Moscow rejected" -> Russia), symmetric relations are ordered, the assertion state
-comes from :func:`extract.assertion.assess`, CAMEO / PLOVER codes are attached and duplicates
-keep their most confident reading.
+comes from :func:`extract.assertion.assess` and duplicates keep their most confident reading.
+CAMEO and PLOVER codes are not set here: the build takes them from the ontology.
 """
 
 from __future__ import annotations
@@ -34,16 +34,13 @@ from extract.merging import add_kb_entity
 from extract.parties import party_memberships
 from extract.patterns import Found, post_relations, sentence_relations
 from extract.sentences import sentence_of
-from extract.triggers import CODES, SYMMETRIC
+from extract.triggers import SYMMETRIC
 
 __all__ = ["Found", "args_of", "extract_relations"]
 
 if not Doc.has_extension("ng_relations"):
     Doc.set_extension("ng_relations", default=None)
 
-#: CAMEO codes of an announced intent ("will support", "promised to meet"), PLOVER AGREE.
-_INTENT_CODES = {"supports": "033", "discussedWith": "036", "cooperatesWith": "030",
-                 "agreedWith": "030"}
 #: Predicates whose arguments are places, posts or memberships, not actors of an event.
 _NON_ACTOR = frozenset({"locatedIn", "holdsPost", "memberOf"})
 
@@ -105,11 +102,6 @@ def _to_relations(doc: Doc, found: list[Found], kb: KnowledgeBase) -> list[Relat
             state = replace(state, polarity="negated" if negated else "asserted")
         src = tokens.get(state.attributed_to.i) if state.attributed_to is not None else None
         uses_coref = any(t.i in coref_tokens for t in sent)
-        cameo, plover = CODES.get(pred, (None, None))
-        if pred == "supports" and rule == "verb-object":
-            cameo, plover = "070", "AID"  # material aid: "sent arms to Pakistan"
-        if (state.modality == "future" or rule == "verb-offer") and pred in _INTENT_CODES:
-            cameo, plover = _INTENT_CODES[pred], "AGREE"  # CAMEO 03x: intent to cooperate
         rel = Relation(
             subject=subj, predicate=pred, obj=obj, value=value,
             sentence=sent.text.strip(),
@@ -120,7 +112,6 @@ def _to_relations(doc: Doc, found: list[Found], kb: KnowledgeBase) -> list[Relat
             polarity=state.polarity,  # type: ignore[arg-type]
             modality=state.modality,  # type: ignore[arg-type]
             attributed_to=src if src != subj else None,
-            cameo=cameo, plover=plover,
         )
         rel = replace(rel, coreference=_coref_notes(doc, sent, {subj, obj}))
         key = (subj, pred, obj, value, rel.start, rel.polarity)

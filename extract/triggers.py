@@ -14,7 +14,6 @@ __all__ = [
     "ADJECTIVES",
     "AGENT_NOUNS",
     "ALLY_NOUNS",
-    "CODES",
     "EPITHETS",
     "GATED",
     "HEDGE_WORDS",
@@ -201,21 +200,6 @@ REQUEST_NOUNS = frozenset({
 
 #: Predicates whose direction carries no meaning (written once, in sorted order).
 SYMMETRIC = frozenset({"discussedWith", "agreedWith", "cooperatesWith"})
-
-#: (CAMEO code, PLOVER type) per predicate.
-CODES: dict[str, tuple[str, str | None]] = {
-    "discussedWith": ("040", "CONSULT"),
-    "namedAsThreat": ("112", "ACCUSE"),
-    "threatened": ("130", "THREATEN"),
-    "accused": ("112", "ACCUSE"),
-    "criticized": ("111", "ACCUSE"),
-    "supports": ("050", "SUPPORT"),
-    "rejected": ("120", "REJECT"),
-    "agreedWith": ("030", "AGREE"),
-    "cooperatesWith": ("060", "COOPERATE"),
-    "sanctioned": ("163", "SANCTION"),
-    "said": ("010", None),
-}
 
 #: Nouns that make a naming verb ("named X among the main threats") a threat statement.
 THREAT_NOUNS = frozenset({

@@ -21,8 +21,7 @@ def _facts(aid: str = "a1", *, negated: bool = False, name: str = "Ann Example")
     )
     rel = Relation(subject="~person:ann", predicate="accused", obj="country:RU",
                    sentence=f"{name} accused Russia.", start=0, end=20, trigger="accused",
-                   rule="verb", confidence=0.85, polarity="negated" if negated else "asserted",
-                   cameo="112", plover="ACCUSE")
+                   rule="verb", confidence=0.85, polarity="negated" if negated else "asserted")
     return ArticleFacts(article=Article(id=aid, text="", title="A <title> & \"more\"",
                                         date="2024-06-14", url="https://example.org/a"),
                         entities=ents, relations=(rel,))

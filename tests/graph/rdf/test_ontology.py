@@ -179,7 +179,7 @@ def _everything() -> Graph:
         Relation(subject=pairs.get(p, ("~person:ann", "country:US"))[0], predicate=p,
                  obj=pairs.get(p, ("~person:ann", "country:US"))[1], sentence="S.", start=0,
                  end=2, trigger="t", rule="r", value="Minister" if p == "holdsPost" else "Hi.",
-                 attributed_to="org:nato", cameo="040", plover="CONSULT")
+                 attributed_to="org:nato")
         for p in PREDICATES)
     article = Article(id="a1", text="", title="T", date="2024-01-02", source="Wire",
                       url="https://example.org/a", authors=("A. B.",), origin="in.txt")
