@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
+from extract.facts import Modality, Polarity
 from extract.sentences import sentence_of
 from extract.triggers import HEDGE_WORDS, MODAL_HEDGES, NEGATING_VERBS, SPEECH_VERBS
 
@@ -34,8 +35,8 @@ _CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "conj", "pcomp", "acl", "relcl", "ad
 class Assertion:
     """``attributed_to`` is the token of the speaker, when the clause is reported speech."""
 
-    polarity: str = "asserted"
-    modality: str = "fact"
+    polarity: Polarity = "asserted"
+    modality: Modality = "fact"
     attributed_to: Token | None = None
 
 
@@ -86,7 +87,7 @@ def _according_to(trigger: Token) -> Token | None:
 def assess(trigger: Token) -> Assertion:
     """Polarity, modality and attribution of the relation signalled by ``trigger``."""
     chain, speech = _chain(trigger)
-    polarity = "negated" if _negated(chain) else "asserted"
+    polarity: Polarity = "negated" if _negated(chain) else "asserted"
     hedged = future = False
     for tok in chain:
         for child in tok.children:
@@ -104,6 +105,7 @@ def assess(trigger: Token) -> Assertion:
         source = next((c for c in speech.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if source is None:
         source = _according_to(trigger)
+    modality: Modality
     if hedged:
         modality = "hedged"
     elif future:

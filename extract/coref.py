@@ -41,19 +41,6 @@ _GENERIC_HEADS = frozenset({
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
-def _subject_entities(doc: Doc, sent_tokens: list[Token]) -> list[list[str]]:
-    """Entity keys of each clause subject in a sentence, in order."""
-    tokens: dict[int, str] = doc._.ng_tokens
-    out: list[list[str]] = []
-    for tok in sent_tokens:
-        if tok.dep_ not in _SUBJECT_DEPS:
-            continue
-        keys = [tokens[t.i] for t in [tok, *tok.conjuncts] if t.i in tokens]
-        if keys:
-            out.append(list(dict.fromkeys(keys)))
-    return out
-
-
 _QUOTE_MARKS = frozenset({'"', "“", "”"})
 
 
@@ -229,7 +216,7 @@ if not Doc.has_extension("ng_plural"):
     "newsgraph_coref",
     default_config={"kb_paths": []},
     requires=["doc._.ng_entities"],
-    assigns=["doc._.ng_coref"],
+    assigns=["doc._.ng_coref", "doc._.ng_plural", "doc._.ng_tokens", "doc._.ng_entities"],
 )
 def make_coref(nlp: Language, name: str, kb_paths: list[str]) -> Any:
     """Pipeline component: resolve pronouns and descriptions (see module doc)."""

@@ -32,7 +32,7 @@ from extract.mentions import find_candidates, link_generics
 from extract.merging import EntityGroup, entity_table
 from extract.posts import Post, find_posts
 
-__all__ = ["EntityGroup", "Post", "entity_at", "resolve_entities"]
+__all__ = ["EntityGroup", "Post", "resolve_entities"]
 
 
 def _register_extensions() -> None:
@@ -42,12 +42,6 @@ def _register_extensions() -> None:
 
 
 _register_extensions()
-
-
-def entity_at(doc: Doc, i: int) -> str | None:
-    """Key of the entity that token ``i`` belongs to, or None."""
-    tokens: dict[int, str] | None = doc._.ng_tokens
-    return None if tokens is None else tokens.get(i)
 
 
 def resolve_entities(doc: Doc, kb: KnowledgeBase) -> Doc:

@@ -13,45 +13,28 @@ True
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal
 
 __all__ = [
     "ENTITY_TYPES",
-    "PREDICATES",
     "Article",
     "ArticleFacts",
     "Entity",
     "Mention",
+    "MentionSource",
+    "Modality",
+    "Polarity",
     "Relation",
     "dumps_facts",
     "loads_facts",
     "read_facts",
-    "write_facts",
 ]
 
 #: Entity types kept by newsgraph (spaCy labels; NORP is folded into its country, GPE).
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT")
-
-#: Relation predicates, as local names of the newsgraph vocabulary.
-PREDICATES = (
-    "discussedWith",
-    "namedAsThreat",
-    "threatened",
-    "accused",
-    "criticized",
-    "supports",
-    "rejected",
-    "agreedWith",
-    "cooperatesWith",
-    "sanctioned",
-    "holdsPost",
-    "memberOf",
-    "locatedIn",
-    "said",
-)
 
 Polarity = Literal["asserted", "negated"]
 Modality = Literal["fact", "reported", "hedged", "future"]
@@ -194,18 +177,6 @@ def dumps_facts(facts: ArticleFacts) -> str:
 def loads_facts(line: str) -> ArticleFacts:
     """Parse one JSON line written by :func:`dumps_facts`."""
     return facts_from_dict(json.loads(line))
-
-
-def write_facts(path: str | Path, facts: Iterable[ArticleFacts]) -> int:
-    """Write ``facts`` as JSON Lines to ``path`` atomically; return the number written."""
-    from extract.atomic import atomic_write
-
-    count = 0
-    with atomic_write(path) as out:
-        for item in facts:
-            out.write(dumps_facts(item) + "\n")
-            count += 1
-    return count
 
 
 def read_facts(path: str | Path) -> Iterator[ArticleFacts]:

@@ -20,29 +20,17 @@ _QID = re.compile(r"Q[1-9]\d*")
 
 @dataclass(frozen=True, slots=True)
 class KBPost:
-    """A post held by a person: title, the entry it is held at, first and last year.
-
-    Also readable like its JSON object (``post["of"]``, ``post.get("from")``).
-    """
+    """A post held by a person: title, the entry it is held at, first and last year."""
 
     title: str
     of: str | None = None
     start: str | None = None
     end: str | None = None
 
-    def get(self, key: str, default: Any = None) -> Any:
-        """The value of JSON field ``key`` ("title", "of", "from", "to"), or ``default``."""
-        value = getattr(self, _POST_FIELDS.get(key, "_"), None)
-        return default if value is None else value
-
-    def __getitem__(self, key: str) -> Any:
-        if key not in _POST_FIELDS:
-            raise KeyError(key)
-        return getattr(self, _POST_FIELDS[key])
-
     def to_dict(self) -> dict[str, str]:
-        """JSON form, without empty fields."""
-        return {k: v for k in _POST_FIELDS if (v := self.get(k)) is not None}
+        """JSON form (fields "title", "of", "from", "to"), without empty fields."""
+        values = {k: getattr(self, attr) for k, attr in _POST_FIELDS.items()}
+        return {k: v for k, v in values.items() if v is not None}
 
 
 _POST_FIELDS = {"title": "title", "of": "of", "from": "start", "to": "end"}

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from extract.credits import credit_spans
+from extract.facts import MentionSource
 from extract.firstnames import is_given_name, is_surname
 from extract.kb import KBEntry, KnowledgeBase
 from extract.persons import NOT_PERSON_HEADS, person_span
@@ -139,7 +140,7 @@ class Candidate:
     end: int
     label: str
     text: str
-    source: str = "ner"
+    source: MentionSource = "ner"
     kb: KBEntry | None = None
     group: str | None = None
     """Mentions with the same ``group`` are one entity even when written differently."""

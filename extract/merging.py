@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from extract.facts import MentionSource
 from extract.kb import KBEntry
 from extract.mentions import Candidate
 from extract.names import name_words, normalise_name, short_forms, spelling_variants
@@ -33,7 +34,7 @@ class EntityGroup:
     kb: KBEntry | None = None
     surfaces: Counter[str] = field(default_factory=Counter)
     labels: Counter[str] = field(default_factory=Counter)
-    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    spans: list[tuple[int, int, MentionSource]] = field(default_factory=list)
 
 
 def add_kb_entity(groups: dict[str, EntityGroup], entry: KBEntry) -> str:

@@ -103,7 +103,7 @@ def doc_to_facts(
             mentions.append(Mention(
                 entity=key, start=span.start_char + offset, end=span.end_char + offset,
                 sentence=sent_of.get(start, 0), text=text[span.start_char : span.end_char],
-                source=how,  # type: ignore[arg-type]
+                source=how,
             ))
     relations = tuple(
         replace(r, start=r.start + offset, end=r.end + offset,

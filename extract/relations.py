@@ -109,8 +109,7 @@ def _to_relations(doc: Doc, found: list[Found], kb: KnowledgeBase) -> list[Relat
             trigger=trig.text, rule=rule,
             confidence=round(conf * (0.9 if uses_coref else 1.0)
                              * (0.85 if state.modality == "hedged" else 1.0), 2),
-            polarity=state.polarity,  # type: ignore[arg-type]
-            modality=state.modality,  # type: ignore[arg-type]
+            polarity=state.polarity, modality=state.modality,
             attributed_to=src if src != subj else None,
         )
         rel = replace(rel, coreference=_coref_notes(doc, sent, {subj, obj}))

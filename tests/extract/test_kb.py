@@ -127,7 +127,8 @@ def test_person_spelling_variants(kb: KnowledgeBase) -> None:
         "2021",
         "2025",
     )
-    assert post["of"] == post.get("of") == "country:US" and post.get("to") == "2025"
+    assert post.to_dict() == {"title": "Secretary of State", "of": "country:US",
+                              "from": "2021", "to": "2025"}
     zelensky = kb.by_id("person:volodymyr-zelensky")
     for surface in ["Volodymyr Zelensky", "Zelenskyy", "Volodymyr Zelenskiy"]:
         assert kb.lookup(surface) is zelensky, surface

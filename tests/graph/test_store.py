@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 import graph.run
 import graph.store
 from extract.errors import NewsgraphError
-from extract.facts import Article, ArticleFacts, Entity, Relation, write_facts
+from extract.facts import Article, ArticleFacts, Entity, Relation, dumps_facts
 from graph.cli import app
 from graph.export import entities_graph, export
 from graph.query import load_store, resolve_query, run_query
@@ -148,7 +148,8 @@ def small(tmp_path: Path) -> Path:
     """A store of two hand-made articles that both support Ann Lee discussedWith Bob Stone."""
     store = tmp_path / "small"
     store.mkdir()
-    write_facts(store / "facts.jsonl", [_discussion("a2"), _discussion("a1")])
+    lines = [dumps_facts(_discussion(aid)) + "\n" for aid in ("a2", "a1")]
+    (store / "facts.jsonl").write_text("".join(lines), encoding="utf-8")
     update_store(store)
     return store
 

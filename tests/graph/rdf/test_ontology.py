@@ -9,7 +9,7 @@ import pytest
 from rdflib import DCTERMS, OWL, RDF, RDFS, Graph, Literal, URIRef
 
 import graph.rdf.ontology
-from extract.facts import PREDICATES, Article, ArticleFacts, Entity, Relation
+from extract.facts import Article, ArticleFacts, Entity, Relation
 from extract.triggers import SYMMETRIC as SYMMETRIC_PATTERNS
 from graph.rdf.build import KnowledgeGraph, build_graph
 from graph.rdf.namespaces import NG
@@ -25,6 +25,10 @@ from graph.rdf.ontology import (
 NS = str(NG)
 TERMS = sorted(name for name in NG.__annotations__ if not name.startswith("_"))
 SYMMETRIC = {"discussedWith", "agreedWith", "cooperatesWith"}
+#: The relation predicates the extraction rules produce.
+PREDICATES = ("discussedWith", "namedAsThreat", "threatened", "accused", "criticized",
+              "supports", "rejected", "agreedWith", "cooperatesWith", "sanctioned",
+              "holdsPost", "memberOf", "locatedIn", "said")
 TERM_TYPES = {
     OWL.Class,
     OWL.ObjectProperty,
