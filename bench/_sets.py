@@ -14,6 +14,7 @@ from typing import Any
 
 from _align import Offsets, chars_to_tokens, index_spans, join_tokens, match_span
 from _gold import read_conll04, read_conllpp, read_dwie, read_gum, read_plover
+from _reliability import Verdict
 from _score import PRF, Table, bcubed, judge_events, judge_relations, tally
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -52,20 +53,23 @@ def _facts(nlp: Language, texts: Sequence[str]) -> list[ArticleFacts]:
     return list(extract_facts([Article(id=f"d{n}", text=t) for n, t in enumerate(texts)], nlp))
 
 
-def _asserted(facts: ArticleFacts, preds: dict[str, str]) -> dict[tuple[str, str, str], str]:
-    """Asserted relations renamed by ``preds`` as (type, subject, object), with evidence.
+def _asserted(facts: ArticleFacts,
+              preds: dict[str, str]) -> dict[tuple[str, str, str], tuple[str, float]]:
+    """Asserted relations renamed by ``preds`` as (type, subject, object), with evidence and
+    the highest confidence.
 
     A ``preds`` key may name the object type too ("holdsPost>ORG"); predicates not in
     ``preds`` are left out.
     """
     types = {e.key: e.type for e in facts.entities}
-    out: dict[tuple[str, str, str], str] = {}
+    out: dict[tuple[str, str, str], tuple[str, float]] = {}
     for r in facts.relations:
         if r.obj is None or r.polarity != "asserted":
             continue
         kind = preds.get(f"{r.predicate}>{types[r.obj]}", preds.get(r.predicate))
-        if kind is not None:
-            out[(kind, r.subject, r.obj)] = r.sentence
+        key = (kind or "", r.subject, r.obj)
+        if kind is not None and r.confidence > out.get(key, ("", -1.0))[1]:
+            out[key] = (r.sentence, r.confidence)
     return out
 
 
@@ -95,18 +99,21 @@ def _prf_rows(scores: dict[str, PRF]) -> list[tuple[object, ...]]:
 
 
 def _relations(gold: dict[Any, str], facts: ArticleFacts, preds: dict[str, str], links: Links,
-               scores: dict[str, PRF], errors: Errors, where: str) -> set[Any]:
+               scores: dict[str, PRF], errors: Errors, where: str,
+               verdicts: list[Verdict] | None = None) -> set[Any]:
     """Score one document's relations into ``scores``; return the gold relations found.
 
     ``gold`` maps each gold relation to a readable form; ``preds`` renames the predicates
     scored (others are left out).
     """
     pred = _asserted(facts, preds)
-    verdicts, found = judge_relations(gold, pred, links, {"discussedWith"})
-    for rel, ok in verdicts.items():
+    judged, found = judge_relations(gold, pred, links, {"discussedWith"})
+    for rel, ok in judged.items():
         tally(scores, rel[0], PRF(int(ok), 1))
+        if verdicts is not None:
+            verdicts.append((where.split(":", 1)[0], pred[rel][1], ok))
         if not ok:
-            errors.append({"kind": "fp", "where": where, "sentence": pred[rel], "rel": [
+            errors.append({"kind": "fp", "where": where, "sentence": pred[rel][0], "rel": [
                 facts.entity(rel[1]).name, rel[0], facts.entity(rel[2]).name]})
     for g in sorted(gold, key=str):
         tally(scores, g[0], PRF(0, 0, int(g in found), 1))
@@ -150,7 +157,8 @@ def run_conllpp(path: str, nlp: Language, bare: Language, limit: int | None,
                   ("system", "type", "gold", "pred", "P", "R", "F1"), rows)]
 
 
-def run_dwie(path: str, nlp: Language, limit: int | None, errors: Errors) -> list[Table]:
+def run_dwie(path: str, nlp: Language, limit: int | None, errors: Errors,
+             verdicts: list[Verdict] | None = None) -> list[Table]:
     """Clustering B-cubed, mention recall and relation P/R/F1 on DWIE."""
     docs = read_dwie(path)[:limit]
     joined = [join_tokens(d.tokens) for d in docs]
@@ -173,7 +181,8 @@ def run_dwie(path: str, nlp: Language, limit: int | None, errors: Errors) -> lis
                 tally(mentions, kinds[span], PRF(0, 0, int(span in matched), 1))
         gold = doc.gold_relations(_DWIE_RELATIONS, {"is_meeting"})
         ours = {p: p for p in _DWIE_RELATIONS.values()}
-        _relations(gold, facts, ours, _links(aligned, spans), rels, errors, f"dwie:{doc.title}")
+        _relations(gold, facts, ours, _links(aligned, spans), rels, errors, f"dwie:{doc.title}",
+                   verdicts)
     b_p, b_r, b_f = bcubed(pairs)
     rows: list[tuple[object, ...]] = [("B-cubed clusters", len(pairs), b_p, b_r, b_f)]
     for kind in ("person", "organization", "location", "all"):
@@ -186,7 +195,8 @@ def run_dwie(path: str, nlp: Language, limit: int | None, errors: Errors) -> lis
                   _prf_rows(rels))]
 
 
-def run_plover(path: str, nlp: Language, limit: int | None, errors: Errors) -> list[Table]:
+def run_plover(path: str, nlp: Language, limit: int | None, errors: Errors,
+               verdicts: list[Verdict] | None = None) -> list[Table]:
     """Precision of (source, PLOVER type, target) triples and recall of gold events, by type."""
     from graph.rdf.ontology import predicate_codes, symmetric_predicates
 
@@ -203,8 +213,13 @@ def run_plover(path: str, nlp: Language, limit: int | None, errors: Errors) -> l
     for item, facts in zip(items, _facts(nlp, [i.text for i in items]), strict=True):
         events = judge_events(facts, (item.sources, item.event, item.targets), kinds,
                               symmetric_predicates())
+        confidence = {(r.subject, r.obj): r.confidence for r in sorted(
+            facts.relations, key=lambda r: r.confidence) if r.polarity == "asserted"}
         for (kind, s, o), ok in events.items():
             tally(scores, kind, PRF(int(ok), 1))
+            if verdicts is not None:
+                conf = confidence.get((s, o), confidence.get((o, s), 0.0))
+                verdicts.append(("plover", conf, ok))
             if not ok:
                 errors.append({"kind": "fp", "where": item.id, "text": item.text,
                                "rel": [facts.entity(s).name, kind, facts.entity(o).name]})
@@ -218,7 +233,8 @@ def run_plover(path: str, nlp: Language, limit: int | None, errors: Errors) -> l
                   ("type", "gold", "pred", "P", "R", "F1"), _prf_rows(scores))]
 
 
-def run_conll04(path: str, nlp: Language, limit: int | None, errors: Errors) -> list[Table]:
+def run_conll04(path: str, nlp: Language, limit: int | None, errors: Errors,
+                verdicts: list[Verdict] | None = None) -> list[Table]:
     """Relation P/R/F1 on CoNLL04, with recall per gold relation type."""
     items = read_conll04(path)[:limit]
     joined = [join_tokens(i.tokens) for i in items]
@@ -231,7 +247,8 @@ def run_conll04(path: str, nlp: Language, limit: int | None, errors: Errors) -> 
         gold = {(_CONLL04_GOLD[r], h, t): item.describe(r, h, t)
                 for r, h, t in item.relations if r in _CONLL04_GOLD}
         links = _links(_align(facts, joined[n][1], spans, kinds), spans)
-        found = _relations(gold, facts, _CONLL04_OURS, links, scores, errors, f"conll04:{n}")
+        found = _relations(gold, facts, _CONLL04_OURS, links, scores, errors, f"conll04:{n}",
+                           verdicts)
         for r, h, t in item.relations:
             if r in _CONLL04_GOLD:
                 tally(by_gold, r, PRF(0, 0, int((_CONLL04_GOLD[r], h, t) in found), 1))

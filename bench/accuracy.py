@@ -27,13 +27,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _reliability import Verdict, reliability_rows, reliability_table
 from _score import Table
 from _sets import Errors, run_conll04, run_conllpp, run_dwie, run_gum, run_plover
 from spacy.language import Language
 
 __all__ = ["main", "results"]
 
-Runner = Callable[[str, Language, "int | None", Errors], list[Table]]
+RelationRunner = Callable[[str, Language, "int | None", Errors, "list[Verdict]"], list[Table]]
 
 
 def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -47,6 +48,8 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--markdown", action="store_true", help="also print Markdown tables")
     parser.add_argument("--errors", help="write false positives and misses here (JSON Lines)")
     parser.add_argument("--json", help="write the scores here (read by notebooks/03_quality)")
+    parser.add_argument("--reliability", help="write precision per confidence bin here (JSON; "
+                        "read by notebooks/03_quality)")
     args = parser.parse_args(argv)
     if not any((args.conllpp, args.dwie, args.plover, args.conll04, args.gum)):
         parser.error("name at least one gold set")
@@ -82,15 +85,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parse(argv)
     nlp = load_nlp(args.model)
     errors: Errors = []
+    verdicts: list[Verdict] = []
     runs: list[tuple[str, Callable[[], list[Table]]]] = []
     if args.conllpp:
         bare = spacy.load(resolve_model(args.model))
         runs.append(("CoNLL++", lambda: run_conllpp(args.conllpp, nlp, bare, args.limit, errors)))
-    sets: list[tuple[str, str | None, Runner]] = [
+    sets: list[tuple[str, str | None, RelationRunner]] = [
         ("DWIE", args.dwie, run_dwie), ("PLOVER", args.plover, run_plover),
-        ("CoNLL04", args.conll04, run_conll04), ("GUM", args.gum, run_gum)]
-    runs += [(name, partial(run, path, nlp, args.limit, errors))
+        ("CoNLL04", args.conll04, run_conll04)]
+    runs += [(name, partial(run, path, nlp, args.limit, errors, verdicts))
              for name, path, run in sets if path]
+    if args.gum:
+        runs.append(("GUM", partial(run_gum, args.gum, nlp, args.limit, errors)))
     tables: list[Table] = []
     for name, run_set in runs:
         began = time.perf_counter()
@@ -99,12 +105,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(table.plain(), end="\n\n", flush=True)
         print(f"{name}: {time.perf_counter() - began:.1f} s", file=sys.stderr)
         tables.extend(found)
+    if verdicts:
+        tables.append(reliability_table(verdicts))
+        print(tables[-1].plain(), end="\n\n")
     if args.markdown:
         print("\n\n".join(t.markdown() for t in tables), end="\n\n")
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps(results(tables), indent=1) + "\n",
                                    encoding="utf-8")
+    if args.reliability:
+        Path(args.reliability).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.reliability).write_text(
+            json.dumps(reliability_rows(verdicts), indent=1) + "\n", encoding="utf-8")
     if args.errors:
         with open(args.errors, "w", encoding="utf-8") as out:
             out.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in errors)

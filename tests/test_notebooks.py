@@ -98,9 +98,10 @@ def test_sparql(out_dir: Path, tmp_path: Path) -> None:
 def test_quality_without_accuracy_results(out_dir: Path, tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSGRAPH_ACCURACY", str(tmp_path / "missing.json"))
+    monkeypatch.setenv("NEWSGRAPH_RELIABILITY", str(tmp_path / "missing-reliability.json"))
     notebook = _run("03_quality", tmp_path)
     text = _text(notebook)
-    assert "No accuracy results at" in text
+    assert "No accuracy results at" in text and "No reliability results at" in text
     assert "negated" in text
     assert _images(notebook) == 1
 
@@ -110,8 +111,15 @@ def test_quality_plots_accuracy_results(out_dir: Path, tmp_path: Path,
     results = tmp_path / "accuracy.json"
     results.write_text(json.dumps(ACCURACY), encoding="utf-8")
     monkeypatch.setenv("NEWSGRAPH_ACCURACY", str(results))
+    bins = tmp_path / "reliability.json"
+    bins.write_text(json.dumps([
+        {"set": "dwie", "bin": "[0.9, 1.0]", "n": 20, "precision": 0.95},
+        {"set": "dwie", "bin": "[0.8, 0.9)", "n": 10, "precision": 0.9},
+        {"set": "dwie", "bin": "[0.7, 0.8)", "n": 0, "precision": None},
+        {"set": "dwie", "bin": ">= 0.8", "n": 30, "precision": 0.9333}]), encoding="utf-8")
+    monkeypatch.setenv("NEWSGRAPH_RELIABILITY", str(bins))
     notebook = _run("03_quality", tmp_path)
     text = _text(notebook)
-    assert "No accuracy results" not in text
-    assert "0.847" in text
-    assert _images(notebook) == 2
+    assert "No accuracy results" not in text and "No reliability results" not in text
+    assert "0.847" in text and "0.9333" in text
+    assert _images(notebook) == 3

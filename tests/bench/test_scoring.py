@@ -257,3 +257,31 @@ def test_asserted_filters_by_object_type() -> None:
     assert sets._asserted(facts, {"holdsPost>ORG": "work"}) == {}
     assert set(sets._asserted(facts, {"holdsPost>GPE": "work", "rejected": "no"})) == {
         ("work", "country:IR", "country:IQ")}  # the negated rejection is left out
+
+
+def test_reliability_rows_count_and_precision_per_bin() -> None:
+    rel = _load("_reliability")
+    rows = rel.reliability_rows([("a", 0.95, True), ("a", 0.85, False), ("a", 0.82, True),
+                                 ("a", 0.5, False), ("b", 0.9, True)])
+    got = {(r["set"], r["bin"]): (r["n"], r["precision"]) for r in rows}
+    assert got[("a", "[0.9, 1.0]")] == (1, 1.0)
+    assert got[("a", "[0.8, 0.9)")] == (2, 0.5)
+    assert got[("a", "[0.7, 0.8)")] == (0, None)
+    assert got[("a", ">= 0.8")] == (3, 2 / 3)
+    assert got[("b", ">= 0.8")] == (1, 1.0)
+
+
+def test_cli_writes_the_reliability_of_relations(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "c.json"
+    recs = [{"tokens": ["NATO", "Secretary", "General", "Jens", "Stoltenberg", "spoke", "."],
+             "entities": [{"type": "Org", "start": 0, "end": 1},
+                          {"type": "Peop", "start": 3, "end": 5}],
+             "relations": [{"type": "Work_For", "head": 1, "tail": 0}]}]
+    path.write_text(json.dumps(recs), encoding="utf-8")
+    out = tmp_path / "reliability.json"
+    assert _load("accuracy").main(["--conll04", str(path), "--reliability", str(out)]) == 0
+    assert "Reliability of confidence" in capsys.readouterr().out
+    rows = [r for r in json.loads(out.read_text()) if r["n"]]
+    assert rows and {r["set"] for r in rows} == {"conll04"}
+    assert sum(r["n"] for r in rows if r["bin"] != ">= 0.8") >= 1
