@@ -94,25 +94,74 @@ def find_posts(
         if g.type != "PERSON":
             continue
         for start, end, _source in g.spans:
-            match = find_title_before(doc, start)
-            title_start = match.start if match else start
-            title = match.title if match else None
-            if start in stripped and match is None:
-                title = stripped[start]
-                title_start = start - len(title.split())
-            if not title:
-                title, of, title_start = _appositive_title(doc, end - 1, tokens, final)
-            else:
-                of = _of_entity(doc, title_start, tokens, final) or _inside_title(
-                    title_start, start, tokens, final)
-            if not title:
-                continue
-            if of is None:
-                of = _kb_post_owner(g, title, final, kb)
-            of = _implied_owner(title, of, final, kb)
             sent = sent_index.get(sentence_of(doc[start]).start, 0)
-            posts.append(Post(key, _normalise_title(title), of, title_start, end, sent))
+            owners: set[str | None] = set()
+            for title, of, title_start in _candidates(doc, start, end, tokens, final, stripped):
+                if of is None:
+                    of = _kb_post_owner(g, title, final, kb)
+                of = _implied_owner(title, of, final, kb)
+                if owners and (of is None or of in owners):
+                    continue  # a second post of the mention only with an owner of its own
+                owners.add(of)
+                posts.append(Post(key, _normalise_title(title), of, title_start, end, sent))
     return posts
+
+
+def _candidates(
+    doc: Doc, start: int, end: int, tokens: dict[int, str], final: dict[str, EntityGroup],
+    stripped: dict[int, str],
+) -> list[tuple[str, str | None, int]]:
+    """The posts one mention names: (title, owner, first token), the title before the name
+    first, then the title in apposition ("General X, the Sudanese president")."""
+    found: list[tuple[str, str | None, int]] = []
+    match = find_title_before(doc, start)
+    title_start = match.start if match else start
+    title = match.title if match else None
+    if start in stripped and match is None:
+        title = stripped[start]
+        title_start = start - len(title.split())
+    if not title:
+        title, title_start = _lower_title_after_owner(doc, start, tokens, final)
+    if title and not _past(doc, title_start, tokens):
+        of = _of_entity(doc, title_start, tokens, final) or _inside_title(
+            title_start, start, tokens, final)
+        found.append((title, of, title_start))
+    appos, of, appos_start = _appositive_title(doc, end - 1, tokens, final)
+    if appos:
+        found.append((appos, of, appos_start))
+    return found
+
+
+def _lower_title_after_owner(
+    doc: Doc, start: int, tokens: dict[int, str], final: dict[str, EntityGroup]
+) -> tuple[str | None, int]:
+    """A lower-case title between its owner and a name: "White House spokesman X", "NSC
+    director X" -> ("spokesman", first token of the title)."""
+    i = start - 1
+    while i >= 0 and i not in tokens and doc[i].is_lower and doc[i].lower_ in TITLE_WORDS:
+        i -= 1
+    words = [t.text for t in doc[i + 1 : start]]
+    owner = tokens.get(i) if i >= 0 else None
+    if (not words or owner is None or final[owner].type not in {"ORG", "GPE"}
+            or words[0].lower() in {"of", "the", "and", "for"}
+            or not any(w in HEAD_TITLES for w in words)):
+        return None, start
+    return " ".join(words), i + 1
+
+
+def _past(doc: Doc, title_start: int, tokens: dict[int, str]) -> bool:
+    """Whether a title before a name is one held before: "former President X", "ex-Sen. X",
+    "former CIA director X"."""
+    i = title_start - 1
+    if i >= 0 and i in tokens:  # the owner before the title: "former CIA director"
+        key = tokens[i]
+        while i >= 0 and tokens.get(i) == key:
+            i -= 1
+    if i >= 0 and doc[i].text == "-":
+        i -= 1
+    if i >= 0 and doc[i].lower_ in _PAST_MARKERS:
+        return True
+    return any(t.lower_ in _PAST_MARKERS for t in doc[max(title_start, 0) : title_start + 1])
 
 
 def _appositive_title(

@@ -1,0 +1,35 @@
+"""Posts from titles around a name: before it, in apposition, held now or before."""
+
+from __future__ import annotations
+
+from conftest import triples
+
+
+def _posts(facts) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return {(s, o) for s, p, o in triples(facts) if p == "holdsPost"}
+
+
+def test_former_title_is_not_a_current_post(facts_of) -> None:
+    facts = facts_of("Former Sen. Mary Lanford criticized the plan on Tuesday.")
+    assert not [o for s, o in _posts(facts) if s == "Mary Lanford"]
+
+
+def test_ex_title_is_not_a_current_post(facts_of) -> None:
+    facts = facts_of("On Monday ex-Sen. Mary Lanford criticized the plan.")
+    assert not [o for s, o in _posts(facts) if s == "Mary Lanford"]
+
+
+def test_lower_case_title_after_its_owner(facts_of) -> None:
+    facts = facts_of("NATO spokesman Piet Verhagen said the exercise would start in May.")
+    assert ("Piet Verhagen", "NATO") in _posts(facts)
+
+
+def test_former_owner_and_lower_case_title(facts_of) -> None:
+    facts = facts_of("Former NATO spokesman Piet Verhagen said the exercise would start in May.")
+    assert not [o for s, o in _posts(facts) if s == "Piet Verhagen"]
+
+
+def test_rank_before_the_name_and_post_in_apposition(facts_of) -> None:
+    facts = facts_of("Crowds cheered the fall of General Karim Odeh, the Chadian president, "
+                     "in the capital.")
+    assert ("Karim Odeh", "Chad") in _posts(facts)
