@@ -10,6 +10,8 @@ drops it.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from extract.firstnames import is_given_name, is_surname
@@ -24,6 +26,7 @@ _ORG_HEADS = frozenset({
     "college", "school", "university", "institute", "law", "army", "navy", "corps", "embassy",
     "tech", "workshop", "rule", "act", "inquiry", "page", "symposium", "center", "centre",
     "society", "campaign", "administration", "group", "network", "news", "magazine", "review",
+    "police", "ems", "compact", "online", "fund", "dispatch", "enquirer",
 })
 #: Last words of place and facility names.
 _PLACE_HEADS = frozenset({
@@ -34,6 +37,46 @@ _PLACE_HEADS = frozenset({
 #: Last words that make a name an organisation's or a place's, never a person's.
 NOT_PERSON_HEADS = _ORG_HEADS | _PLACE_HEADS
 _LINK_MARKS = ("@", "http", "://", "www.", "=")
+#: A word run into the next one by a scraper: "BidenGOP", "WolfChad", "Sanders2020".
+_GLUED = re.compile(r"([A-Z][a-z'’]*[a-z]{2})([A-Z]{2,}|\d{2,}|[A-Z][a-z]+)$")
+#: Name prefixes written with a capital inside the word ("MacArthur", "FitzGerald").
+_CAMEL_PREFIXES = frozenset({"mac", "fitz", "van", "vande", "vander", "von", "del", "della"})
+#: Words that make a hyphenated compound an adjective: "Bush-era", "Soros-funded".
+_COMPOUND_TAILS = frozenset({
+    "era", "funded", "backed", "led", "style", "like", "based", "owned", "linked", "aligned",
+    "appointed", "allied", "leaning", "friendly", "inspired", "run", "controlled", "sponsored",
+})
+#: Verb forms that open a clause or headline before a name: "Calling Gillum's tenure ...".
+_LEADING_VERB = re.compile(r"[A-Z][a-z]{3,}ing$")
+
+
+def _glued(doc: Doc, i: int) -> str | None:
+    """The first part of token ``i`` if it is two words run together ("BidenGOP" -> "Biden")."""
+    m = _GLUED.fullmatch(doc[i].text)
+    if m is None or m.group(1).lower() in _CAMEL_PREFIXES:
+        return None
+    head, tail = m.groups()
+    if tail[0].isdigit() or tail.isupper():
+        return head
+    return head if re.search(rf"(?<![\w-]){re.escape(head)}(?![\w])", doc.text) else None
+
+
+def _unglue(doc: Doc, start: int, end: int) -> int | None:
+    """End of a name that runs into a web page's glued link card, or None to drop the span.
+
+    "Joe Biden Joe BidenGOP senators ..." (a link, then its card: the full name run into the
+    next headline) keeps "Joe Biden"; a span inside the card ("Kellyanne Elizabeth
+    ConwaySources") is dropped.
+    """
+    for i in range(start, min(len(doc), end + 3)):
+        head = _glued(doc, i)
+        if head is None:
+            continue
+        firsts = [j for j in range(start, min(i, end)) if doc[j].text == head]
+        if firsts:
+            return firsts[0] + 1
+        return None if i < end else end
+    return end
 
 
 def person_span(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> tuple[int, int, str | None]:
@@ -51,6 +94,19 @@ def person_span(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> tuple[int,
     text = doc[start:end].text
     if any(mark in text for mark in _LINK_MARKS):
         return start, end, None
+    cut = _unglue(doc, start, end)
+    if cut is None:
+        return start, end, None
+    end = cut
+    for i in range(start + 1, end - 1):
+        if (doc[i].text in {"-", "‑"} and not doc[i].whitespace_
+                and doc[i + 1].lower_ in _COMPOUND_TAILS):
+            return start, end, None  # "Bush-era tax cuts", "a Soros-funded group"
+    if (end - start > 1 and _LEADING_VERB.match(doc[start].text)
+            and not is_given_name(doc[start].text) and not is_surname(doc[start].text)):
+        start += 1  # "Calling Gillum's tenure", "Exiting Timothy Geithner talks"
+        if end - start == 1 and not (is_surname(doc[start].text) or is_given_name(doc[start].text)):
+            return start, end, None  # "Defunding Obamacare"
     for i in range(start + 1, end):
         if doc[i].tag_ == "POS" or doc[i].text in {"'s", "’s"}:
             if end - i > 2 and is_given_name(doc[i + 1].text):

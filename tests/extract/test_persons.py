@@ -30,3 +30,25 @@ def test_lists_links_and_handles_are_dropped(nlp: Language) -> None:
 
 def test_people_named_like_places_stay_people(nlp: Language) -> None:
     assert _fix(nlp, "They met Carter Page today.", 2, 4) == ("Carter Page", "PERSON")
+
+
+def test_link_cards_run_into_the_next_headline_are_cut(nlp: Language) -> None:
+    text = "It hit former Vice President Jane Moss Jane Ellen MossGOP senators balk at trial."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "Jane")
+    assert _fix(nlp, text, start, start + 5) == ("Jane Moss", "PERSON")
+    card = "Aide Mary Lang Mary Beth LangSources say the plan failed. Lang declined."
+    doc = nlp(card)
+    second = [t.i for t in doc if t.text == "Mary"][1]
+    assert _fix(nlp, card, second, second + 3)[1] is None
+    assert _fix(nlp, "Vote Ted Rowe Ted Rowe2020 Democrats now.", 1, 5) == ("Ted Rowe", "PERSON")
+
+
+def test_camel_case_names_are_not_glued_words(nlp: Language) -> None:
+    assert _fix(nlp, "They met Jim VandeHei today.", 2, 4) == ("Jim VandeHei", "PERSON")
+    assert _fix(nlp, "They met Anna MacArthur today.", 2, 4) == ("Anna MacArthur", "PERSON")
+
+
+def test_adjective_compounds_and_leading_verbs_are_not_names(nlp: Language) -> None:
+    assert _fix(nlp, "They kept the Smith-era rules in place.", 3, 6)[1] is None
+    assert _fix(nlp, "Praising Gomez's record, the senator left.", 0, 2) == ("Gomez", "PERSON")
