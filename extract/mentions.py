@@ -112,16 +112,44 @@ _PLACE_HEADS = frozenset({
 })
 
 
-def _person_shaped(span: Span) -> bool:
+def _person_shaped(span: Span, label: str = "", kb: KnowledgeBase | None = None) -> bool:
     """An initial and a surname, or a common given name and one or two capitalised words."""
     if _INITIAL_NAME.match(span.text):
         return True
     words = [t.text for t in span]
+    first = kb.lookup(words[0]) if kb is not None else None
+    place = label in {"GPE", "LOC", "FAC"} and first is not None and first.type == "GPE"
     return (2 <= len(words) <= 3 and is_given_name(words[0]) and len(words[0]) > 2
-            and all(_NAME_RE.match(w) for w in words)
-            and not any(w.lower() in ORG_HEADS or w.lower() in _PLACE_HEADS for w in words)
+            and words[0].lower() not in _PLACE_GIVEN_NAMES
+            and all(_NAME_RE.match(w) and not (len(w) > 2 and w.isupper()) for w in words)
+            and not any(_org_or_place_head(w) for w in words)
             and not (words[-1].lower() in NOT_PERSON_HEADS
-                     and not (len(words) == 2 and is_surname(words[-1]))))
+                     and (place or not (len(words) == 2 and is_surname(words[-1])))))
+
+
+#: Given names that mostly open place names: "Santa Fe", "San Diego", "Saint Paul".
+_PLACE_GIVEN_NAMES = frozenset({"santa", "san", "saint", "sainte", "fort", "mount", "port"})
+
+
+def _continues_title(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` ends a title that goes on into the span after it.
+
+    "Secretary of | Defense Lloyd Austin" does; "the | National Hurricane Center" does not.
+    """
+    low = doc[i].lower_
+    if low not in TITLE_WORDS or low in {"the", "and", "for"}:
+        return False
+    return low != "of" or (i > 0 and doc[i - 1].lower_ in HEAD_TITLES)
+
+
+#: Last words of names of organisations, laws and places that are never a person's.
+_NAME_HEADS = frozenset({"act", "compact", "center", "centre", "foundation", "network",
+                         "museum", "online", "inc", "inc.", "police", "ems", "fund"})
+
+
+def _org_or_place_head(word: str) -> bool:
+    low = word.lower()
+    return low in ORG_HEADS or low in _PLACE_HEADS or low in _NAME_HEADS
 
 
 def _has_head_title(words: list[str]) -> bool:
@@ -189,7 +217,7 @@ def find_candidates(
         if (entry is not None and label == "ORG" and entry.id.startswith("city:")
                 and entry.capital_of is None):
             entry = None  # "Liverpool beat Leeds": a club named after its city
-        if label in {"ORG", "GPE", "LOC"} and entry is None and _person_shaped(span):
+        if label in {"ORG", "GPE", "LOC"} and entry is None and _person_shaped(span, label, kb):
             label = "PERSON"  # "B. Young", "Margaret Hodge"
         if entry is None and label in {"GPE", "ORG", "LOC"} and kb.demonym(span.text) is not None:
             entry = kb.demonym(span.text)
@@ -197,11 +225,11 @@ def find_candidates(
         if entry is None and label in {"PERSON", "ORG", "GPE", "NORP"}:
             words = [t.text for t in span]
             title, rest = strip_title(words)
-            continues = span.start > 0 and doc[span.start - 1].lower_ in TITLE_WORDS
+            continues = span.start > 0 and _continues_title(doc, span.start - 1)
             if title and not (_has_head_title(title) or continues):
                 title = []  # "Security Council", "Foreign Ministry": a name, not a title
-            if title and rest and rest[-1].lower() in ORG_HEADS:
-                title = []
+            if title and rest and _org_or_place_head(rest[-1]):
+                title = []  # "(the) National Hurricane Center", "Foreign Intelligence ... Act"
             if (title and _looks_like_name(rest) and kb.lookup(" ".join(rest)) is None) or (
                 title and kb.lookup(" ".join(rest)) is not None
             ):

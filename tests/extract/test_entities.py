@@ -90,3 +90,13 @@ def test_mentions_point_into_the_text(facts_of) -> None:
     assert facts.mentions
     for m in facts.mentions:
         assert text[m.start : m.end] == m.text
+
+
+def test_organisation_names_are_not_cut_into_title_and_person(facts_of) -> None:  # type: ignore[no-untyped-def]
+    facts = facts_of("Forecasters at the National Tornado Center said the storm would grow.")
+    assert all(e.type != "PERSON" for e in facts.entities)
+
+
+def test_places_opening_with_a_given_name_stay_places(facts_of) -> None:  # type: ignore[no-untyped-def]
+    facts = facts_of("Demonstrators marched in Virginia Beach on Sunday.")
+    assert all(e.type != "PERSON" for e in facts.entities)
