@@ -44,6 +44,8 @@ _INLINE_FURNITURE: tuple[re.Pattern[str], ...] = (
     re.compile(r"\bBy signing up, you agree to our Privacy Policy\b\.?"),
     re.compile(r"\bGet our (?:daily |free |weekly )?newsletter\b\.?"),
     re.compile(r"\bUpgrade your inbox and get our [^.\n]{0,60}\.?"),
+    # country pickers of edition menus: "Choose your country United States of America ..."
+    re.compile(r"\bChoose your (?:country|region|edition)\b[^\n]*"),
     # video widgets: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title> 01:47"
     # (the title is kept once)
     re.compile(r"\bJUST WATCHED\s+"),

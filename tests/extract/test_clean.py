@@ -154,3 +154,8 @@ def test_clean_text_is_idempotent() -> None:
     text = f"Title line\n\n{PROMO}\n\nShare this:\n\nStay tuned for more."
     once = clean_text(text)
     assert clean_text(once) == once
+
+
+def test_country_picker_menu_removed() -> None:
+    text = "Choose your country Andorra Angola Jan Mayen Tonga Trinidad\nTalks resumed in Geneva."
+    assert remove_boilerplate(text) == "\nTalks resumed in Geneva."
