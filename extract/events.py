@@ -168,7 +168,9 @@ def _listed(doc: Doc, tok: Token) -> bool:
 def contained(doc: Doc, kb: KnowledgeBase) -> Iterator[Found]:
     """locatedIn(city, country) when an article names both and the knowledge base links them.
 
-    The evidence is the first sentence that names the city.
+    A knowledge-base fact (rule "located-kb", `graph.rdf.provenance.KB_RULES`): the span is the
+    first sentence naming the city, which is only what brought the fact in; the graph writes
+    the fact as derived from the knowledge base, with no article evidence.
     """
     groups: dict[str, EntityGroup] = doc._.ng_entities
     for key, group in sorted(groups.items()):

@@ -8,8 +8,8 @@ when complete). RDF is serialised by Oxigraph, JSON-LD by rdflib with the shippe
 Turtle and TriG use a prefix only where every IRI under it has a plain local name (ASCII
 letters, digits, ``_ - .``): backslash escapes such as ``id:person\\/x`` or ``\\%C5`` are valid
 Turtle, but Virtuoso 7 keeps the backslash in the IRI. TriG and N-Quads hold one named graph
-per article (named by the article IRI) and one graph of the merged entities (:func:`partition`,
-from `graph.rdf.datasets`).
+per article (named by the article IRI), one graph of the merged entities and one of the facts
+the knowledge base alone gives (:func:`partition`, from `graph.rdf.datasets`).
 The noncharacters U+FFFE and U+FFFF in literals are written as U+FFFD in every format.
 
 >>> from rdflib import Graph
@@ -36,7 +36,14 @@ from rdflib.term import Node
 from extract.atomic import atomic_write
 from extract.errors import Errors, NewsgraphError
 from graph.rdf.build import KnowledgeGraph, new_graph
-from graph.rdf.datasets import data_base, entities_graph, partition, portable_prefixes, triple_key
+from graph.rdf.datasets import (
+    data_base,
+    entities_graph,
+    kb_graph,
+    partition,
+    portable_prefixes,
+    triple_key,
+)
 
 __all__ = [
     "CONTEXT_PATH",
@@ -46,6 +53,7 @@ __all__ = [
     "Source",
     "entities_graph",
     "export",
+    "kb_graph",
     "partition",
     "portable_prefixes",
     "serialize",

@@ -2,7 +2,9 @@
 
 Each relation is written twice: a direct triple (``:blinken ng:discussedWith :stoltenberg``)
 for simple queries and the explorer, and a statement node carrying its evidence and assertion
-state. Negated relations get only the statement node.
+state. Negated relations get only the statement node. A knowledge-base fact
+(`graph.rdf.provenance`) gets one statement derived from the knowledge base, with no article
+evidence, however many articles brought it in.
 
 >>> from extract.facts import Article, ArticleFacts, Entity
 >>> facts = ArticleFacts(article=Article(id="a1", text="", title="T"),
@@ -31,6 +33,7 @@ from extract.fields import is_calendar_date
 from graph.rdf.iris import article_iri, schema_class, statement_iri
 from graph.rdf.namespaces import DEFAULT_BASE, GEONAMES, NG, PREFIXES, PROV, SCHEMA, WD
 from graph.rdf.ontology import statement_codes, symmetric_predicates
+from graph.rdf.provenance import KB_LABEL, KB_SOURCE, is_kb_fact
 from graph.rdf.resolve import Node, Resolution, resolve
 
 __all__ = ["KnowledgeGraph", "build_graph", "new_graph"]
@@ -147,15 +150,33 @@ def _article_triples(out: _Quads, base: str, article: Article, mentioned: set[st
     return a
 
 
-def _relation_triples(
-    out: _Quads, base: str, article: str, aid: str, rel: Relation, res: Resolution
-) -> bool:
+def _ends(aid: str, rel: Relation, res: Resolution) -> tuple[str, str | None] | None:
+    """Subject and object IRIs of ``rel`` (object None for a literal), symmetric pairs ordered;
+    None when an argument is unknown or both are one entity."""
     s = res.index.get((aid, rel.subject))
     o_iri = res.index.get((aid, rel.obj)) if rel.obj is not None else None
     if s is None or (rel.obj is not None and o_iri is None) or s == o_iri:
-        return False
+        return None
     if rel.predicate in symmetric_predicates() and o_iri is not None and o_iri < s:
         s, o_iri = o_iri, s
+    return s, o_iri
+
+
+def _codes(out: _Quads, st: str, rel: Relation) -> None:
+    cameo, plovers = statement_codes().get(rel.predicate, (None, ()))
+    if cameo:
+        out.add(st, NG.cameoCode, _text(cameo))
+    for plover in plovers:
+        out.add(st, NG.ploverType, _text(plover))
+
+
+def _relation_triples(
+    out: _Quads, base: str, article: str, aid: str, rel: Relation, res: Resolution
+) -> bool:
+    ends = _ends(aid, rel, res)
+    if ends is None:
+        return False
+    s, o_iri = ends
     p: str = getattr(NG, rel.predicate)  # raises for a predicate not in the vocabulary
     o: str | ox.Literal = o_iri if o_iri is not None else _text(rel.value or "")
     key_o = URIRef(o_iri) if o_iri is not None else Literal(rel.value or "")
@@ -175,15 +196,42 @@ def _relation_triples(
         out.add(st, pred, value)
     if rel.predicate == "holdsPost" and rel.value:
         out.add(st, NG.postTitle, _text(rel.value))
-    cameo, plovers = statement_codes().get(rel.predicate, (None, ()))
-    if cameo:
-        out.add(st, NG.cameoCode, _text(cameo))
-    for plover in plovers:
-        out.add(st, NG.ploverType, _text(plover))
+    _codes(out, st, rel)
     for note in rel.coreference:
         out.add(st, NG.coreference, _text(note))
     if rel.attributed_to and (src := res.index.get((aid, rel.attributed_to))):
         out.add(st, NG.attributedTo, src)
+    return True
+
+
+def _kb_triples(
+    out: _Quads, base: str, aid: str, rel: Relation, res: Resolution, seen: set[str]
+) -> bool:
+    """A knowledge-base fact (`graph.rdf.provenance`): the direct triple and one statement
+    derived from `KB_SOURCE`, without evidence; False when it is already written (another
+    article brought it in) or cannot be. Knowledge-base facts are asserted facts."""
+    ends = _ends(aid, rel, res)
+    if ends is None or ends[1] is None:
+        return False
+    s, o = ends[0], ends[1]
+    st = statement_iri(base, KB_SOURCE, s, rel.predicate, o)
+    if st in seen:
+        return False
+    if not seen:
+        out.add(KB_SOURCE, RDF.type, NG.KnowledgeBase)
+        out.add(KB_SOURCE, RDFS.label, _text(KB_LABEL))
+    seen.add(st)
+    p: str = getattr(NG, rel.predicate)
+    out.add(s, p, o)
+    for pred, value in (
+        (RDF.type, NG.Statement), (RDF.subject, s), (RDF.predicate, p), (RDF.object, o),
+        (PROV.wasDerivedFrom, KB_SOURCE),
+        (NG.confidence, _typed(Decimal(str(rel.confidence)), XSD.decimal)),
+        (NG.polarity, _text("asserted")), (NG.modality, _text("fact")),
+        (NG.rule, _text(rel.rule)),
+    ):
+        out.add(st, pred, value)
+    _codes(out, st, rel)
     return True
 
 
@@ -195,6 +243,7 @@ def build_graph(facts: Iterable[ArticleFacts], *, base: str = DEFAULT_BASE) -> K
     graph = new_graph(base, store)
     out = _Quads()
     kb_keys: dict[str, str] = {}
+    kb_statements: set[str] = set()
     for (_aid, key), iri in resolution.index.items():
         if not key.startswith("~"):
             kb_keys.setdefault(iri, key)
@@ -207,7 +256,10 @@ def build_graph(facts: Iterable[ArticleFacts], *, base: str = DEFAULT_BASE) -> K
         mentioned = {resolution.index[(aid, e.key)] for e in item.entities if e.mentions}
         a = _article_triples(out, base, item.article, mentioned)
         for rel in item.relations:
-            if _relation_triples(out, base, a, aid, rel, resolution):
+            if is_kb_fact(rel):
+                if _kb_triples(out, base, aid, rel, resolution, kb_statements):
+                    kg.relations[rel.predicate] += 1
+            elif _relation_triples(out, base, a, aid, rel, resolution):
                 if rel.polarity == "asserted":
                     kg.relations[rel.predicate] += 1
                 else:

@@ -1,9 +1,12 @@
-"""Datasets of named graphs: one graph per article, one graph of the merged entities.
+"""Datasets of named graphs: one graph per article, one of the merged entities, one of the
+knowledge base.
 
 TriG and N-Quads exports hold the triples of a graph partitioned by :func:`partition`: each
-article's graph is named by the article IRI, and the merged entities (with anything not from
-one article) sit in the graph named by :func:`entities_graph`. :func:`portable_prefixes`
-chooses the prefixes that Turtle and TriG can use without backslash escapes in local names.
+article's graph is named by the article IRI, the merged entities (with anything not from
+one article) sit in the graph named by :func:`entities_graph`, and the facts the knowledge base
+alone gives (`graph.rdf.provenance`) in the graph named by :func:`kb_graph`.
+:func:`portable_prefixes` chooses the prefixes that Turtle and TriG can use without backslash
+escapes in local names.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from graph.rdf.namespaces import DEFAULT_BASE, NG, PREFIXES, PROV, SCHEMA
 __all__ = [
     "data_base",
     "entities_graph",
+    "kb_graph",
     "partition",
     "portable_prefixes",
     "triple_key",
@@ -29,6 +33,7 @@ __all__ = [
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _RDF_TYPE = ox.NamedNode(_RDF + "type")
 _STATEMENT, _ARTICLE = ox.NamedNode(str(NG.Statement)), ox.NamedNode(str(SCHEMA.NewsArticle))
+_KB = ox.NamedNode(str(NG.KnowledgeBase))
 _DERIVED, _POLARITY = ox.NamedNode(str(PROV.wasDerivedFrom)), ox.NamedNode(str(NG.polarity))
 _REIFIED = tuple(ox.NamedNode(_RDF + name) for name in ("subject", "predicate", "object"))
 _NEGATED = ox.Literal("negated")
@@ -61,13 +66,26 @@ def entities_graph(base: str = DEFAULT_BASE) -> str:
     return f"{base}graph/entities"
 
 
+def kb_graph(base: str = DEFAULT_BASE) -> str:
+    """IRI of the named graph that holds the knowledge-base facts and the knowledge base's own
+    description (`graph.rdf.provenance.KB_SOURCE`).
+
+    >>> kb_graph()
+    'https://w3id.org/newsgraph/id/graph/kb'
+    """
+    return f"{base}graph/kb"
+
+
 def partition(triples: Iterable[ox.Triple], base: str | None = None) -> list[ox.Quad]:
     """Place each triple in the named graph of the article it comes from.
 
-    - a statement node's triples go in the graph of its ``prov:wasDerivedFrom`` article(s);
-    - an article's own triples (headline, date, mentions ...) go in the article's graph;
-    - a direct relation triple goes in the graph of every article with an asserted (not
-      negated) statement for it, either way round for symmetric predicates;
+    - a statement node's triples go in the graph of its ``prov:wasDerivedFrom`` article(s), or
+      in the knowledge-base graph (:func:`kb_graph`) when derived from the knowledge base;
+    - an article's own triples (headline, date, mentions ...) go in the article's graph, the
+      knowledge base's own triples (type, label) in the knowledge-base graph;
+    - a direct relation triple goes in the graph of every source (article or knowledge base)
+      with an asserted (not negated) statement for it, either way round for symmetric
+      predicates;
     - everything else (entity types, labels, aliases, links, mention counts) goes in the
       entities graph, :func:`entities_graph`.
 
@@ -76,7 +94,8 @@ def partition(triples: Iterable[ox.Triple], base: str | None = None) -> list[ox.
 
     Args:
         triples: the graph.
-        base: data base IRI for the entities graph; default: read from the article IRIs.
+        base: data base IRI for the entities and knowledge-base graphs; default: read from the
+            article IRIs.
 
     Returns:
         Quads sorted by graph (the entities graph first) and then by triple.
@@ -84,7 +103,8 @@ def partition(triples: Iterable[ox.Triple], base: str | None = None) -> list[ox.
     from graph.rdf.ontology import symmetric_predicates
 
     items = list(triples)
-    home = ox.NamedNode(entities_graph(base or data_base(items)))
+    base = base or data_base(items)
+    home = ox.NamedNode(entities_graph(base))
     by_subject: dict[Any, list[ox.Triple]] = defaultdict(list)
     for t in items:
         by_subject[t.subject].append(t)
@@ -104,17 +124,30 @@ def partition(triples: Iterable[ox.Triple], base: str | None = None) -> list[ox.
         support[(s, p, o)].update(derived)
         if p in symmetric:
             support[(o, p, s)].update(derived)
-    articles = {t.subject for t in items if t.predicate == _RDF_TYPE and t.object == _ARTICLE}
+    sources = _sources(items, ox.NamedNode(kb_graph(base)))
     quads = []
     for t in items:
         if t.subject in statements:
             graphs: Iterable[_Subject] = statements[t.subject] or [home]
-        elif t.subject in articles:
-            graphs = [cast(_Subject, t.subject)]
+        elif t.subject in sources:
+            graphs = [sources[t.subject]]
         else:
             graphs = support.get((t.subject, t.predicate, t.object)) or [home]
+        graphs = {sources.get(g, g) for g in graphs}
         quads += [ox.Quad(t.subject, t.predicate, t.object, g) for g in graphs]
     return sorted(quads, key=lambda q: (q.graph_name != home, str(q.graph_name), *triple_key(q)))
+
+
+def _sources(items: Iterable[ox.Triple], kb: ox.NamedNode) -> dict[Any, _Subject]:
+    """The named graph of each statement source: an article's own, the knowledge base's
+    ``kb``."""
+    found: dict[Any, _Subject] = {}
+    for t in items:
+        if t.predicate == _RDF_TYPE and t.object == _ARTICLE:
+            found[t.subject] = cast(_Subject, t.subject)
+        elif t.predicate == _RDF_TYPE and t.object == _KB:
+            found[t.subject] = kb
+    return found
 
 
 def portable_prefixes(iris: Iterable[str], base: str = DEFAULT_BASE) -> dict[str, str]:

@@ -33,6 +33,7 @@ class NG(DefinedNamespace):
 
     # classes
     Statement: URIRef  # a reified relation with its evidence (subclass of rdf:Statement)
+    KnowledgeBase: URIRef  # a knowledge base that statements may be derived from
 
     # relation predicates between entities (direct triples)
     discussedWith: URIRef

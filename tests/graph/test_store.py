@@ -17,7 +17,7 @@ import graph.store
 from extract.errors import NewsgraphError
 from extract.facts import Article, ArticleFacts, Entity, Relation, dumps_facts
 from graph.cli import app
-from graph.export import entities_graph, export
+from graph.export import entities_graph, export, kb_graph
 from graph.query import load_store, resolve_query, run_query
 from graph.rdf.iris import article_iri
 from graph.rdf.namespaces import DEFAULT_BASE, NG
@@ -82,7 +82,8 @@ def test_store_has_a_graph_per_article_and_holds_the_built_graph(
     articles = {ox.NamedNode(article_iri(DEFAULT_BASE, key))
                 for key, _title in store_articles(root / "whole")}
     assert len(articles) == 3
-    assert set(store.named_graphs()) == articles | {ox.NamedNode(entities_graph())}
+    graphs = {ox.NamedNode(entities_graph()), ox.NamedNode(kb_graph())}  # a city in its country
+    assert set(store.named_graphs()) == articles | graphs
     built = ox.parse(path=root / "out-whole" / "graph.ttl", format=ox.RdfFormat.TURTLE)
     assert _triples_of(store) == _triples_of(built)
 
