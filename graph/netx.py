@@ -43,7 +43,9 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     """Entities and the statements between them as a ``MultiDiGraph``.
 
     Node ids are entity IRIs; edge keys are statement IRIs; every edge carries its evidence
-    sentence, article, confidence, polarity ("asserted" / "negated"), modality and codes.
+    sentence, article, confidence, polarity ("asserted" / "negated"), modality and codes. An
+    edge for a fact the knowledge base alone gives has no sentence or article but a
+    ``knowledge_base`` attribute, the knowledge base's label.
     """
     view: nx.MultiDiGraph = nx.MultiDiGraph()
     aliases: dict[str, list[str]] = defaultdict(list)
@@ -71,6 +73,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         if s not in view or o not in view:
             continue
         local = local_name(row["predicate"])
+        source = {"knowledge_base": row["knowledge_base"]} if row["knowledge_base"] else {}
         view.add_edge(s, o, key=st, predicate=local, label=labels.get(local, local),
                       sentence=row["evidence"], article=row["article"],
                       article_title=row["headline"], article_date=row["date"],
@@ -79,7 +82,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
                       modality=row["modality"], trigger=row["trigger"],
                       post_title=row["post_title"], cameo=row["cameo"],
                       plover=plovers.get(st, ""), attributed_to=row["attributed_to"],
-                      coreference="; ".join(sorted(coref[st])))
+                      coreference="; ".join(sorted(coref[st])), **source)
     return view
 
 

@@ -46,6 +46,7 @@ _STATEMENT_FIELDS = {
     "cameo": "cameo",
     "plover": "plover",
     "coref": "coreference",
+    "kb": "knowledge_base",
 }
 _WEB_URL = re.compile(r"https?://\S+\Z", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
@@ -187,16 +188,18 @@ def _aggregate(
         a, b = index[u], index[v]
         if predicate in symmetric:
             a, b = min(a, b), max(a, b)
-        article = _text(attrs.get("article"))
-        if article not in article_index:
-            article_index[article] = len(articles)
-            url = _link(attrs.get("article_url"))
-            record = {name: _text(attrs.get(src)) for name, src in _ARTICLE_FIELDS.items()}
-            articles.append({"iri": article, **record, "url": url["text"], "href": url["href"]})
         statement: dict[str, Any] = {
             k: text for k, src in _STATEMENT_FIELDS.items() if (text := _text(attrs.get(src)))
         }
-        statement["article"] = article_index[article]
+        article = _text(attrs.get("article"))
+        if "kb" not in statement:  # a knowledge-base fact has no article
+            if article not in article_index:
+                article_index[article] = len(articles)
+                url = _link(attrs.get("article_url"))
+                record = {name: _text(attrs.get(src)) for name, src in _ARTICLE_FIELDS.items()}
+                articles.append({"iri": article, **record, "url": url["text"],
+                                 "href": url["href"]})
+            statement["article"] = article_index[article]
         statement["confidence"] = round(min(max(_number(attrs.get("confidence"), 0), 0), 1), 3)
         source = attrs.get("attributed_to")
         if source in index:
@@ -207,7 +210,8 @@ def _aggregate(
     edges: list[dict[str, Any]] = []
     pair_count: dict[tuple[int, int], int] = {}
     for (a, b, predicate, negated), members in groups.items():
-        members.sort(key=lambda s: articles[statements[s]["article"]]["date"], reverse=True)
+        members.sort(key=lambda s: articles[statements[s]["article"]]["date"]
+                     if "article" in statements[s] else "", reverse=True)
         pair = (min(a, b), max(a, b))
         curve = pair_count[pair] = pair_count.get(pair, -1) + 1
         edge = {"id": len(edges), "from": a, "to": b, "predicate": predicate,

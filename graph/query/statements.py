@@ -1,8 +1,10 @@
 """The one SPARQL reading of statement nodes, shared by the NetworkX view and the tables.
 
 `STATEMENTS_QUERY` gives one row per statement node (asserted and negated) with its subject,
-predicate, object, assertion state, evidence and source article. A predicate may carry two
-PLOVER types, so they come from `PLOVER_QUERY`, one row per type, joined by `plover_types`.
+predicate, object, assertion state, evidence and source article, or, for a fact the knowledge
+base alone gives, ``knowledge_base`` (the knowledge base's label) and no article or evidence.
+A predicate may carry two PLOVER types, so they come from `PLOVER_QUERY`, one row per type,
+joined by `plover_types`.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ STATEMENTS_QUERY = SPARQL_PREFIXES + """
 SELECT ?statement ?subject ?subject_label ?predicate ?object ?object_label ?object_is_entity
        ?polarity ?modality ?confidence ?trigger ?rule ?post_title ?cameo
        ?attributed_to ?attributed_label ?evidence ?start_char ?end_char ?article ?headline ?date
-       ?url ?publisher
+       ?url ?publisher ?knowledge_base
 WHERE {
   ?statement a ng:Statement ; rdf:subject ?subject ; rdf:predicate ?predicate ;
              rdf:object ?object .
@@ -39,7 +41,12 @@ WHERE {
     OPTIONAL { ?attributed_to rdfs:label ?attributed_label }
   }
   OPTIONAL {
-    ?statement prov:wasDerivedFrom ?article .
+    ?statement prov:wasDerivedFrom ?kb . ?kb a ng:KnowledgeBase .
+    OPTIONAL { ?kb rdfs:label ?kbLabel }
+    BIND (COALESCE(?kbLabel, STR(?kb)) AS ?knowledge_base)
+  }
+  OPTIONAL {
+    ?statement prov:wasDerivedFrom ?article . ?article a schema:NewsArticle .
     OPTIONAL { ?article schema:headline ?headline }
     OPTIONAL { ?article schema:datePublished ?date }
     OPTIONAL { ?article schema:url ?url }

@@ -353,21 +353,31 @@
     return line;
   }
 
-  function statementItem(index, edge) {
-    var s = data.statements[index];
-    var a = articleOf(s);
-    var item = el("li", "ng-fact");
-    if (edge) item.appendChild(relationLine(edge));
-    if (s.post) item.appendChild(el("p", "ng-meta ng-text", "Post: " + s.post));
-    item.appendChild(el("blockquote", "ng-sentence", s.sentence || "(no evidence sentence)"));
-    if (s.coref) item.appendChild(el("p", "ng-meta ng-text", "Resolved: " + s.coref));
+  function sourceLine(a) {
     var source = el("p", "ng-meta ng-source");
     var web = isWebUrl(a.href);
     source.appendChild(webLink(a.title || (web ? a.href : "") || a.iri || "article", a.href));
     if (a.url && !web) source.append(" \u00b7 ", el("span", "ng-text", a.url));
     if (a.source) source.append(" \u00b7 ", el("span", "ng-text", a.source));
     if (a.date) source.append(" \u00b7 " + a.date);
-    item.appendChild(source);
+    return source;
+  }
+
+  function statementItem(index, edge) {
+    var s = data.statements[index];
+    var a = articleOf(s);
+    var item = el("li", "ng-fact");
+    if (edge) item.appendChild(relationLine(edge));
+    if (s.post) item.appendChild(el("p", "ng-meta ng-text", "Post: " + s.post));
+    if (s.kb) {
+      /* a fact the knowledge base gives: no sentence, no article */
+      item.appendChild(el("p", "ng-kb", "knowledge base"));
+      item.appendChild(el("p", "ng-meta ng-source ng-text", "Source: " + s.kb));
+    } else {
+      item.appendChild(el("blockquote", "ng-sentence", s.sentence || "(no evidence sentence)"));
+      if (s.coref) item.appendChild(el("p", "ng-meta ng-text", "Resolved: " + s.coref));
+      item.appendChild(sourceLine(a));
+    }
     if (s.by !== undefined && data.nodes[s.by]) {
       var by = el("p", "ng-meta", "According to ");
       by.appendChild(entityButton(s.by));

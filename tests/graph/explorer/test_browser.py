@@ -341,3 +341,28 @@ def test_example_build_in_browser(
     assert facts.count() == min(view.degree(hub), 200)
     assert page.locator("#ng-panel .ng-sentence").first.inner_text().strip()
     watch.assert_clean(page)
+
+
+def test_a_knowledge_base_fact_shows_its_source_not_a_sentence(
+    opener: Any, tmp_path: Path,
+) -> None:
+    ents = (Entity("city:593116", "GPE", "Vilnius", country="LT", mentions=2),
+            Entity("country:LT", "GPE", "Lithuania", mentions=1))
+    rels = (Relation("city:593116", "locatedIn", "country:LT", "Leaders met in Vilnius.", 0, 23,
+                     "Vilnius", "located-kb", confidence=0.5),
+            Relation("city:593116", "locatedIn", "country:LT", "Vilnius, Lithuania, hosts it.",
+                     24, 53, "Lithuania", "located-appos", confidence=0.9))
+    facts = ArticleFacts(article=Article(id="v" * 16, text="", title="Summit", date="2024-07-01"),
+                         entities=ents, relations=rels)
+    page, watch = opener(write_html(to_networkx(build_graph([facts]).rdf), tmp_path / "g.html"))
+    page.fill("#ng-search", "vilnius")
+    page.locator("#ng-results button").first.click()
+    facts_shown = page.locator("#ng-panel .ng-fact")
+    assert facts_shown.count() == 2
+    kb = page.locator("#ng-panel .ng-fact", has=page.locator(".ng-kb"))
+    assert kb.count() == 1 and kb.locator(".ng-kb").inner_text() == "knowledge base"
+    assert kb.locator(".ng-sentence").count() == 0
+    assert "newsgraph knowledge base" in kb.locator(".ng-source").inner_text()
+    sentences = page.locator("#ng-panel .ng-sentence").all_inner_texts()
+    assert sentences == ["Vilnius, Lithuania, hosts it."]
+    watch.assert_clean(page)
