@@ -16,36 +16,30 @@ a conjoined or "saying ..." verb depends on; it must be a person, organisation o
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from extract.arguments import args_of, children
+from extract.quotes import MAX_CHARS, OPENERS, QUOTES, following, preceding, quoted, title_case
 from extract.triggers import SPEECH_VERBS
 
 __all__ = ["speech_relations"]
 
 Found = tuple[str, str, str | None, Token, str, float, str | None]
 
-_QUOTES = {'"': '"', "“": "”", "«": "»", "‘": "’"}
-_OPENERS = frozenset({'"', "“", "«", "‘", "'"})
-#: A quotation in straight single quotes: opened before a word, closed after one.
-_SINGLE = re.compile(r"(?:^|(?<=[\s:]))'(?=\w)(.+?\S)'(?=[\s,.;:!?]|$)")
 _RELATIVE = frozenset({"who", "that", "which"})
 #: Shortest reported clause worth a statement, in words.
 _MIN_WORDS = 4
-#: Longest reported clause kept, in characters (the rest of a long clause is cut).
-_MAX_CHARS = 240
 
 
 def speech_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Found]:
     """The said statements of one sentence (see module doc)."""
-    if _title_case(tokens):
+    if title_case(tokens):
         return  # a headline: "Architect Of Attacks Killed, Authorities Say"
-    quote = _quoted(sent.text, _following(doc, sent), _preceding(doc, sent))
-    if quote is not None and (len(quote.split()) < 3 or _title_case(quote.split())):
+    quote = quoted(sent.text, following(doc, sent), preceding(doc, sent))
+    if quote is not None and (len(quote.split()) < 3 or title_case(quote.split())):
         quote = None  # a name or a title in quotes: "The Peninsula Question"
     spoken = False
     for tok in tokens:
@@ -72,12 +66,6 @@ def speech_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Found
         yield from _according(doc, tokens)
 
 
-def _title_case(words: list[Any]) -> bool:
-    """Whether most words are capitalised, as in a headline or the title of a work."""
-    alpha = [str(w) for w in words if str(w).isalpha() and len(str(w)) > 2]
-    return len(alpha) >= 2 and sum(w[0].isupper() for w in alpha) > 0.7 * len(alpha)
-
-
 def _supposed(verb: Token) -> bool:
     """Whether speaking is only supposed: "If Rice had said that ...", "would say"."""
     tok = verb
@@ -92,27 +80,13 @@ def _supposed(verb: Token) -> bool:
     return False
 
 
-def _following(doc: Doc, sent: Any) -> str:
-    """The text after ``sent`` to the end of its paragraph (a quotation may run on)."""
-    end = min(len(doc), sent.end + 120)
-    text: str = doc[sent.end : end].text if sent.end < len(doc) else ""
-    return text.split("\n", 1)[0]
-
-
-def _preceding(doc: Doc, sent: Any) -> str:
-    """The text before ``sent`` from the start of its paragraph (a quotation may start there)."""
-    start = max(0, sent.start - 120)
-    text: str = doc[start : sent.start].text if sent.start else ""
-    return text.rsplit("\n", 1)[-1]
-
-
 def _carried(doc: Doc, sent: Any, quote: str) -> Iterator[Found]:
     """A quotation with no speaker of its own continues the speaker just before it: one who
     introduces it ('Amash echoed the remarks: "Airstrikes are ..."') or whose quotation ends
     the paragraph before a paragraph that is all quotation."""
     text = sent.text.strip()
-    if (sent.start == 0 or not text or text[0] not in _OPENERS
-            or text.rstrip(".")[-1:] not in {*_QUOTES.values(), "'"}
+    if (sent.start == 0 or not text or text[0] not in OPENERS
+            or text.rstrip(".")[-1:] not in {*QUOTES.values(), "'"}
             or any(t.lemma_.lower() in SPEECH_VERBS for t in sent)):
         return  # not a whole quotation, or one with a speaker of its own
     j = sent.start - 1
@@ -122,8 +96,8 @@ def _carried(doc: Doc, sent: Any, quote: str) -> Iterator[Found]:
     prev_text = prev_sent.text.strip()
     new_paragraph = "\n" in doc[j : sent.start].text_with_ws
     introduced = prev_text.endswith(":")
-    ends_quote = (prev_text[-1:] in {*_QUOTES.values(), "."} and new_paragraph
-                  and _quoted(prev_text) is not None)
+    ends_quote = (prev_text[-1:] in {*QUOTES.values(), "."} and new_paragraph
+                  and quoted(prev_text) is not None)
     if not (introduced or ends_quote):
         return
     for tok in prev_sent:
@@ -173,12 +147,12 @@ def _reported(verb: Token) -> str | None:
         words = [t for t in verb.head.subtree if t.i not in inner]
     else:
         return None
-    words = [t for t in words if not (t.is_punct and t.text in _QUOTES)]
+    words = [t for t in words if not (t.is_punct and t.text in QUOTES)]
     if sum(1 for t in words if not t.is_punct) < _MIN_WORDS:
         return None
     text = doc[words[0].i : words[-1].i + 1].text.strip(" ,.;:")
-    if len(text) > _MAX_CHARS:
-        text = text[:_MAX_CHARS].rsplit(" ", 1)[0]
+    if len(text) > MAX_CHARS:
+        text = text[:MAX_CHARS].rsplit(" ", 1)[0]
     return text or None
 
 
@@ -186,7 +160,7 @@ def _after_quote(doc: Doc, sent: Any, quote: str) -> Iterator[Found]:
     """'"...," sniffs Said Shareef': a verb and a named speaker right after the quotation."""
     tokens: dict[int, str] = doc._.ng_tokens
     groups = doc._.ng_entities
-    closers = [t for t in sent if t.text in _QUOTES.values() and t.i > sent.start]
+    closers = [t for t in sent if t.text in QUOTES.values() and t.i > sent.start]
     if not closers:
         return
     after = [t for t in doc[closers[-1].i + 1 : sent.end] if not t.is_punct]
@@ -214,42 +188,9 @@ def _according(doc: Doc, tokens: list[Token]) -> Iterator[Found]:
         words = [t for t in head.subtree if t.i not in inner and not t.is_punct]
         if len(words) < _MIN_WORDS:
             return
-        text = doc[words[0].i : words[-1].i + 1].text.strip(" ,.;:")[:_MAX_CHARS]
+        text = doc[words[0].i : words[-1].i + 1].text.strip(" ,.;:")[:MAX_CHARS]
         for key in sources:
             yield (key, "said", None, tok, "according", 0.7, text)
         return
 
 
-def _quoted(text: str, after: str = "", before: str = "") -> str | None:
-    """The first quotation of ``text``; one left open runs on into ``after``, one closed
-    before it opens started in ``before`` (both the same paragraph)."""
-    for open_, close in _QUOTES.items():
-        start = text.find(open_)
-        first_close = _closing(text, close)
-        inside = before.count(open_) % 2 == 1 if open_ == close else (
-            first_close != -1 and (start == -1 or first_close < start))
-        if inside and first_close != -1:  # the sentence starts inside a quotation
-            opened = before.rfind(open_)
-            if opened != -1 and len(before) - opened <= 2 * _MAX_CHARS:
-                return f"{before[opened + 1 :].strip()} {text[:first_close]}".strip(" ,.")
-        if start == -1:
-            continue
-        end = (text.rfind(close) if open_ not in {"‘"} else _closing(text, close, start + 1)
-               ) if open_ != close else text.find(close, start + 1)
-        if end > start + 1:
-            return text[start + 1 : end].strip(" ,.")
-        if end == -1:
-            closing = after.find(close)
-            if 0 <= closing <= _MAX_CHARS:
-                return f"{text[start + 1 :].strip()} {after[:closing]}".strip(" ,.")
-    single = _SINGLE.search(text)  # 'It was unconventional,' Trump said
-    return single.group(1).strip(" ,.") if single else None
-
-
-def _closing(text: str, close: str, start: int = 0) -> int:
-    """Where ``close`` ends a quotation in ``text`` from ``start``: for "’", not an apostrophe
-    inside a word ("don’t")."""
-    i = text.find(close, start)
-    while i != -1 and close == "’" and i + 1 < len(text) and text[i + 1].isalpha():
-        i = text.find(close, i + 1)
-    return i

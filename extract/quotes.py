@@ -1,0 +1,79 @@
+"""Quotation marks in running text: where a quotation opens, where it closes, and its words.
+
+A quotation may run on past its sentence to the end of the paragraph, or have started in a
+sentence before; straight double, curly double, guillemets and curly single quotes count, and
+straight single quotes around words ('It was unconventional,' Trump said).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc
+
+__all__ = ["CLOSERS", "MAX_CHARS", "OPENERS", "QUOTES", "following", "preceding", "quoted",
+           "title_case"]
+
+QUOTES = {'"': '"', "“": "”", "«": "»", "‘": "’"}
+OPENERS = frozenset({'"', "“", "«", "‘", "'"})
+CLOSERS = frozenset({*QUOTES.values(), "'"})
+#: A quotation in straight single quotes: opened before a word, closed after one.
+_SINGLE = re.compile(r"(?:^|(?<=[\s:]))'(?=\w)(.+?\S)'(?=[\s,.;:!?]|$)")
+#: Longest quotation or reported clause kept, in characters.
+MAX_CHARS = 240
+
+
+def title_case(words: list[Any]) -> bool:
+    """Whether most words are capitalised, as in a headline or the title of a work."""
+    alpha = [str(w) for w in words if str(w).isalpha() and len(str(w)) > 2]
+    return len(alpha) >= 2 and sum(w[0].isupper() for w in alpha) > 0.7 * len(alpha)
+
+
+def following(doc: Doc, sent: Any) -> str:
+    """The text after ``sent`` to the end of its paragraph (a quotation may run on)."""
+    end = min(len(doc), sent.end + 120)
+    text: str = doc[sent.end : end].text if sent.end < len(doc) else ""
+    return text.split("\n", 1)[0]
+
+
+def preceding(doc: Doc, sent: Any) -> str:
+    """The text before ``sent`` from the start of its paragraph (a quotation may start there)."""
+    start = max(0, sent.start - 120)
+    text: str = doc[start : sent.start].text if sent.start else ""
+    return text.rsplit("\n", 1)[-1]
+
+
+def quoted(text: str, after: str = "", before: str = "") -> str | None:
+    """The first quotation of ``text``; one left open runs on into ``after``, one closed
+    before it opens started in ``before`` (both the same paragraph)."""
+    for open_, close in QUOTES.items():
+        start = text.find(open_)
+        first_close = _closing(text, close)
+        inside = before.count(open_) % 2 == 1 if open_ == close else (
+            first_close != -1 and (start == -1 or first_close < start))
+        if inside and first_close != -1:  # the sentence starts inside a quotation
+            opened = before.rfind(open_)
+            if opened != -1 and len(before) - opened <= 2 * MAX_CHARS:
+                return f"{before[opened + 1 :].strip()} {text[:first_close]}".strip(" ,.")
+        if start == -1:
+            continue
+        end = (text.rfind(close) if open_ not in {"‘"} else _closing(text, close, start + 1)
+               ) if open_ != close else text.find(close, start + 1)
+        if end > start + 1:
+            return text[start + 1 : end].strip(" ,.")
+        if end == -1:
+            closing = after.find(close)
+            if 0 <= closing <= MAX_CHARS:
+                return f"{text[start + 1 :].strip()} {after[:closing]}".strip(" ,.")
+    single = _SINGLE.search(text)  # 'It was unconventional,' Trump said
+    return single.group(1).strip(" ,.") if single else None
+
+
+def _closing(text: str, close: str, start: int = 0) -> int:
+    """Where ``close`` ends a quotation in ``text`` from ``start``: for "’", not an apostrophe
+    inside a word ("don’t")."""
+    i = text.find(close, start)
+    while i != -1 and close == "’" and i + 1 < len(text) and text[i + 1].isalpha():
+        i = text.find(close, i + 1)
+    return i
