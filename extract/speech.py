@@ -4,7 +4,8 @@ Rules, each tagged with the id that ends up in the graph:
 
 - ``quote``: a quotation in a sentence with a verb of speaking and its speaker ("Sharpton
   said, 'The climate ...'"), or a quotation followed by any verb and a named speaker
-  ("'Nobody knows,' sniffs Said Shareef");
+  ("'Nobody knows,' sniffs Said Shareef"); whole quotations that follow in the same paragraph
+  with no speaker of their own go on with it ('"A," Hood said. "B."' is one statement);
 - ``reported``: a verb of speaking with its clause, no quotation marks needed ("Cazeneuve
   added that he has called for a meeting", "The agency erred, he says", "Trump, who said it
   would save lives"); the clause, as written, is the statement's value;
@@ -51,6 +52,7 @@ def speech_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Found
         if quote is not None:
             clause = _reported(tok)  # a quoted phrase inside a reported clause: the clause
             value = clause if clause is not None and quote in clause else quote
+            value = _continued(doc, sent, value)
             for key in speakers:
                 yield (key, "said", None, tok, "quote", 0.8, value)
             return
@@ -78,6 +80,25 @@ def _supposed(verb: Token) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _continued(doc: Doc, sent: Any, value: str) -> str:
+    """'"A," Hood said. "B."': whole quotations that follow in the same paragraph with no
+    speaker of their own go on with the quotation; the value is the parts, joined."""
+    parts = [value]
+    cur = sent
+    while "\n" not in cur.text_with_ws and cur.end < len(doc) and len(" ".join(parts)) < MAX_CHARS:
+        nxt = doc[cur.end].sent
+        text = nxt.text.strip()
+        if (not text or text[0] not in OPENERS or "\n" in nxt.text.strip()
+                or any(t.lemma_.lower() in SPEECH_VERBS for t in nxt)):
+            break
+        part = quoted(text, following(doc, nxt))
+        if part is None or part in value:
+            break
+        parts.append(part)
+        cur = nxt
+    return " … ".join(parts)
 
 
 def _carried(doc: Doc, sent: Any, quote: str) -> Iterator[Found]:

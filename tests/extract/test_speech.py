@@ -81,3 +81,19 @@ def test_as_someone_reports(facts_of) -> None:
                      "close borders.")
     assert any(s == "Antony Blinken" and o.startswith("the state of emergency")
                for s, o in _said(facts))
+
+
+def test_quotation_goes_on_after_the_speaker(facts_of) -> None:
+    facts = facts_of("“The talks are over for now,” Mary Lanford said. "
+                     "“We will not return to the table before May.”")
+    said = [o for s, o in _said(facts) if s == "Mary Lanford"]
+    assert len(said) == 1
+    assert "talks are over" in said[0] and "return to the table before May" in said[0]
+
+
+def test_next_quotation_with_its_own_speaker_is_apart(facts_of) -> None:
+    facts = facts_of("“The talks are over for now,” Mary Lanford said. "
+                     "“We will not return to the table before May,” said Piet Verhagen.")
+    said = _said(facts)
+    assert not any(s == "Mary Lanford" and "before May" in o for s, o in said)
+    assert any(s == "Piet Verhagen" and "before May" in o for s, o in said)
