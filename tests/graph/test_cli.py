@@ -12,6 +12,7 @@ from rdflib import Graph
 from typer.testing import CliRunner
 
 from graph.cli import app
+from graph.rdf.datasets import kb_graph
 from graph.rdf.namespaces import NG
 
 from conftest import EXAMPLES
@@ -115,7 +116,8 @@ def test_cli_export_and_validate(example_build, tmp_path: Path) -> None:
     trig = (tmp_path / "g.trig").read_bytes()
     graphs = {q.graph_name for q in ox.parse(trig, ox.RdfFormat.TRIG)}
     articles = (out / "facts.jsonl").read_text(encoding="utf-8").count("\n")
-    assert len(graphs) == 1 + articles  # one per article, plus the entities graph
+    assert ox.NamedNode(kb_graph()) in graphs  # the examples name cities and their countries
+    assert len(graphs) == 2 + articles  # one per article, plus the entities and kb graphs
     ok = runner.invoke(app, ["validate", str(out / "graph.ttl")])
     assert ok.exit_code == 0 and "conforms" in ok.output
     broken = tmp_path / "broken.ttl"
