@@ -91,7 +91,7 @@ def state_after(doc: Doc, end: int, kb: KnowledgeBase) -> str | None:
     for size in (6, 5, 4, 3, 2):
         head = text[:size]
         sid = state_id(head)
-        if sid and (len(text) == size or not text[size].isalnum()):
+        if sid and (len(text) <= size or not text[size].isalnum()):
             return sid
     entry = kb.lookup(doc[end + 1 : end + 3].text) or kb.lookup(doc[end + 1].text)
     return entry.id if entry is not None and entry.id.startswith("region:US-") else None

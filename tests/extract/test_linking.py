@@ -43,6 +43,11 @@ def test_city_before_a_us_state_is_not_abroad(keys: Keys) -> None:
     assert not any(k.startswith("city:") for k in found.values())
 
 
+def test_state_abbreviation_at_the_end_of_the_text(keys: Keys) -> None:
+    found = keys("The rally was in Sterling, VA")
+    assert "region:US-VA" in found.values()
+
+
 def test_honorific_surname_alone_is_not_linked(keys: Keys) -> None:
     assert "person:mark-carney" not in keys("Mr. Carney said the budget was late.").values()
     assert "person:antony-blinken" in keys("Blinken discussed the summit in Rome.").values()
