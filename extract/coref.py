@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from extract.entities import EntityGroup
 from extract.firstnames import given_name_gender
+from extract.guard import run_guarded
 from extract.kb import KnowledgeBase, load_kb
 from extract.triggers import MEMBER_NOUNS
 
@@ -223,6 +224,10 @@ def make_coref(nlp: Language, name: str, kb_paths: list[str]) -> Any:
     kb = load_kb(tuple(kb_paths))
 
     def component(doc: Doc) -> Doc:
-        return resolve_coreference(doc, kb)
+        return run_guarded(name, doc, lambda d: resolve_coreference(d, kb), _no_coreference)
 
     return component
+
+
+def _no_coreference(doc: Doc) -> None:
+    doc._.ng_coref, doc._.ng_plural = [], {}

@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.gazetteer import add_pattern_mentions, drop_headline_fragments
+from extract.guard import run_guarded
 from extract.kb import KnowledgeBase, load_kb
 from extract.linking import check_links
 from extract.mentions import find_candidates, link_generics
@@ -68,6 +69,10 @@ def make_entities(nlp: Language, name: str, kb_paths: list[str]) -> Any:
     kb = load_kb(tuple(kb_paths))
 
     def component(doc: Doc) -> Doc:
-        return resolve_entities(doc, kb)
+        return run_guarded(name, doc, lambda d: resolve_entities(d, kb), _no_entities)
 
     return component
+
+
+def _no_entities(doc: Doc) -> None:
+    doc._.ng_entities, doc._.ng_tokens, doc._.ng_posts = {}, {}, []

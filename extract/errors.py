@@ -43,6 +43,10 @@ class Errors:
     E017 = "E017 {where}: skipped ({reason}); name the file itself to read it."
     E018 = "E018 {where}: field 'url' {value!r} is not an http(s) URL; dropped."
     E019 = "E019 {where}: date {value!r} is not a valid calendar date; kept as plain text."
+    E020 = (
+        "E020 {where}: the step {step} failed on this article ({reason}); its facts from that "
+        "step on are missing, the rest of the build is complete. Please report this article."
+    )
     E101 = (
         "E101 spaCy pipeline {name!r} is not installed. Run `make setup`, or install a pipeline "
         "package and pass its name with --model."

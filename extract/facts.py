@@ -119,6 +119,8 @@ class ArticleFacts:
     mentions: tuple[Mention, ...] = ()
     relations: tuple[Relation, ...] = ()
     sentences: tuple[str, ...] = field(default=(), compare=False)
+    failures: tuple[str, ...] = ()
+    """Extraction steps that failed on this article: 'newsgraph_relations: IndexError: ...'."""
 
     def entity(self, key: str) -> Entity:
         """Return the entity with ``key``; raise KeyError if there is none."""
@@ -144,6 +146,7 @@ def facts_to_dict(facts: ArticleFacts) -> dict[str, Any]:
         "entities": [_shallow(e) for e in facts.entities],
         "mentions": [_shallow(m) for m in facts.mentions],
         "relations": [_shallow(r) for r in facts.relations],
+        **({"failures": list(facts.failures)} if facts.failures else {}),
     }
 
 
@@ -166,6 +169,7 @@ def facts_from_dict(data: dict[str, Any]) -> ArticleFacts:
         entities=tuple(_from_dict(Entity, e) for e in data.get("entities", ())),
         mentions=tuple(_from_dict(Mention, m) for m in data.get("mentions", ())),
         relations=tuple(_from_dict(Relation, r) for r in data.get("relations", ())),
+        failures=tuple(str(f) for f in data.get("failures", ())),
     )
 
 

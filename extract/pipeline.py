@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from extract.entities import EntityGroup
 from extract.facts import Article, ArticleFacts, Entity, Mention, Relation
+from extract.guard import failures
 from extract.kb import load_kb
 from extract.truecase import shouted_spans, truecase
 
@@ -111,7 +112,7 @@ def doc_to_facts(
         for r in doc._.ng_relations
     )
     return ArticleFacts(article=article, entities=tuple(entities), mentions=tuple(mentions),
-                        relations=relations, sentences=tuple(sentences))
+                        relations=relations, sentences=tuple(sentences), failures=failures(doc))
 
 
 @lru_cache(maxsize=1)
@@ -142,7 +143,8 @@ def _merge_chunks(article: Article, parts: list[ArticleFacts]) -> ArticleFacts:
         sentences.extend(part.sentences)
     return ArticleFacts(article=article, entities=tuple(entities[k] for k in sorted(entities)),
                         mentions=tuple(mentions), relations=tuple(relations),
-                        sentences=tuple(sentences))
+                        sentences=tuple(sentences),
+                        failures=tuple(dict.fromkeys(f for p in parts for f in p.failures)))
 
 
 def extract_facts(

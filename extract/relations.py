@@ -29,6 +29,7 @@ from extract.assertion import assess
 from extract.entities import EntityGroup
 from extract.events import contained, locate, membership
 from extract.facts import Relation
+from extract.guard import run_guarded
 from extract.kb import KnowledgeBase, load_kb
 from extract.merging import add_kb_entity
 from extract.parties import party_memberships
@@ -130,7 +131,14 @@ def make_relations(nlp: Language, name: str, kb_paths: list[str]) -> Any:
     kb = load_kb(tuple(kb_paths))
 
     def component(doc: Doc) -> Doc:
-        doc._.ng_relations = extract_relations(doc, kb)
-        return doc
+        def rules(doc: Doc) -> Doc:
+            doc._.ng_relations = extract_relations(doc, kb)
+            return doc
+
+        return run_guarded(name, doc, rules, _no_relations)
 
     return component
+
+
+def _no_relations(doc: Doc) -> None:
+    doc._.ng_relations = []

@@ -234,6 +234,13 @@ def _build(
                                  scheduler=scheduler, on_chunk=on_chunk):
             handle.write(dumps_facts(facts) + "\n")
             handle.flush()
+            for failure in facts.failures:
+                step, _, reason = failure.partition(": ")
+                item = input_problem(Errors.E020, facts.article.origin or facts.article.id,
+                                     warning=True, step=step, reason=reason)
+                report.problems.append(item)
+                if on_problem is not None:
+                    on_problem(item)
             if progress is not None:
                 progress.article(0 if n <= 1 and scheduler is None else len(facts.article.text))
     if partial.stat().st_size == 0:
