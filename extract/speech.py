@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from extract.arguments import args_of, children
 from extract.quotes import MAX_CHARS, OPENERS, QUOTES, following, preceding, quoted, title_case
+from extract.titles import TITLE_WORDS
 from extract.triggers import SPEECH_VERBS
 
 __all__ = ["speech_relations"]
@@ -142,13 +143,34 @@ def _speakers(doc: Doc, verb: Token) -> list[str]:
         if subj:
             if subj[0].lower_ in _RELATIVE and tok.dep_ == "relcl":
                 return args_of(doc, tok.head)  # "Trump, who said ..."
-            return args_of(doc, subj[0])
+            return _subject(doc, subj[0])
         # "arrived and said", "urged ..., saying that": the subject of the verb above
         if tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
             tok = tok.head
         else:
             break
     return []
+
+
+def _subject(doc: Doc, subj: Token) -> list[str]:
+    """The speakers a subject names: the person after a title ("Senate Minority Leader X,
+    D-N.Y., said" parsed with the title as subject), else the entity it stands for, else the
+    one person of the article whose surname it is ("Hood said", with "Hood" left untagged)."""
+    groups = doc._.ng_entities
+    if subj.lower_ in TITLE_WORDS:
+        named = [k for c in subj.children if c.dep_ == "appos" for k in args_of(doc, c)
+                 if groups[k].type == "PERSON"]
+        if named:
+            return named
+    keys = args_of(doc, subj)
+    if keys or subj.i in doc._.ng_tokens or subj.tag_ != "NNP" or not subj.is_title:
+        return keys
+    if any(c.dep_ in {"compound", "det", "amod", "poss"} for c in subj.children):
+        return keys
+    owners = [k for k, g in groups.items()
+              if g.type == "PERSON" and len(g.name.split()) > 1
+              and g.name.split()[-1] == subj.text]
+    return owners if len(owners) == 1 else []
 
 
 def _reported(verb: Token) -> str | None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from spacy.language import Language
+
+from extract.speech import speech_relations
+
 from conftest import triples
 
 
@@ -97,3 +101,22 @@ def test_next_quotation_with_its_own_speaker_is_apart(facts_of) -> None:
     said = _said(facts)
     assert not any(s == "Mary Lanford" and "before May" in o for s, o in said)
     assert any(s == "Piet Verhagen" and "before May" in o for s, o in said)
+
+
+def test_untagged_surname_is_the_speaker(nlp: Language) -> None:
+    doc = nlp("Investigators led by Colin Marsh reached the site on Monday. "
+              "“We remain hopeful the recorder will help us,” Marsh said.")
+    sent = list(doc.sents)[-1]
+    surname = next(t for t in sent if t.text == "Marsh")
+    del doc._.ng_tokens[surname.i]  # the entity layer missed the bare surname
+    found = list(speech_relations(doc, sent, list(sent)))
+    names = {doc._.ng_entities[f[0]].name for f in found}
+    assert names == {"Colin Marsh"}
+
+
+def test_person_after_a_title_subject_is_the_speaker(facts_of) -> None:
+    facts = facts_of('"Making sure they know that they will pay a price is the right thing to '
+                     'do," Senate Minority Leader Chuck Schumer, D-N.Y., said late Thursday.')
+    said = _said(facts)
+    assert any(s == "Chuck Schumer" and "pay a price" in o for s, o in said)
+    assert not any(s == "Senate" for s, _ in said)
