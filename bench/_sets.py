@@ -198,16 +198,16 @@ def run_dwie(path: str, nlp: Language, limit: int | None, errors: Errors,
 def run_plover(path: str, nlp: Language, limit: int | None, errors: Errors,
                verdicts: list[Verdict] | None = None) -> list[Table]:
     """Precision of (source, PLOVER type, target) triples and recall of gold events, by type."""
-    from graph.rdf.ontology import predicate_codes, symmetric_predicates
+    from graph.rdf.ontology import codes_of, intent_codes, statement_codes, symmetric_predicates
 
     items = read_plover(path)[:limit]
-    types = {p: {_PLOVER_ALIASES.get(t, t) for t in (codes[1] or "").split("/")}
-             for p, codes in predicate_codes().items()}
-    covered = {t for ts in types.values() for t in ts} & {i.event for i in items}
+    ours = {_PLOVER_ALIASES.get(t, t) for codes in (statement_codes(), intent_codes())
+            for _cameo, types in codes.values() for t in types}
+    covered = ours & {i.event for i in items}
 
     def kinds(r: Relation) -> set[str]:
-        """The PLOVER types the ontology gives the statement's predicate, if covered."""
-        return types.get(r.predicate, set()) & covered
+        """The PLOVER types the statement carries in the graph, if covered."""
+        return {_PLOVER_ALIASES.get(t, t) for t in codes_of(r.predicate, r.modality)[1]} & covered
 
     scores: dict[str, PRF] = {}
     for item, facts in zip(items, _facts(nlp, [i.text for i in items]), strict=True):

@@ -32,7 +32,7 @@ from extract.facts import Article, ArticleFacts, Relation
 from extract.fields import is_calendar_date
 from graph.rdf.iris import article_iri, schema_class, statement_iri
 from graph.rdf.namespaces import DEFAULT_BASE, GEONAMES, NG, PREFIXES, PROV, SCHEMA, WD
-from graph.rdf.ontology import statement_codes, symmetric_predicates
+from graph.rdf.ontology import codes_of, symmetric_predicates
 from graph.rdf.provenance import KB_LABEL, KB_SOURCE, is_kb_fact
 from graph.rdf.resolve import Node, Resolution, resolve
 
@@ -163,7 +163,7 @@ def _ends(aid: str, rel: Relation, res: Resolution) -> tuple[str, str | None] | 
 
 
 def _codes(out: _Quads, st: str, rel: Relation) -> None:
-    cameo, plovers = statement_codes().get(rel.predicate, (None, ()))
+    cameo, plovers = codes_of(rel.predicate, rel.modality)
     if cameo:
         out.add(st, NG.cameoCode, _text(cameo))
     for plover in plovers:

@@ -65,6 +65,8 @@ class NG(DefinedNamespace):
     coreference: URIRef
     cameoCode: URIRef
     ploverType: URIRef
+    intentCameoCode: URIRef
+    intentPloverType: URIRef
 
     # entity and article properties
     entityType: URIRef

@@ -127,6 +127,39 @@ def statement_codes() -> Mapping[str, tuple[str | None, tuple[str, ...]]]:
     return MappingProxyType(dict(sorted(codes.items())))
 
 
+@cache
+def intent_codes() -> Mapping[str, tuple[str, tuple[str, ...]]]:
+    """CAMEO code and PLOVER types of the predicates whose announced intent is coded apart.
+
+    >>> intent_codes()["supports"]
+    ('033', ('AGREE',))
+    """
+    graph = _ontology()
+    codes: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for prop, cameo in graph.subject_objects(NG.intentCameoCode):
+        name = _local(prop)
+        if name is not None:
+            plovers = tuple(sorted(str(p) for p in graph.objects(prop, NG.intentPloverType)))
+            codes[name] = (str(cameo), plovers)
+    return MappingProxyType(dict(sorted(codes.items())))
+
+
+def codes_of(predicate: str, modality: str = "fact") -> tuple[str | None, tuple[str, ...]]:
+    """The CAMEO code and PLOVER types a statement of ``predicate`` carries.
+
+    An announced intent (modality ``future``) takes the predicate's intent codes where the
+    ontology gives them: "will support" is CAMEO 033, PLOVER AGREE.
+
+    >>> codes_of("supports"), codes_of("supports", "future"), codes_of("accused", "future")
+    (('05', ('SUPPORT',)), ('033', ('AGREE',)), ('112', ('ACCUSE',)))
+    >>> codes_of("holdsPost")
+    (None, ())
+    """
+    if modality == "future" and predicate in intent_codes():
+        return intent_codes()[predicate]
+    return statement_codes().get(predicate, (None, ()))
+
+
 def predicate_codes() -> dict[str, tuple[str | None, str | None]]:
     """CAMEO code and PLOVER type annotated on each relation predicate, for display.
 

@@ -15,6 +15,8 @@ from graph.rdf.build import KnowledgeGraph, build_graph
 from graph.rdf.namespaces import NG
 from graph.rdf.ontology import (
     ONTOLOGY_PATH,
+    codes_of,
+    intent_codes,
     load_ontology,
     predicate_codes,
     predicate_labels,
@@ -112,6 +114,28 @@ def test_symmetric_predicates(onto: Graph) -> None:
     assert symmetric_predicates() == frozenset(SYMMETRIC)
 
 
+def test_announced_intents_are_cameo_03_and_plover_agree(onto: Graph) -> None:
+    assert dict(intent_codes()) == {"cooperatesWith": ("030", ("AGREE",)),
+                                    "discussedWith": ("036", ("AGREE",)),
+                                    "supports": ("033", ("AGREE",))}
+    for name, (cameo, _plovers) in intent_codes().items():
+        assert cameo.startswith("03") and codes_of(name, "future") == intent_codes()[name]
+        assert codes_of(name, "fact") == codes_of(name, "reported") == statement_codes()[name]
+    for prop in (NG.intentCameoCode, NG.intentPloverType):
+        assert (prop, RDF.type, OWL.AnnotationProperty) in onto
+
+
+def test_a_built_intent_statement_carries_the_intent_codes(nlp) -> None:  # type: ignore[no-untyped-def]
+    from extract.facts import Article
+    from extract.pipeline import extract_facts
+
+    facts = list(extract_facts([Article(id="a", text="Japan will support Poland's bid.")], nlp))
+    g = build_graph(facts).rdf
+    (st,) = list(g.subjects(RDF.predicate, NG.supports))
+    assert str(g.value(st, NG.modality)) == "future"
+    assert str(g.value(st, NG.cameoCode)) == "033" and str(g.value(st, NG.ploverType)) == "AGREE"
+
+
 def test_cameo_and_plover_codes(onto: Graph) -> None:
     for name, (cameo, plovers) in CODES.items():
         assert onto.value(_term(name), NG.cameoCode) == Literal(cameo), name
@@ -132,7 +156,7 @@ def test_every_statement_of_a_build_carries_the_ontology_codes(
     seen = set()
     for st in g.subjects(RDF.type, NG.Statement):
         name = str(g.value(st, RDF.predicate))[len(NS) :]
-        cameo, plovers = statement_codes().get(name, (None, ()))
+        cameo, plovers = codes_of(name, str(g.value(st, NG.modality)))
         found = [str(c) for c in g.objects(st, NG.cameoCode)]
         assert found == ([cameo] if cameo else []), (name, found)
         assert sorted(str(p) for p in g.objects(st, NG.ploverType)) == list(plovers), name
