@@ -20,7 +20,7 @@ import pyoxigraph as ox
 import pytest
 from _servers import ISQL, RAPPER, VIRTUOSO, Virtuoso, rapper_count, virtuoso
 
-from graph.export import EXTENSIONS, entities_graph, export
+from graph.export import EXTENSIONS, entities_graph, export, kb_graph
 from graph.query import bundled_queries, load_store, resolve_query, run_query
 from graph.rdf.namespaces import DEFAULT_BASE, SCHEMA
 from graph.rdf.ontology import ONTOLOGY_PATH
@@ -196,4 +196,5 @@ def test_virtuoso_reads_the_named_graphs(server: Virtuoso, exports: dict[str, Pa
         found = {b["g"]["value"]: int(b["n"]["value"]) for b in data["results"]["bindings"]}
         assert found == dict(expected), fmt
     articles = {q.subject.value for q in quads if q.object == ox.NamedNode(str(SCHEMA.NewsArticle))}
-    assert set(expected) == articles | {entities_graph()} and len(articles) > 5
+    graphs = {entities_graph(), kb_graph()}  # the articles name cities and their countries
+    assert set(expected) == articles | graphs and len(articles) > 5
