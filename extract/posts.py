@@ -122,6 +122,8 @@ def _candidates(
         title_start = start - len(title.split())
     if not title:
         title, title_start = _lower_title_after_owner(doc, start, tokens, final)
+    if not title:
+        title, title_start = _plural_title(doc, end - 1, tokens, final)
     if title and not _past(doc, title_start, tokens):
         of = _of_entity(doc, title_start, tokens, final) or _inside_title(
             title_start, start, tokens, final)
@@ -147,6 +149,33 @@ def _lower_title_after_owner(
             or not any(w in HEAD_TITLES for w in words)):
         return None, start
     return " ".join(words), i + 1
+
+
+#: Titles of several people named after them, and the title each holds.
+_PLURAL_TITLES = {"sens.": "Sen.", "reps.": "Rep.", "senators": "Senator",
+                  "representatives": "Representative"}
+
+
+def _plural_title(
+    doc: Doc, head: int, tokens: dict[int, str], final: dict[str, EntityGroup]
+) -> tuple[str | None, int]:
+    """A title before several names holds for each: "Sens. X of Ohio, Y and Z" -> "Sen."."""
+    tok = doc[head]
+    for _ in range(6):
+        if tok.dep_ != "conj" or tok.head.i not in tokens:
+            break
+        tok = tok.head
+    key = tokens.get(tok.i)
+    if key is None or final[key].type != "PERSON":
+        return None, head
+    i = tok.i
+    while i > 0 and tokens.get(i - 1) == key:
+        i -= 1
+    j = i - 2 if i > 1 and doc[i - 1].text == "." else i - 1  # "Sens" "." split apart
+    text = doc[j : i].text.replace(" ", "").lower() if j >= 0 else ""
+    if text not in _PLURAL_TITLES or doc[j].is_lower:
+        return None, head
+    return _PLURAL_TITLES[text], j
 
 
 def _past(doc: Doc, title_start: int, tokens: dict[int, str]) -> bool:

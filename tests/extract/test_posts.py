@@ -33,3 +33,10 @@ def test_rank_before_the_name_and_post_in_apposition(facts_of) -> None:
     facts = facts_of("Crowds cheered the fall of General Karim Odeh, the Chadian president, "
                      "in the capital.")
     assert ("Karim Odeh", "Chad") in _posts(facts)
+
+
+def test_plural_title_before_several_names(facts_of) -> None:
+    facts = facts_of("The plan was criticized by Sens. Mary Lanford and Tom Berring on Monday.")
+    posts = _posts(facts)
+    assert ("Mary Lanford", "United States") in posts
+    assert ("Tom Berring", "United States") in posts
