@@ -146,9 +146,15 @@ def _lower_title_after_owner(
     owner = tokens.get(i) if i >= 0 else None
     if (not words or owner is None or final[owner].type not in {"ORG", "GPE"}
             or words[0].lower() in {"of", "the", "and", "for"}
-            or not any(w in HEAD_TITLES for w in words)):
-        return None, start
+            or not any(w in HEAD_TITLES for w in words)
+            or (doc[i].pos_ == "ADJ" and not any(w in _STATE_TITLES for w in words))):
+        return None, start  # "British director X" directs films, not Britain
     return " ".join(words), i + 1
+
+
+#: Titles a nationality owns before a name ("Chinese president X"), unlike "British director".
+_STATE_TITLES = frozenset({"president", "minister", "premier", "chancellor", "ambassador",
+                           "envoy", "king", "queen"})
 
 
 #: Titles of several people named after them, and the title each holds.

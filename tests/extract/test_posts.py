@@ -40,3 +40,8 @@ def test_plural_title_before_several_names(facts_of) -> None:
     posts = _posts(facts)
     assert ("Mary Lanford", "United States") in posts
     assert ("Tom Berring", "United States") in posts
+
+
+def test_nationality_before_a_lower_case_director_is_no_owner(facts_of) -> None:
+    facts = facts_of("The film was the work of British director Colin Marsh.")
+    assert not [o for s, o in _posts(facts) if s == "Colin Marsh"]
