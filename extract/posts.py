@@ -9,18 +9,15 @@ United States).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
 from spacy.tokens import Doc
 
 from extract.kb import KnowledgeBase
-from extract.merging import EntityGroup, add_kb_entity
+from extract.merging import EntityGroup
+from extract.post_owners import implied_owner, kb_post_owner, normalise_title
 from extract.sentences import sentence_of
-from extract.titles import HEAD_TITLES, TITLE_WORDS, find_title_before, titlecase
+from extract.titles import HEAD_TITLES, TITLE_WORDS, find_title_before
 
 __all__ = ["Post", "find_posts"]
 
@@ -98,12 +95,12 @@ def find_posts(
             owners: set[str | None] = set()
             for title, of, title_start in _candidates(doc, start, end, tokens, final, stripped):
                 if of is None:
-                    of = _kb_post_owner(g, title, final, kb)
-                of = _implied_owner(title, of, final, kb)
+                    of = kb_post_owner(g, title, final, kb)
+                of = implied_owner(title, of, final, kb)
                 if owners and (of is None or of in owners):
                     continue  # a second post of the mention only with an owner of its own
                 owners.add(of)
-                posts.append(Post(key, _normalise_title(title), of, title_start, end, sent))
+                posts.append(Post(key, normalise_title(title), of, title_start, end, sent))
     return posts
 
 
@@ -221,88 +218,3 @@ def _appositive_title(
 
 
 _PAST_MARKERS = frozenset({"former", "ex", "then", "late"})
-
-
-def _kb_post_owner(
-    g: EntityGroup, title: str, final: dict[str, EntityGroup], kb: KnowledgeBase
-) -> str | None:
-    """Owner of a known person's post ("Secretary of State" Blinken -> United States).
-
-    The owner becomes an entity of the article even when the text does not name it.
-    """
-    if g.kb is None:
-        return None
-    want = _normalise_title(title).lower()
-    for post in g.kb.posts:
-        owner = kb.by_id(post.of) if post.of and post.title.lower() == want else None
-        if owner is not None:
-            return add_kb_entity(final, owner)
-    return None
-
-
-_IMPLIED = Path(__file__).parent / "data" / "implied_posts.json"
-_PARTIES = Path(__file__).parent / "data" / "parties.json"
-
-
-@lru_cache(maxsize=1)
-def _implied_table() -> tuple[dict[str, str], frozenset[str], dict[str, str]]:
-    """Title (lower case) -> the one country that uses it; titles of any national government;
-    title -> the chamber it is held in."""
-    data: dict[str, Any] = json.loads(_IMPLIED.read_text(encoding="utf-8"))
-    own = {t.lower(): country for country, titles in data["own"].items() for t in titles}
-    chambers = {t.lower(): c for c, titles in data["chambers"].items() for t in titles}
-    return own, frozenset(t.lower() for t in data["national"]), chambers
-
-
-def _implied_owner(
-    title: str, of: str | None, final: dict[str, EntityGroup], kb: KnowledgeBase
-) -> str | None:
-    """The owner news leaves implied (see ``data/implied_posts.json``), else ``of``.
-
-    "Sen. John McCain" and "Arizona Sen. John McCain" hold a post in the United States;
-    "Minister of the Interior Bernard Cazeneuve" one in the country the article is about.
-    """
-    own, national, chambers = _implied_table()
-    want = _normalise_title(title).lower()
-    owner_entry = final[of].kb if of is not None else None
-    if owner_entry is not None and owner_entry.id in _party_ids():
-        of = None  # "Republican Sen. Lindsey Graham": a party, not the post's owner
-    country = own.get(want) or own.get(title.lower())
-    chamber = chambers.get(want) or chambers.get(title.lower())
-    named = [k for k, g in final.items() if g.type == "ORG" and chamber is not None
-             and g.name.lower().removeprefix("the ").removeprefix("u.s. ")
-             .removeprefix("us ").removeprefix("united states ").removesuffix(
-                 " of representatives") == chamber.lower()]
-    if named and (of is None or final[of].type == "GPE"):
-        return named[0]  # "Sen. Graham" in an article that names the Senate
-    if country is not None:
-        inside = of is not None and (entry := final[of].kb) is not None and (
-            not entry.id.startswith("country:") and entry.type == "GPE"
-            and f"country:{entry.country}" == country)
-        if of is None or inside:
-            owner = kb.by_id(country)
-            return add_kb_entity(final, owner) if owner is not None else of
-        return of
-    if of is None and want in national:
-        return _main_country(final)
-    return of
-
-
-@lru_cache(maxsize=1)
-def _party_ids() -> frozenset[str]:
-    data: dict[str, Any] = json.loads(_PARTIES.read_text(encoding="utf-8"))
-    return frozenset(p["id"] for p in data["parties"])
-
-
-def _main_country(final: dict[str, EntityGroup]) -> str | None:
-    """The country an article is about: named at least 3 times and twice as often as any other."""
-    counts = sorted(((len(g.spans), k) for k, g in final.items()
-                     if g.kb is not None and g.kb.id.startswith("country:")), reverse=True)
-    if not counts or counts[0][0] < 3 or (len(counts) > 1 and counts[0][0] < 2 * counts[1][0]):
-        return None
-    return counts[0][1]
-
-
-def _normalise_title(title: str) -> str:
-    words = [w for w in title.split() if w.lower() not in {"u.s.", "us", "nato", "eu", "un"}]
-    return titlecase(" ".join(words)).replace("Defence", "Defense") if words else title
