@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from extract.sentences import sentence_of
-from extract.triggers import AGENT_NOUNS, REQUEST_NOUNS
+from extract.triggers import ACT_NOUNS, AGENT_NOUNS, REQUEST_NOUNS
 
 __all__ = ["args_of", "children", "complement_targets", "prep_objects", "subjects_of", "through"]
 
@@ -131,11 +131,11 @@ def prep_objects(doc: Doc, tok: Token, preps: frozenset[str]) -> list[str]:
 
 
 def through(doc: Doc, noun: Token, extra: frozenset[str] = frozenset()) -> list[str]:
-    """Entity behind a noun: its possessor ("Kyiv's proposal"), who made a request ("a U.S.
-    request", "calls by Annan"), or what it points at ("action against Russia", "states like
-    China")."""
+    """Entity behind a noun: its possessor ("Kyiv's proposal"), who made a request or did
+    something ("a U.S. request", "Israeli policies", "calls by Annan"), or what it points at
+    ("action against Russia", "states like China")."""
     tokens: dict[int, str] = doc._.ng_tokens
-    if noun.lemma_.lower() in REQUEST_NOUNS:
+    if noun.lemma_.lower() in REQUEST_NOUNS | ACT_NOUNS:
         makers = [tokens[c.i] for c in noun.children
                   if c.dep_ in {"amod", "compound", "nmod"} and c.i in tokens]
         if makers:

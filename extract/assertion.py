@@ -43,6 +43,8 @@ class Assertion:
 def _chain(trigger: Token) -> tuple[list[Token], Token | None]:
     """The trigger and the heads above it inside its clause; plus the governing speech verb."""
     chain = [trigger]
+    if trigger.dep_ == "amod" and (trigger.tag_ == "VBN" or "-" in trigger.text):
+        return chain, None  # "did not meet the Iran-backed rebels": the backing stands
     tok = trigger
     while tok.dep_ in _CLAUSE_DEPS and tok.head is not tok:
         head = tok.head

@@ -30,21 +30,27 @@ from extract.arguments import (
     through,
 )
 from extract.speech import speech_relations
+from extract.stance_rules import (
+    Found,
+    adjective_rule,
+    ally_rule,
+    backed_rule,
+    blame_rule,
+    contact_rule,
+    epithet_rule,
+    prep_verb_rule,
+    reciprocal_targets,
+)
 from extract.triggers import (
     ADJECTIVES,
     ALLY_NOUNS,
-    EPITHETS,
     GATED,
-    PREP_VERBS,
     SYMMETRIC,
     THREAT_NOUNS,
     TRIGGERS,
 )
 
 __all__ = ["Found", "post_relations", "sentence_relations"]
-
-Found = tuple[str, str, str | None, Token, str, float, str | None]
-"""(subject key, predicate, object key, trigger token, rule id, confidence, value)."""
 
 #: Verbs whose coordinated subjects act together: "Blinken and Lavrov met" (not "visit").
 _PAIR_VERBS = frozenset({"meet", "talk", "discuss", "confer", "negotiate", "consult", "agree",
@@ -75,6 +81,13 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
         dobj = children(verb, "dobj")
         if pred == "discussedWith" and children(verb, "oprd", "ccomp", "xcomp", "attr"):
             return  # "called China a decisive enabler": naming, not a call
+        mutual = reciprocal_targets(doc, verb, subjects)
+        if mutual is not None:  # "Kyiv and Moscow accused each other": both ways
+            for s in subjects:
+                for o in mutual:
+                    if s != o and (pred not in SYMMETRIC or s < o):
+                        yield (s, pred, o, verb, "verb-mutual", 0.8, None)
+            return
 
         if dobj and (pred != "discussedWith" or lemma in _PARTNER_VERBS):
             objects = args_of(doc, dobj[0]) or (
@@ -145,69 +158,6 @@ def _noun_rule(doc: Doc, noun: Token, pred: str) -> Iterator[Found]:
                 yield (s, pred, o, noun, "noun", 0.7, None)
 
 
-def _adjective_rule(doc: Doc, adj: Token) -> Iterator[Found]:
-    """A stance adjective and its target: "McCain was critical of Obama's plan"."""
-    pred, preps = ADJECTIVES[adj.lower_]
-    objects = prep_objects(doc, adj, preps)
-    if not objects or adj.dep_ not in {"acomp", "amod", "oprd"}:
-        return
-    subjects = subjects_of(doc, adj.head) if adj.dep_ == "acomp" else args_of(doc, adj.head)
-    for s in subjects:
-        for o in objects:
-            if s != o:
-                yield (s, pred, o, adj, "adjective", 0.75, None)
-
-
-def _prep_verb_rule(doc: Doc, verb: Token) -> Iterator[Found]:
-    """A verb with its one preposition: "stood with Kyiv", "sat down with the envoy"."""
-    lemma = verb.lemma_.lower()
-    for prep in children(verb, "prep"):
-        pred = PREP_VERBS.get((lemma, prep.lower_))
-        if pred is None:
-            continue
-        objects = [k for o in children(prep, "pobj") for k in args_of(doc, o) or through(doc, o)]
-        for s in subjects_of(doc, verb):
-            for o in objects:
-                if s != o:
-                    yield (s, pred, o, verb, "verb-prep", 0.75, None)
-
-
-_CALLING_VERBS = frozenset({"call", "describe", "label", "brand", "term", "deem", "denounce"})
-
-
-def _epithet_rule(doc: Doc, verb: Token) -> Iterator[Found]:
-    """"Lavrov called Pyongyang's action unacceptable": criticism of the action's maker."""
-    if verb.lemma_.lower() not in _CALLING_VERBS:
-        return
-    said = [c for c in verb.children if c.dep_ in {"oprd", "ccomp", "xcomp", "acomp"}]
-    said += [a for o in children(verb, "dobj") for a in children(o, "amod") if a.i > o.i]
-    if not any(t.lower_ in EPITHETS for c in said for t in c.subtree):
-        return  # "called X unacceptable" (the parser may hang the word on X)
-    targets = [k for o in children(verb, "dobj") for k in args_of(doc, o) or through(doc, o)]
-    targets += [k for c in said for o in children(c, "nsubj") for k in args_of(doc, o)
-                or through(doc, o)]
-    for s in subjects_of(doc, verb):
-        for o in dict.fromkeys(targets):
-            if s != o:
-                yield (s, "criticized", o, verb, "verb-epithet", 0.75, None)
-
-
-def _ally_rule(doc: Doc, noun: Token) -> Iterator[Found]:
-    """ "The Kurds were US allies", "Japan, a close partner of Washington": cooperatesWith."""
-    partners = [k for c in noun.children if c.dep_ in {"compound", "poss", "nmod"}
-                for k in args_of(doc, c)] + prep_objects(doc, noun, frozenset({"of"}))
-    if noun.dep_ == "attr":
-        members = subjects_of(doc, noun.head)
-    elif noun.dep_ == "appos":
-        members = args_of(doc, noun.head)
-    else:
-        return
-    for s in members:
-        for o in partners:
-            if s != o:
-                yield (s, "cooperatesWith", o, noun, "noun-ally", 0.75, None)
-
-
 def post_relations(doc: Doc) -> Iterator[Found]:
     """holdsPost for every post of ``doc._.ng_posts`` whose owner is known."""
     for post in doc._.ng_posts or ():
@@ -252,17 +202,24 @@ def sentence_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Fou
         Candidate relations.
     """
     for tok in tokens:
+        if tok.dep_ == "amod":  # "Iran-backed rebels": not a verb of its own clause
+            yield from backed_rule(doc, tok)
+            if tok.lower_ in {"backed", "supported", "armed", "funded"}:
+                continue
         for pred, is_verb in _triggers_for(tok):
             rule = _verb_rule if is_verb else _noun_rule
             yield from rule(doc, tok, pred)
         if tok.pos_ == "VERB":
             yield from _gated_rule(doc, tok)
-            yield from _prep_verb_rule(doc, tok)
-            yield from _epithet_rule(doc, tok)
+            yield from prep_verb_rule(doc, tok)
+            yield from epithet_rule(doc, tok)
+            yield from blame_rule(doc, tok)
         elif tok.pos_ == "ADJ" and tok.lower_ in ADJECTIVES:
-            yield from _adjective_rule(doc, tok)
+            yield from adjective_rule(doc, tok)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in ALLY_NOUNS:
-            yield from _ally_rule(doc, tok)
+            yield from ally_rule(doc, tok)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() == "contact":
+            yield from contact_rule(doc, tok)
     yield from speech_relations(doc, sent, tokens)
 
 

@@ -11,9 +11,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 __all__ = [
+    "ACT_NOUNS",
     "ADJECTIVES",
     "AGENT_NOUNS",
     "ALLY_NOUNS",
+    "BLAME_NOUNS",
+    "BLAME_VERBS",
     "EPITHETS",
     "GATED",
     "HEDGE_WORDS",
@@ -171,13 +174,37 @@ PREP_VERBS: dict[tuple[str, str], str] = {
     ("hit", "at"): "criticized",
 }
 
+#: Words that, in a naming ("called Obama a liar", "called him a weak president"), disparage
+#: the one named.
+_INSULTS = _f(
+    "liar", "hypocrite", "fraud", "disgrace", "traitor", "coward", "fascist", "charlatan",
+    "demagogue", "bully", "thug", "crook", "con", "idiot", "moron", "clown", "loser", "bigot",
+    "racist", "tyrant", "dictator", "warlord", "deserter", "puppet", "embarrassment",
+    "failure", "joke", "weak", "dishonest", "untruthful", "incompetent", "corrupt", "crooked",
+    "pathetic", "self-righteous",
+)
 #: Words that, said of something an actor did, criticise the actor ("called Pyongyang's
 #: action unacceptable").
 EPITHETS = frozenset({
     "unacceptable", "irresponsible", "reckless", "provocative", "outrageous", "shameful",
     "disgraceful", "absurd", "ridiculous", "appalling", "deplorable", "illegal", "unlawful",
     "inexcusable", "unjustified", "hypocritical", "despicable", "abhorrent", "misguided",
-})
+}) | _INSULTS
+
+#: Verbs that put blame on someone ("placed the blame on X"), and the nouns for the blame.
+BLAME_VERBS = _f("put", "place", "lay", "cast", "pin", "heap", "pile", "peg", "shift")
+BLAME_NOUNS = _f("blame", "responsibility", "onus")
+
+#: Nouns for what an actor does or says, named with the actor as a modifier ("the U.S.
+#: action", "Israeli policies", "Trump handling"): criticising or backing it is a stance
+#: towards the actor. Not "intervention", "invasion", "strikes": their modifier may be the
+#: place ("the Libya intervention").
+ACT_NOUNS = _f(
+    "policy", "decision", "move", "action", "presence", "aggression", "stance", "position",
+    "response", "handling", "approach", "conduct", "behavior", "behaviour", "rhetoric",
+    "remark", "comment", "statement", "treatment", "crackdown", "provocation", "meddling",
+    "interference",
+)
 
 #: Nouns that make their subject a partner of their owner ("the Kurds were US allies").
 ALLY_NOUNS = frozenset({"ally", "partner"})

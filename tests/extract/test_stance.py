@@ -98,3 +98,58 @@ def test_blocking_a_plan_rejects_its_maker(facts_of) -> None:
 def test_blocking_a_road_rejects_nobody(facts_of) -> None:
     facts = facts_of("Protesters in Hungary blocked the road to Austria.")
     assert not [t for t in triples(facts) if t[1] == "rejected"]
+
+
+def test_putting_the_blame_on_is_an_accusation(facts_of) -> None:
+    facts = facts_of("Poland put the blame for the shortages squarely on Belarus.")
+    assert ("Poland", "accused", "Belarus") in triples(facts)
+
+
+def test_taking_the_blame_is_no_accusation(facts_of) -> None:
+    facts = facts_of("Poland took the blame for the shortages in Belarus.")
+    assert not [t for t in triples(facts) if t[1] == "accused"]
+
+
+def test_accusing_each_other_goes_both_ways(facts_of) -> None:
+    found = triples(facts_of("Poland and Belarus accused each other of provocations."))
+    assert ("Poland", "accused", "Belarus") in found
+    assert ("Belarus", "accused", "Poland") in found
+
+
+def test_not_blaming_one_another_is_negated(facts_of) -> None:
+    facts = facts_of("Poland and Belarus did not blame one another for the crisis.")
+    rels = [r for r in facts.relations if r.predicate == "accused"]
+    assert rels and all(r.polarity == "negated" for r in rels)
+
+
+def test_calling_someone_a_liar_is_criticism(facts_of) -> None:
+    facts = facts_of("Senator Tom Bexley called Anna Kowalczyk a liar on Tuesday.")
+    assert ("Tom Bexley", "criticized", "Anna Kowalczyk") in triples(facts)
+
+
+def test_criticising_a_country_s_policy_criticises_the_country(facts_of) -> None:
+    facts = facts_of("Germany condemned the Belarusian crackdown on protesters.")
+    assert ("Germany", "criticized", "Belarus") in triples(facts)
+
+
+def test_being_in_contact_with_is_discussion(facts_of) -> None:
+    found = triples(facts_of("Poland has been in close contact with Lithuania since Monday."))
+    assert ("Lithuania", "discussedWith", "Poland") in found or (
+        "Poland", "discussedWith", "Lithuania") in found
+
+
+def test_coming_into_contact_is_no_discussion(facts_of) -> None:
+    facts = facts_of("Two Polish nurses came into contact with Anna Kowalczyk in Warsaw.")
+    assert not [t for t in triples(facts) if t[1] == "discussedWith"]
+
+
+def test_a_backer_in_a_compound_supports(facts_of) -> None:
+    facts = facts_of("The Iran-backed Houthi rebels seized the port on Friday.")
+    rels = [r for r in facts.relations if r.predicate == "supports"]
+    assert any(r.subject == "country:IR" and r.polarity == "asserted" for r in rels)
+
+
+def test_a_backer_in_one_token_supports_under_a_negation(facts_of) -> None:
+    facts = facts_of("Turkey did not attack the U.S.-backed Syrian Democratic Forces.")
+    rels = [r for r in facts.relations if r.predicate == "supports"]
+    assert any(r.subject == "country:US" and r.polarity == "asserted" for r in rels)

@@ -1,0 +1,165 @@
+"""Stance patterns beyond a trigger word and its direct arguments.
+
+- ``adjective``: "McCain was critical of Obama's plan";
+- ``verb-prep``: a verb that signals a predicate only with one preposition ("stood with Kyiv");
+- ``verb-epithet``: "called Pyongyang's action unacceptable", "called Obama a liar";
+- ``noun-ally``: "the Kurds were US allies";
+- ``verb-blame``: "put the blame on the president", "laid responsibility for the crisis on Kyiv";
+- ``noun-contact``: "had been in contact with Clinton" (not "came into contact with");
+- ``backed``: "Iran-backed Houthi rebels": the backer supports them;
+
+and :func:`reciprocal_targets` for "Russia and the United States accused each other".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from extract.arguments import args_of, children, prep_objects, subjects_of, through
+from extract.kb import load_kb
+from extract.merging import add_kb_entity
+from extract.triggers import ADJECTIVES, BLAME_NOUNS, BLAME_VERBS, EPITHETS, PREP_VERBS
+
+__all__ = [
+    "Found",
+    "adjective_rule",
+    "ally_rule",
+    "backed_rule",
+    "blame_rule",
+    "contact_rule",
+    "epithet_rule",
+    "prep_verb_rule",
+    "reciprocal_targets",
+]
+
+Found = tuple[str, str, str | None, Token, str, float, str | None]
+"""(subject key, predicate, object key, trigger token, rule id, confidence, value)."""
+
+
+def _each(subjects: list[str], pred: str, objects: list[str], trig: Token, rule: str,
+          conf: float) -> Iterator[Found]:
+    for s in subjects:
+        for o in dict.fromkeys(objects):
+            if s != o:
+                yield (s, pred, o, trig, rule, conf, None)
+
+
+def adjective_rule(doc: Doc, adj: Token) -> Iterator[Found]:
+    """A stance adjective and its target: "McCain was critical of Obama's plan"."""
+    pred, preps = ADJECTIVES[adj.lower_]
+    objects = prep_objects(doc, adj, preps)
+    if not objects or adj.dep_ not in {"acomp", "amod", "oprd"}:
+        return
+    subjects = subjects_of(doc, adj.head) if adj.dep_ == "acomp" else args_of(doc, adj.head)
+    yield from _each(subjects, pred, objects, adj, "adjective", 0.75)
+
+
+def prep_verb_rule(doc: Doc, verb: Token) -> Iterator[Found]:
+    """A verb with its one preposition: "stood with Kyiv", "sat down with the envoy"."""
+    lemma = verb.lemma_.lower()
+    for prep in children(verb, "prep"):
+        pred = PREP_VERBS.get((lemma, prep.lower_))
+        if pred is None:
+            continue
+        objects = [k for o in children(prep, "pobj") for k in args_of(doc, o) or through(doc, o)]
+        yield from _each(subjects_of(doc, verb), pred, objects, verb, "verb-prep", 0.75)
+
+
+_CALLING_VERBS = frozenset({"call", "describe", "label", "brand", "term", "deem", "denounce",
+                            "dub"})
+
+
+def epithet_rule(doc: Doc, verb: Token) -> Iterator[Found]:
+    """"Lavrov called Pyongyang's action unacceptable", "called Obama a liar": criticism of
+    the one so named (or of the maker of what is so named)."""
+    if verb.lemma_.lower() not in _CALLING_VERBS:
+        return
+    said = [c for c in verb.children if c.dep_ in {"oprd", "ccomp", "xcomp", "acomp"}]
+    said += [a for o in children(verb, "dobj") for a in children(o, "amod") if a.i > o.i]
+    if not any(t.lower_ in EPITHETS for c in said for t in c.subtree):
+        return  # "called X unacceptable" (the parser may hang the word on X)
+    targets = [k for o in children(verb, "dobj") for k in args_of(doc, o) or through(doc, o)]
+    targets += [k for c in said for o in children(c, "nsubj") for k in args_of(doc, o)
+                or through(doc, o)]
+    yield from _each(subjects_of(doc, verb), "criticized", targets, verb, "verb-epithet", 0.75)
+
+
+def ally_rule(doc: Doc, noun: Token) -> Iterator[Found]:
+    """ "The Kurds were US allies", "Japan, a close partner of Washington": cooperatesWith."""
+    partners = [k for c in noun.children if c.dep_ in {"compound", "poss", "nmod"}
+                for k in args_of(doc, c)] + prep_objects(doc, noun, frozenset({"of"}))
+    if noun.dep_ == "attr":
+        members = subjects_of(doc, noun.head)
+    elif noun.dep_ == "appos":
+        members = args_of(doc, noun.head)
+    else:
+        return
+    yield from _each(members, "cooperatesWith", partners, noun, "noun-ally", 0.75)
+
+
+def blame_rule(doc: Doc, verb: Token) -> Iterator[Found]:
+    """"Put the blame on the president", "laid responsibility for the crisis on Kyiv":
+    the one the blame is put on is accused."""
+    if verb.lemma_.lower() not in BLAME_VERBS:
+        return
+    blame = [o for o in children(verb, "dobj", "nsubjpass") if o.lemma_.lower() in BLAME_NOUNS]
+    if not blame:
+        return
+    on = frozenset({"on", "upon"})
+    targets = prep_objects(doc, verb, on) + prep_objects(doc, blame[0], on)
+    if children(verb, "nsubjpass"):
+        actors = [k for a in children(verb, "agent") for o in children(a, "pobj")
+                  for k in args_of(doc, o)]
+    else:
+        actors = subjects_of(doc, verb)
+    yield from _each(actors, "accused", targets, verb, "verb-blame", 0.75)
+
+
+#: Verbs that keep someone "in contact with" another by talking, not by touch.
+_CONTACT_VERBS = frozenset({"be", "remain", "stay", "keep", "get", "put"})
+
+
+def contact_rule(doc: Doc, noun: Token) -> Iterator[Found]:
+    """"Obama had been in contact with Clinton", "stays in close contact with Paris":
+    discussedWith; "came into contact with" is touch, not talk."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_.lower() not in _CONTACT_VERBS:
+        return
+    others = prep_objects(doc, noun, frozenset({"with"}))
+    yield from _each(subjects_of(doc, prep.head), "discussedWith", others, noun, "noun-contact",
+                     0.7)
+
+
+def reciprocal_targets(doc: Doc, verb: Token, subjects: list[str]) -> list[str] | None:
+    """The subjects themselves when the object is "each other" / "one another"; else None."""
+    for obj in children(verb, "dobj"):
+        around = {doc[max(obj.i - 1, 0) : obj.i + 1].text.lower(),
+                  doc[obj.i : obj.i + 2].text.lower()}
+        if around & {"each other", "one another"}:
+            return subjects if len(subjects) > 1 else []
+    return None
+
+
+_BACKING = frozenset({"backed", "supported", "funded", "armed", "sponsored"})
+
+
+def backed_rule(doc: Doc, adj: Token) -> Iterator[Found]:
+    """"Iran-backed Houthi rebels", "the U.S.-backed Syrian Democratic Forces": the backer
+    supports the one it backs."""
+    if adj.dep_ != "amod":
+        return
+    low = adj.lower_
+    backers: list[str] = []
+    if low in _BACKING:  # "Iran - backed": the backer hangs on the participle
+        backers = [k for c in adj.children if c.dep_ in {"npadvmod", "compound", "nmod"}
+                   and c.i < adj.i for k in args_of(doc, c)]
+    elif "-" in low and low.rsplit("-", 1)[1] in _BACKING:  # one token: "U.S.-backed"
+        kb = load_kb()
+        prefix = adj.text.rsplit("-", 1)[0]
+        entry = kb.lookup(prefix) or kb.demonym(prefix)
+        if entry is not None and entry.type in {"PERSON", "ORG", "GPE"}:
+            backers = [add_kb_entity(doc._.ng_entities, entry)]
+    if backers:
+        yield from _each(backers, "supports", args_of(doc, adj.head), adj, "backed", 0.75)
