@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from extract.sentences import sentence_of
-from extract.triggers import ACT_NOUNS, AGENT_NOUNS, REQUEST_NOUNS
+from extract.triggers import ACT_NOUNS, AGENT_NOUNS, REQUEST_NOUNS, TRIGGERS
 
 __all__ = ["args_of", "children", "complement_targets", "prep_objects", "subjects_of", "through"]
 
@@ -135,7 +135,9 @@ def through(doc: Doc, noun: Token, extra: frozenset[str] = frozenset()) -> list[
     something ("a U.S. request", "Israeli policies", "calls by Annan"), or what it points at
     ("action against Russia", "states like China")."""
     tokens: dict[int, str] = doc._.ng_tokens
-    if noun.lemma_.lower() in REQUEST_NOUNS | ACT_NOUNS:
+    lemma = noun.lemma_.lower()
+    judged = lemma in ACT_NOUNS and noun.head.lemma_.lower() in _JUDGING_VERBS
+    if (lemma in REQUEST_NOUNS or judged) and not children(noun, "poss"):
         makers = [tokens[c.i] for c in noun.children
                   if c.dep_ in {"amod", "compound", "nmod"} and c.i in tokens]
         if makers:
@@ -148,6 +150,12 @@ def through(doc: Doc, noun: Token, extra: frozenset[str] = frozenset()) -> list[
                 return args_of(doc, obj)
     return []
 
+
+#: Verbs that judge what an actor did: "condemned the U.S. decision" is about the U.S.,
+#: "helped coordinate the U.S. response" is not.
+_JUDGING_VERBS = (TRIGGERS["criticized"].verbs | TRIGGERS["rejected"].verbs
+                  | frozenset({"support", "back", "endorse", "defend", "praise", "welcome",
+                               "hail", "applaud", "commend", "laud"}))
 
 _THROUGH_PREPS = frozenset({"like", "of", "including", "from", "to", "for", "by", "against",
                             "on"})
