@@ -32,6 +32,7 @@ from extract.linking import check_links
 from extract.mentions import find_candidates, link_generics
 from extract.merging import EntityGroup, entity_table
 from extract.posts import Post, find_posts
+from extract.repeats import add_surname_repeats
 
 __all__ = ["EntityGroup", "Post", "resolve_entities"]
 
@@ -49,6 +50,7 @@ def resolve_entities(doc: Doc, kb: KnowledgeBase) -> Doc:
     """Fill ``doc._.ng_entities``, ``doc._.ng_tokens`` and ``doc._.ng_posts``."""
     cands, stripped = find_candidates(doc, kb)
     cands = drop_headline_fragments(doc, add_pattern_mentions(doc, cands, kb))
+    cands = add_surname_repeats(doc, cands)
     check_links(doc, cands, kb, dict(stripped))
     link_generics(cands, kb)
     final, tokens = entity_table(cands)
