@@ -96,7 +96,8 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
         objects += prep_objects(doc, verb, trig.preps - {"by", "of"})
         if lemma == "visit":  # a visit to a country or its capital is diplomacy; to Florida, not
             objects = [o for o in objects if _host(doc, o)]
-        if not objects and pred not in {"discussedWith", "namedAsThreat"}:
+        if not objects and pred not in {"discussedWith", "namedAsThreat"} and not (
+                pred == "threatened" and _only_a_risk(verb)):
             objects = complement_targets(doc, verb)  # "threatened to strike Israel"
         if (pred in SYMMETRIC and not objects and len(subjects) > 1 and lemma in _PAIR_VERBS
                 and not children(verb, "xcomp")):  # "A and B agreed to take in refugees"
@@ -106,6 +107,21 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
         for o in objects:
             if s != o:
                 yield (s, pred, o, verb, rule, 0.85, None)
+
+
+#: Verbs after "threatens to" that name a risk, not a threat made to someone: "the scandal
+#: threatens to overshadow the party", "X threatens to derail the talks".
+_RISK_VERBS = frozenset({
+    "overshadow", "derail", "undermine", "upend", "overwhelm", "eclipse", "become", "sink",
+    "shake", "disrupt", "impair", "depress", "unravel", "erode", "complicate", "dominate",
+    "swamp", "spill", "spiral", "drag", "reverse", "delay", "stall", "jeopardize",
+    "jeopardise", "cloud", "overtake", "hamper", "hinder", "weaken", "dampen", "torpedo",
+})
+
+
+def _only_a_risk(verb: Token) -> bool:
+    """Whether the "to" clause of ``verb`` names a risk ("threatens to overshadow")."""
+    return any(c.lemma_.lower() in _RISK_VERBS for c in children(verb, "xcomp"))
 
 
 def _named_inside(doc: Doc, noun: Token) -> list[str]:

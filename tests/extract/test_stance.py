@@ -153,3 +153,10 @@ def test_a_backer_in_one_token_supports_under_a_negation(facts_of) -> None:
     facts = facts_of("Turkey did not attack the U.S.-backed Syrian Democratic Forces.")
     rels = [r for r in facts.relations if r.predicate == "supports"]
     assert any(r.subject == "country:US" and r.polarity == "asserted" for r in rels)
+
+
+def test_threatens_to_with_a_risk_verb_is_no_threat(facts_of) -> None:
+    facts = facts_of("Senator Jane Roe threatens to overshadow Democrats in Iowa this week.")
+    assert not [t for t in triples(facts) if t[1] == "threatened"]
+    facts = facts_of("Turkey threatened to expel diplomats from Sweden on Monday.")
+    assert ("Turkey", "threatened", "Sweden") in triples(facts)
