@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extract.facts import MentionSource
 from extract.kb import KBEntry
 from extract.mentions import Candidate
-from extract.names import name_words, normalise_name, short_forms, spelling_variants
+from extract.names import given_forms, name_words, normalise_name, short_forms, spelling_variants
 
 __all__ = ["EntityGroup", "add_kb_entity", "entity_table"]
 
@@ -123,8 +124,10 @@ def _merge_people(
         if k not in groups:
             continue
         form = " ".join(name_words(groups[k].name))
+        named = groups[k].kb is None and groups[k].labels["PERSON"] > 0
         owners = sorted((o for o, g in groups.items()
-                         if o != k and _is_person_like(g) and form in _forms(g)),
+                         if o != k and _is_person_like(g) and (form in _forms(g) or (
+                             named and form in _forms(g, given_forms)))),
                         key=lambda o: first.get(o, 0))
         if len(owners) == 1 or (len(owners) > 1 and first.get(owners[0], 0) < first.get(k, 0)
                                 < first.get(owners[1], 0)):
@@ -134,11 +137,12 @@ def _merge_people(
             first[owners[0]] = min(first.get(owners[0], 0), first.get(k, 0))
 
 
-def _forms(g: EntityGroup) -> set[str]:
-    """Short forms of a full-named person group, from its name and every way it is written."""
+def _forms(g: EntityGroup, forms: Callable[[str], set[str]] = short_forms) -> set[str]:
+    """Short forms of a full-named person group, from its name and every way it is written
+    (tails such as the surname, or with ``given_forms`` heads such as the given name)."""
     out: set[str] = set()
     for name in (g.name, *g.surfaces):
-        out |= short_forms(name)
+        out |= forms(name)
     return out
 
 

@@ -14,8 +14,8 @@ import unicodedata
 from extract.firstnames import is_given_name
 
 __all__ = [
-    "bare_acronym", "first_name_close", "name_words", "normalise_name", "short_forms",
-    "spelling_variants", "surface_key", "surname",
+    "bare_acronym", "first_name_close", "given_forms", "name_words", "normalise_name",
+    "short_forms", "spelling_variants", "surface_key", "surname",
 ]
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&+]{1,9}")
@@ -126,6 +126,22 @@ def short_forms(name: str) -> set[str]:
     if words[0] in _SURNAME_FIRST and len(words) <= 4 and not is_given_name(words[1]):
         out.add(words[0])
     return out
+
+
+def given_forms(name: str) -> set[str]:
+    """Heads of the name ``name`` that refer to the person in the same text, as a first name.
+
+    Every proper head of the name that does not end in a particle: the given name alone
+    ("Jane Roe" -> "jane") or with initials or middle names ("Jane Q. Roe" -> "jane",
+    "jane q"). Only a PERSON mention of such a form is the person, and only when one person of
+    the text has it.
+
+    >>> sorted(given_forms("Jane Q. Roe")), sorted(given_forms("Omar al-Bashir"))
+    (['jane', 'jane q'], ['omar'])
+    """
+    words = _without_suffix(name_words(name))
+    return {" ".join(words[:i]) for i in range(1, len(words))
+            if words[i - 1] not in _SURNAME_PARTICLES}
 
 
 def surname(name: str) -> str:

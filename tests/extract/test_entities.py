@@ -100,3 +100,14 @@ def test_organisation_names_are_not_cut_into_title_and_person(facts_of) -> None:
 def test_places_opening_with_a_given_name_stay_places(facts_of) -> None:  # type: ignore[no-untyped-def]
     facts = facts_of("Demonstrators marched in Virginia Beach on Sunday.")
     assert all(e.type != "PERSON" for e in facts.entities)
+
+
+def test_a_given_name_alone_is_the_one_person_of_that_name(facts_of) -> None:  # type: ignore[no-untyped-def]
+    facts = facts_of("Governor Benjamin Hartwell toured the plant on Monday. Later Benjamin "
+                     "told workers the plant would stay open.")
+    assert [e.name for e in facts.entities if e.type == "PERSON"] == ["Benjamin Hartwell"]
+    facts = facts_of("Factory owner Arthur T. Pembrook spoke first. Workers said that without "
+                     "Arthur T. in charge, wages would fall.")
+    assert [e.name for e in facts.entities if e.type == "PERSON"] == ["Arthur T. Pembrook"]
+    found = names(facts_of("Jane Harwick and Jane Doyle spoke. Jane said the vote was close."))
+    assert "Jane" in found  # two people of that given name: not merged

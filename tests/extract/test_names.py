@@ -1,6 +1,6 @@
 """One rule for when two forms of a person's name are the same person."""
 
-from extract.names import first_name_close, short_forms, spelling_variants, surname
+from extract.names import first_name_close, given_forms, short_forms, spelling_variants, surname
 
 
 def test_spelling_variants_ignore_case_and_accents() -> None:
@@ -31,3 +31,9 @@ def test_family_name_first() -> None:
 
 def test_surname() -> None:
     assert surname("Antony Blinken") == surname("BLINKEN") == "blinken"
+
+
+def test_given_forms_are_the_heads_of_a_name() -> None:
+    assert given_forms("Jane Q. Roe") == {"jane", "jane q"}
+    assert given_forms("Omar al-Bashir") == {"omar"}
+    assert given_forms("Roe") == set()
