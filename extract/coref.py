@@ -2,12 +2,12 @@
 
 Rules, applied after :mod:`extract.entities`:
 
-- "the alliance", "the bloc", "the 27-member bloc": a generic alias in the knowledge base,
-  resolved to the candidate organisation the article already names (most mentions wins);
-- "members of the bloc", "NATO members", "the allies": the organisation, when they act;
-- "the Secretary General": the person in the article who holds that post;
+- descriptions ("the alliance", "members of the bloc", "the head of the Pentagon", "the
+  president", "the U.S. president"): see :mod:`extract.descriptions`;
 - "he", "she", "his", "her": the most recent person that was a clause subject (same sentence
-  first, then the two sentences before), never a person inside a quote;
+  first, then the two sentences before), never a person inside a quote; the subject of a verb
+  of speaking ("..., he said") skips people named inside what a speaker was reported to say
+  ("Smith said that Jones had left. ..., he said" is Smith);
 - "they", "their": the most recent plural subject (coordinated entities, or an organisation's
   members).
 
@@ -22,11 +22,21 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from extract.descriptions import (
+    GENERIC_HEADS,
+    HEAD_NOUNS,
+    generic_target,
+    has_det,
+    head_of,
+    members_of,
+    post_holder,
+)
 from extract.entities import EntityGroup
 from extract.firstnames import given_name_gender
 from extract.guard import run_guarded
 from extract.kb import KnowledgeBase, load_kb
-from extract.triggers import MEMBER_NOUNS
+from extract.quotes import quoted_mask
+from extract.triggers import MEMBER_NOUNS, SPEECH_VERBS
 
 __all__ = ["resolve_coreference"]
 
@@ -35,70 +45,7 @@ if not Doc.has_extension("ng_coref"):
 
 _SINGULAR = frozenset({"he", "she", "him", "his", "her", "hers"})
 _PLURAL = frozenset({"they", "them", "their"})
-_GENERIC_HEADS = frozenset({
-    "alliance", "bloc", "union", "organization", "organisation", "coalition", "group",
-    "pentagon", "kremlin", "commission", "council", "assembly",
-})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-
-
-_QUOTE_MARKS = frozenset({'"', "“", "”"})
-
-
-def _quoted_mask(sent_tokens: list[Token]) -> list[bool]:
-    """For each token of a sentence: does it stand inside a quotation?"""
-    mask: list[bool] = []
-    inside = False
-    for tok in sent_tokens:
-        mask.append(inside)
-        if tok.text in _QUOTE_MARKS:
-            inside = not inside
-    return mask
-
-
-def _generic_target(doc: Doc, tok: Token, kb: KnowledgeBase) -> str | None:
-    groups: dict[str, EntityGroup] = doc._.ng_entities
-    phrase = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ != "poss")
-    cands = [e for e in kb.generic(phrase) if e.id in groups]
-    if not cands and tok.lower_ in {"alliance", "bloc"}:
-        cands = [e for e in kb.generic(f"the {tok.lower_}") if e.id in groups]
-    if not cands:
-        return None
-    best = max(cands, key=lambda e: (sum(groups[e.id].surfaces.values()), e.id))
-    return best.id
-
-
-def _post_holder(doc: Doc, tok: Token) -> str | None:
-    """'the Secretary General' -> the one person in the article with that post."""
-    words = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.lower_ != "the").lower()
-    holders = {p.person for p in doc._.ng_posts or () if p.title.lower() == words}
-    return holders.pop() if len(holders) == 1 else None
-
-
-_HEAD_NOUNS = frozenset({"head", "chief", "leader", "boss", "director", "chairman", "chair"})
-_STOP = frozenset({"of", "the", "for", "and", "department", "ministry", "office", "u.s.", "us"})
-
-
-def _head_of(doc: Doc, tok: Token) -> str | None:
-    """'the head of the Pentagon' -> the one person in the article whose post is there.
-
-    A post counts when it is at that organisation, or (for a ministry) when its title shares a
-    word with the organisation's names and it is held in the organisation's country ("Secretary
-    of Defense" of the United States heads the Pentagon).
-    """
-    tokens: dict[int, str] = doc._.ng_tokens
-    groups: dict[str, EntityGroup] = doc._.ng_entities
-    orgs = [tokens[o.i] for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
-            for o in p.children if o.dep_ == "pobj" and o.i in tokens]
-    if len(orgs) != 1 or groups[orgs[0]].type != "ORG":
-        return None
-    org = groups[orgs[0]]
-    names = {w.lower() for n in (org.name, *(org.kb.aliases if org.kb else ())) for w in n.split()}
-    country = f"country:{org.kb.country}" if org.kb and org.kb.country else None
-    holders = {p.person for p in doc._.ng_posts or ()
-               if p.of == org.key or (p.of == country and p.of is not None
-                                      and (set(p.title.lower().split()) - _STOP) & names)}
-    return holders.pop() if len(holders) == 1 else None
 
 
 def resolve_coreference(doc: Doc, kb: KnowledgeBase) -> Doc:
@@ -110,9 +57,10 @@ def resolve_coreference(doc: Doc, kb: KnowledgeBase) -> Doc:
     recent_people: list[tuple[int, str]] = []  # (token index, key) of person subjects
     mentioned: list[tuple[int, str]] = []  # (token index, key) of any person mention
     recent_plural: list[tuple[int, list[str]]] = []  # (token index, keys) of plural subjects
+    reported: set[int] = set()  # person subjects inside what a speaker is reported to say
     for sent in doc.sents:
         sent_tokens = list(sent)
-        quoted = _quoted_mask(sent_tokens)
+        quoted = quoted_mask(sent_tokens)
         here = [(t, tokens[t.i]) for n, t in enumerate(sent_tokens)
                 if t.dep_ in _SUBJECT_DEPS and t.i in tokens and not quoted[n]
                 and groups[tokens[t.i]].type == "PERSON"]
@@ -121,14 +69,14 @@ def resolve_coreference(doc: Doc, kb: KnowledgeBase) -> Doc:
                 continue
             low = tok.lower_
             key: str | None = None
-            if tok.pos_ in {"NOUN", "PROPN"} and low in _GENERIC_HEADS and _has_det(tok):
-                key = _generic_target(doc, tok, kb)
-            elif tok.pos_ in {"NOUN", "PROPN"} and low in _HEAD_NOUNS and _has_det(tok):
-                key = _head_of(doc, tok)
-            elif tok.pos_ in {"NOUN", "PROPN"} and tok.text[:1].isupper() and _has_det(tok):
-                key = _post_holder(doc, tok)
+            if tok.pos_ in {"NOUN", "PROPN"} and low in GENERIC_HEADS and has_det(tok):
+                key = generic_target(doc, tok, kb)
+            elif tok.pos_ in {"NOUN", "PROPN"} and low in HEAD_NOUNS and has_det(tok):
+                key = head_of(doc, tok)
+            elif tok.pos_ in {"NOUN", "PROPN"} and has_det(tok):
+                key = post_holder(doc, tok)
             if key is None and low in MEMBER_NOUNS and tok.dep_ in _SUBJECT_DEPS:
-                key = _members_of(doc, tok, kb)
+                key = members_of(doc, tok, kb)
             if key is not None:
                 tokens[tok.i] = key
                 groups[key].spans.append((tok.i, tok.i + 1, "coref"))
@@ -142,6 +90,8 @@ def resolve_coreference(doc: Doc, kb: KnowledgeBase) -> Doc:
             if not people and pron and low in _SINGULAR:  # "met Margaret Hodge. She said"
                 people = [(i, k) for i, k in mentioned
                           if i < tok.i and _agrees(groups[k], low, strict=True)]
+            if pron and _speaks(tok):  # '"...," he said': not someone the last speaker named
+                people = [(i, k) for i, k in people if i not in reported] or people
             if people:
                 ante, key = people[-1]
                 if tok.i - ante < 80:
@@ -162,6 +112,8 @@ def resolve_coreference(doc: Doc, kb: KnowledgeBase) -> Doc:
                 keys = list(dict.fromkeys(keys))
                 if len(keys) == 1 and groups[keys[0]].type == "PERSON":
                     recent_people.append((tok.i, keys[0]))
+                    if _reported(tok, tokens):
+                        reported.add(tok.i)
                 if len(keys) > 1 or (tok.lower_ in MEMBER_NOUNS and keys):
                     recent_plural.append((tok.i, keys))
                 elif tok.i in plural:
@@ -185,28 +137,21 @@ def _agrees(group: EntityGroup, pronoun: str, *, strict: bool = False) -> bool:
 _MASCULINE = frozenset({"he", "him", "his"})
 
 
-def _has_det(tok: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+def _reported(subj: Token, tokens: dict[int, str]) -> bool:
+    """Whether a subject stands in what a named speaker says ("Smith said that Jones had
+    left", "..., he said, referring to the law, which Jones hails")."""
+    verb = subj.head
+    while verb.head.i != verb.i:
+        verb = verb.head
+        if verb.lemma_.lower() in SPEECH_VERBS and any(
+                c.dep_ == "nsubj" and c.i in tokens for c in verb.children):
+            return True
+    return False
 
 
-def _members_of(doc: Doc, tok: Token, kb: KnowledgeBase) -> str | None:
-    """'The members of the bloc' / 'NATO members' acting as subject -> the organisation."""
-    tokens: dict[int, str] = doc._.ng_tokens
-    groups: dict[str, EntityGroup] = doc._.ng_entities
-    for child in tok.children:
-        if child.dep_ == "compound" and child.i in tokens and groups[tokens[child.i]].type == "ORG":
-            return tokens[child.i]
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in child.children:
-                if obj.i in tokens and groups[tokens[obj.i]].type == "ORG":
-                    return tokens[obj.i]
-                if obj.dep_ == "pobj" and obj.lower_ in _GENERIC_HEADS:
-                    found = _generic_target(doc, obj, kb)
-                    if found is not None:
-                        tokens[obj.i] = found
-                        groups[found].spans.append((obj.i, obj.i + 1, "coref"))
-                        return found
-    return None
+def _speaks(tok: Token) -> bool:
+    """Whether ``tok`` is the subject of a verb of speaking ("he said", "she told CNN")."""
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS
 
 
 if not Doc.has_extension("ng_plural"):

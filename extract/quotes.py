@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 __all__ = ["CLOSERS", "MAX_CHARS", "OPENERS", "QUOTES", "following", "preceding", "quoted",
-           "title_case"]
+           "quoted_mask", "title_case"]
 
 QUOTES = {'"': '"', "“": "”", "«": "»", "‘": "’"}
 OPENERS = frozenset({'"', "“", "«", "‘", "'"})
@@ -77,3 +77,22 @@ def _closing(text: str, close: str, start: int = 0) -> int:
     while i != -1 and close == "’" and i + 1 < len(text) and text[i + 1].isalpha():
         i = text.find(close, i + 1)
     return i
+
+
+_DOUBLE = frozenset({'"', "“", "”"})
+
+
+def quoted_mask(sent_tokens: list[Token]) -> list[bool]:
+    """For each token of a sentence: does it stand inside a (double-quoted) quotation?
+
+    Curly marks say which way they go, so a sentence that starts inside a quotation opened
+    before it ('The plan is bad,” Blinken said.') is read right.
+    """
+    marks = [t.text for t in sent_tokens if t.text in _DOUBLE]
+    inside = bool(marks) and marks[0] == "”"
+    mask: list[bool] = []
+    for tok in sent_tokens:
+        mask.append(inside)
+        if tok.text in _DOUBLE:
+            inside = tok.text == "“" or (tok.text == '"' and not inside)
+    return mask

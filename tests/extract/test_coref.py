@@ -51,3 +51,23 @@ def test_the_head_of_an_organisation_is_its_head(facts_of) -> None:
     critics = {facts.entity(r.subject).name for r in facts.relations
                if r.predicate == "criticized"}
     assert critics == {"Lloyd Austin"}
+
+
+def test_the_country_president_is_the_person_holding_that_post(facts_of) -> None:
+    facts = facts_of("Brazilian President Lucas Ferreira visited Lima on Monday. Speaking at a "
+                     "rally, the Brazilian president said his government will build a new port.")
+    speakers = {facts.entity(r.subject).name for r in facts.relations if r.predicate == "said"}
+    assert speakers == {"Lucas Ferreira"}
+
+
+def test_the_president_without_a_name_is_the_one_president(facts_of) -> None:
+    facts = facts_of("President Lucas Ferreira met farmers in Recife. Later the president "
+                     "criticized Argentina for its new export tariffs.")
+    assert ("Lucas Ferreira", "criticized", "Argentina") in triples(facts)
+
+
+def test_said_pronoun_is_not_someone_the_speaker_talked_about(facts_of) -> None:
+    facts = facts_of("Minister Paul Girard said that Marc Dubois was believed to have planned "
+                     "the thefts. Of the four robberies, he said, Dubois had organised three.")
+    speakers = {facts.entity(r.subject).name for r in facts.relations if r.predicate == "said"}
+    assert "Marc Dubois" not in speakers and "Paul Girard" in speakers
