@@ -23,7 +23,16 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from extract.arguments import args_of, children
-from extract.quotes import MAX_CHARS, OPENERS, QUOTES, following, preceding, quoted, title_case
+from extract.quotes import (
+    MAX_CHARS,
+    OPENERS,
+    QUOTES,
+    following,
+    preceding,
+    quoted,
+    quoted_mask,
+    title_case,
+)
 from extract.titles import TITLE_WORDS
 from extract.triggers import SPEECH_VERBS
 
@@ -32,6 +41,7 @@ __all__ = ["speech_relations"]
 Found = tuple[str, str, str | None, Token, str, float, str | None]
 
 _RELATIVE = frozenset({"who", "that", "which"})
+_DOUBLE = frozenset({'"', "“", "”"})
 #: Shortest reported clause worth a statement, in words.
 _MIN_WORDS = 4
 
@@ -44,9 +54,11 @@ def speech_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Found
     if quote is not None and (len(quote.split()) < 3 or title_case(quote.split())):
         quote = None  # a name or a title in quotes: "The Peninsula Question"
     spoken = False
-    for tok in tokens:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_VERBS or _supposed(tok):
-            continue
+    inside = quoted_mask(tokens)
+    for n, tok in enumerate(tokens):
+        if (tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_VERBS or _supposed(tok)
+                or (inside[n] and any(t.text in _DOUBLE for t in tokens[n:]))):
+            continue  # 'a statement: "As the president announced, ..."': quoted words
         speakers = _speakers(doc, tok)
         if not speakers:
             continue

@@ -120,3 +120,9 @@ def test_person_after_a_title_subject_is_the_speaker(facts_of) -> None:
     said = _said(facts)
     assert any(s == "Chuck Schumer" and "pay a price" in o for s, o in said)
     assert not any(s == "Senate" for s, _ in said)
+
+
+def test_verb_of_speaking_inside_a_quotation_is_quoted_words(facts_of) -> None:
+    facts = facts_of('Asked about the plan, spokesman Tom Reyes gave this statement: "As the '
+                     'governor Anna Berg announced today, the state will open two new clinics."')
+    assert not any(s == "Anna Berg" for s, _o in _said(facts))
