@@ -131,17 +131,23 @@ def short_forms(name: str) -> set[str]:
 def given_forms(name: str) -> set[str]:
     """Heads of the name ``name`` that refer to the person in the same text, as a first name.
 
-    Every proper head of the name that does not end in a particle: the given name alone
-    ("Jane Roe" -> "jane") or with initials or middle names ("Jane Q. Roe" -> "jane",
-    "jane q"). Only a PERSON mention of such a form is the person, and only when one person of
-    the text has it.
+    The given name alone ("Jane Roe" -> "jane") or with the initials that follow it ("Jane Q.
+    Roe" -> "jane", "jane q"); never two full words ("Jane Roe Said" gives "jane" only, not
+    "jane roe"). Only a PERSON mention of such a form is the person, and only when one person
+    of the text has it.
 
     >>> sorted(given_forms("Jane Q. Roe")), sorted(given_forms("Omar al-Bashir"))
     (['jane', 'jane q'], ['omar'])
     """
     words = _without_suffix(name_words(name))
-    return {" ".join(words[:i]) for i in range(1, len(words))
-            if words[i - 1] not in _SURNAME_PARTICLES}
+    if len(words) < 2 or words[0] in _SURNAME_PARTICLES:
+        return set()
+    out = {words[0]}
+    for i in range(1, len(words) - 1):
+        if len(words[i]) > 1:
+            break
+        out.add(" ".join(words[: i + 1]))
+    return out
 
 
 def surname(name: str) -> str:

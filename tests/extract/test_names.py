@@ -37,3 +37,4 @@ def test_given_forms_are_the_heads_of_a_name() -> None:
     assert given_forms("Jane Q. Roe") == {"jane", "jane q"}
     assert given_forms("Omar al-Bashir") == {"omar"}
     assert given_forms("Roe") == set()
+    assert given_forms("Jane Roe Talks") == {"jane"}  # a full name is no head of a longer one
