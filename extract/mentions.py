@@ -19,13 +19,13 @@ from extract.credits import credit_spans
 from extract.facts import MentionSource
 from extract.firstnames import is_given_name, is_surname
 from extract.kb import KBEntry, KnowledgeBase
-from extract.persons import NOT_PERSON_HEADS, person_span
+from extract.persons import NOT_PERSON_HEADS, doubtful_single_names, person_span
 from extract.titles import HEAD_TITLES, TITLE_WORDS, strip_title
 
 __all__ = ["KEEP_LABELS", "ORG_HEADS", "Candidate", "find_candidates", "link_generics"]
 
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
-_INITIAL_NAME = re.compile(r"^(?:[A-Z]\.\s?){1,2}[A-Z][a-z]+(?:[-'][A-Za-z]+)*$")
+_INITIAL_NAME = re.compile(r"^(?!U\.[SKN]\.)(?:[A-Z]\.\s?){1,2}[A-Z][a-z]+(?:[-'][A-Za-z]+)*$")
 _NAME_RE = re.compile(r"^[A-Z][\w'’.\-]*$")
 
 
@@ -241,7 +241,13 @@ def find_candidates(
                     entry = None  # "Sen. Kennedy" is a person, never a place
                 label = "PERSON"
         out.append(Candidate(span.start, span.end, label, span.text, "ner", entry))
-    return out, stripped_titles
+    single = [c.start for c in out if c.label == "PERSON" and c.kb is None and c.end - c.start == 1]
+    drop = doubtful_single_names(doc, single, [c.text for c in out if c.label == "PERSON"],
+                                 {cut for cut, _ in stripped_titles})
+    for c in out:
+        if c.label == "PERSON" and c.start in drop:
+            c.label = drop[c.start] or ""
+    return [c for c in out if c.label], stripped_titles
 
 
 _TIME_ZONES = frozenset({

@@ -16,8 +16,9 @@ from spacy.tokens import Doc
 
 from extract.firstnames import is_given_name, is_surname
 from extract.kb import KnowledgeBase
+from extract.titles import HEAD_TITLES, TITLE_WORDS
 
-__all__ = ["NOT_PERSON_HEADS", "person_span"]
+__all__ = ["NOT_PERSON_HEADS", "doubtful_single_names", "person_span"]
 
 #: Last words of organisation names.
 _ORG_HEADS = frozenset({
@@ -79,6 +80,36 @@ def _unglue(doc: Doc, start: int, end: int) -> int | None:
     return end
 
 
+_VERSUS = frozenset({"v.", "v", "vs.", "vs"})
+#: Military and police ranks, abbreviated or not, that NER takes for a name.
+_RANKS = frozenset({
+    "lt", "cpl", "sgt", "capt", "col", "maj", "gen", "adm", "pvt", "spc", "lance", "corporal",
+    "sergeant", "lieutenant", "captain", "major", "colonel", "private", "staff", "master",
+})
+#: Title words that go on after a name-like fragment: "U.S. Solicitor | General ...".
+_TITLE_TAILS = HEAD_TITLES | {"judge", "justice", "house", "general", "attorney"}
+_COUNTRY_ABBREV = re.compile(r"U\.[SKN]\.|E\.U\.|US|UK|EU|UN")
+
+
+def _case_party(doc: Doc, start: int, end: int) -> bool:
+    """A party to a court case: "Roe v. Wade", "Smith vs. Jones"."""
+    return ((end < len(doc) and doc[end].lower_ in _VERSUS)
+            or (start > 0 and doc[start - 1].lower_ in _VERSUS))
+
+
+def _title_fragment(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc[start:end]`` is part of a post title, not a name: ranks alone ("Lance
+    Cpl."), or title words cut before the title goes on ("U.S. Solicitor | General Jane Roe",
+    "Acting White | House Chief of Staff")."""
+    words = [t.lower_.rstrip(".") for t in doc[start:end]]
+    if all(w in _RANKS for w in words):
+        return True
+    opens = words[0] in TITLE_WORDS or _COUNTRY_ABBREV.fullmatch(doc[start].text) is not None
+    after = [t for t in doc[end : end + 2] if t.is_title]
+    return opens and any(t.lower_ in _TITLE_TAILS for t in after) and (
+        after[0].i == end)
+
+
 def person_span(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> tuple[int, int, str | None]:
     """The name inside the PERSON span ``doc[start:end]`` and its type; None to drop it.
 
@@ -92,8 +123,12 @@ def person_span(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> tuple[int,
         ``(start, end, label)``: the part that is a name, and "PERSON", "ORG", "FAC", or None.
     """
     text = doc[start:end].text
-    if any(mark in text for mark in _LINK_MARKS):
+    if any(mark in text for mark in _LINK_MARKS) or _case_party(doc, start, end):
         return start, end, None
+    if _title_fragment(doc, start, end):
+        return start, end, None
+    if end - start > 1 and _COUNTRY_ABBREV.fullmatch(doc[start].text):
+        start += 1  # "in the U.S. Trump has said": a sentence run on without its full stop
     cut = _unglue(doc, start, end)
     if cut is None:
         return start, end, None
@@ -143,3 +178,98 @@ def person_span(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> tuple[int,
             and (first.is_sent_start or (first.i > 0 and doc[first.i - 1].is_punct))):
         return start, end, None  # "Advocacy", "Glyphosate": a common noun in capitals
     return start, end, "PERSON"
+
+
+#: Words before a name that say a person follows: honorifics, ranks and role nouns.
+_PERSON_BEFORE = frozenset({
+    "mr", "mrs", "ms", "dr", "mx", "messrs", "sir", "dame", "lord", "lady", "rev", "sgt",
+    "lt", "capt", "col", "cpl", "maj", "adm", "prof", "judge", "justice", "lawyer", "attorney",
+    "officer", "detective", "coach", "dean", "professor", "rabbi", "pastor", "father",
+})
+#: Verbs that follow (or, in "said Smith.", precede) the name of someone who speaks.
+_SPEECH = frozenset({
+    "said", "says", "told", "tells", "added", "asked", "wrote", "writes", "tweeted",
+    "explained", "argued", "noted", "insisted", "testified", "recalled", "replied", "stated",
+})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+#: Nouns of places a place name describes: "the Dunmore suburb".
+_PLACE_NOUNS = frozenset({
+    "suburb", "district", "neighborhood", "neighbourhood", "town", "city", "village", "county",
+    "province", "region", "area", "borough", "township", "valley",
+})
+#: Nouns a person's name describes: "the Assad regime", "the Roe campaign", "Roe allies".
+_PERSON_NOUNS = frozenset({
+    "regime", "administration", "campaign", "government", "family", "presidency", "era",
+    "years", "camp", "team", "aides", "allies", "supporters", "loyalists", "clan", "dynasty",
+})
+
+
+def _person_evidence(doc: Doc, i: int) -> bool:
+    """Whether the one-word name at token ``i`` reads as a person's: a title or honorific
+    before it, a verb of speech next to it ("Mr. Roe", "Sen. Roe", "Roe said", "said Roe"),
+    or a noun of a person's following after it ("the Roe regime")."""
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if prev is not None and (prev.lower_.rstrip(".") in _PERSON_BEFORE
+                             or prev.lower_ in HEAD_TITLES):
+        return True
+    if nxt is not None and nxt.lower_ in {"'s", "’s"}:
+        nxt = doc[i + 2] if i + 2 < len(doc) else None
+    return ((nxt is not None and (nxt.lower_ in _SPEECH or nxt.lower_ in _PERSON_NOUNS))
+            or (prev is not None and prev.lower_ in _SPEECH and (nxt is None or nxt.is_punct)))
+
+
+def _thing_evidence(doc: Doc, i: int) -> str | None:
+    """How the one-word name at token ``i`` reads as a thing's or a place's: "thing" after an
+    article ("the Caravan", "a Wawa") or before a common noun it describes ("Pell grants",
+    "the Vegas shooting"), "place" after "in" or before a noun of places ("in Eagan", "the
+    Dunmore suburb"); None when it does not."""
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    plural = doc[i].text.endswith("s")  # "the Clintons": a family
+    if nxt is not None and nxt.lower_ in _PLACE_NOUNS and nxt.is_lower:
+        return "place"  # "the Molenbeek district"
+    if prev is not None and prev.lower_ in _DETERMINERS and not plural:
+        return "thing"
+    if nxt is not None and nxt.tag_ in {"NN", "NNS"} and nxt.is_lower and nxt.is_alpha:
+        return "place" if nxt.lower_ in _PLACE_NOUNS else "thing"
+    if (prev is not None and prev.lower_ in {"in", "near"}
+            and not (nxt is not None and nxt.tag_ == "POS")):
+        return "place"
+    return None
+
+
+def doubtful_single_names(doc: Doc, starts: list[int], names: list[str],
+                          titled: set[int]) -> dict[int, str | None]:
+    """One-word PERSON mentions the article shows are not a person's name, and their type.
+
+    A one-word name that is no word of a longer person name of the article ("Roe" beside
+    "Jane Roe"), never follows a title or honorific and never speaks ("Mr. Roe", "Roe said"),
+    is no person when the article also writes it in lower case ("Fentanyl ... the fentanyl"),
+    or uses it as a thing or a place in at least half of its mentions: after an article, before
+    a common noun it describes, after "in" ("the Caravan", "Pell grants", "in Wigan"). Used
+    only as a place, it is a place ("GPE").
+
+    Args:
+        doc: The document.
+        starts: First tokens of the one-word PERSON mentions not in the knowledge base.
+        names: Texts of every PERSON mention of the article.
+        titled: First tokens of the names a title was cut from.
+
+    Returns:
+        Start (of ``starts``) -> "GPE" to retype the mention, or None to drop it.
+    """
+    words = {w for name in names if len(name.split()) > 1 for w in name.lower().split()}
+    by_word: dict[str, list[int]] = {}
+    for i in starts:
+        by_word.setdefault(re.sub(r"['’]s?$", "", doc[i].text.lower()), []).append(i)
+    out: dict[int, str | None] = {}
+    for word, mentions in by_word.items():
+        if word in words or any(i in titled or _person_evidence(doc, i) for i in mentions):
+            continue
+        lower = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", doc.text) is not None
+        kinds = [k for k in (_thing_evidence(doc, i) for i in mentions) if k is not None]
+        if lower or 2 * len(kinds) >= len(mentions):
+            label = "GPE" if not lower and set(kinds) == {"place"} else None
+            out.update(dict.fromkeys(mentions, label))
+    return out

@@ -5,6 +5,8 @@ from spacy.language import Language
 from extract.kb import load_kb
 from extract.persons import person_span
 
+from conftest import names
+
 
 def _fix(nlp: Language, text: str, start: int, end: int) -> tuple[str, str | None]:
     doc = nlp(text)
@@ -52,3 +54,38 @@ def test_camel_case_names_are_not_glued_words(nlp: Language) -> None:
 def test_adjective_compounds_and_leading_verbs_are_not_names(nlp: Language) -> None:
     assert _fix(nlp, "They kept the Smith-era rules in place.", 3, 6)[1] is None
     assert _fix(nlp, "Praising Gomez's record, the senator left.", 0, 2) == ("Gomez", "PERSON")
+
+
+def test_one_word_names_used_as_things_are_no_people(facts_of) -> None:  # type: ignore[no-untyped-def]
+    found = names(facts_of("Fentanyl is a deadly drug, officials said. The fentanyl came by mail."))
+    assert "Fentanyl" not in found
+    assert "Caravan" not in names(facts_of("Voters talk about the Caravan all day."))
+    assert "Pell" not in names(facts_of("They met Pell officials to discuss Pell grants."))
+    found = names(facts_of("Police said the men were arrested in Dunmore on Thursday."))
+    assert found.get("Dunmore") == "GPE"
+    found = names(facts_of("Police raided homes in the Dunmore suburb on Thursday."))
+    assert found.get("Dunmore") == "GPE"
+
+
+def test_one_word_names_with_a_title_or_speech_stay_people(facts_of) -> None:  # type: ignore[no-untyped-def]
+    found = names(facts_of("Mr. Pell said the grants would grow. Pell grants help students."))
+    assert found.get("Pell") == "PERSON"
+    assert names(facts_of("Rebels fought the Vostrik regime for years.")).get("Vostrik") == "PERSON"
+
+
+def test_title_fragments_and_case_parties_are_no_names(nlp: Language) -> None:
+    text = "Lawmakers want to hear from Acting White House Chief of Staff Mick Tolliver."
+    assert _fix(nlp, text, 5, 7)[1] is None
+    text = "If Jones resigns, U.S. Solicitor General Noel Hartfield would take over."
+    assert _fix(nlp, text, 4, 6)[1] is None
+    assert _fix(nlp, "Sheriff's Lance Cpl. Dana Kerrow said so.", 2, 4)[1] is None
+    text = "The ruling in Harlan v. Moorcroft upheld the law."
+    assert _fix(nlp, text, 3, 4)[1] is None and _fix(nlp, text, 5, 6)[1] is None
+    text = "They moved to the U.S. Hartfield has said he wants change."
+    assert _fix(nlp, text, 4, 6) == ("Hartfield", "PERSON")
+    assert _fix(nlp, "They met D.J. Hartfield today.", 2, 4) == ("D.J. Hartfield", "PERSON")
+
+
+def test_a_country_abbreviation_and_a_word_is_no_initialled_name(facts_of) -> None:  # type: ignore[no-untyped-def]
+    found = names(facts_of("If Jones resigns, U.S. Solicitor General Noel Hartfield would act."))
+    assert found.get("U.S. Solicitor") != "PERSON" and found.get("Noel Hartfield") == "PERSON"
