@@ -66,6 +66,9 @@ def _negated(chain: list[Token]) -> bool:
             and trigger.head.lemma_.lower() in _UNDOING_VERBS):
         return True
     for n, tok in enumerate(chain):
+        if n and chain[n - 1].dep_ == "advcl" and any(
+                c.dep_ == "mark" for c in chain[n - 1].children):
+            return False  # "the row isn't over, as X goes on blaming Y": a clause of its own
         if n and chain[n - 1].dep_ == "conj" and not any(
                 c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in tok.children):
             continue  # "didn't budge, and then mocked Trump" (but "did not meet or call")

@@ -160,3 +160,12 @@ def test_threatens_to_with_a_risk_verb_is_no_threat(facts_of) -> None:
     assert not [t for t in triples(facts) if t[1] == "threatened"]
     facts = facts_of("Turkey threatened to expel diplomats from Sweden on Monday.")
     assert ("Turkey", "threatened", "Sweden") in triples(facts)
+
+
+def test_negation_of_the_main_clause_stays_out_of_an_as_clause(facts_of) -> None:
+    facts = facts_of("The row is not likely to end soon, especially as Donald Trump continues "
+                     "to blame Hillary Clinton for starting it.")
+    rels = [r for r in facts.relations if r.predicate == "accused"]
+    assert rels and all(r.polarity == "asserted" for r in rels)
+    facts = facts_of("Donald Trump did not blame Hillary Clinton for the attack.")
+    assert [r.polarity for r in facts.relations if r.predicate == "accused"] == ["negated"]
