@@ -189,11 +189,23 @@ def _known_names(kb: KnowledgeBase) -> dict[str, KBEntry]:
     return {form: found[0] for form, found in seen.items() if len(found) == 1}
 
 
+@lru_cache(maxsize=4)
+def _first_words(kb: KnowledgeBase) -> frozenset[str]:
+    """Every start of the first word of the names `_known_mentions` looks for: a token that
+    opens one of those names is one of them ("U.S." of "U.S. Army", "9" of "9/11")."""
+    words = {form.split(maxsplit=1)[0] for form in _known_names(kb) if form.strip()}
+    return frozenset(w[:k] for w in words for k in range(1, len(w) + 1))
+
+
 def _known_mentions(doc: Doc, taken: set[int], kb: KnowledgeBase) -> list[Candidate]:
     names = _known_names(kb)
+    firsts = _first_words(kb)
     out: list[Candidate] = []
     i = 0
     while i < len(doc):
+        if doc[i].text not in firsts:  # no known name starts here
+            i += 1
+            continue
         for n in (4, 3, 2, 1):
             span = doc[i : i + n]
             if len(span) == n and not taken & set(range(i, i + n)) and span.text in names:

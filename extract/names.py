@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from extract.firstnames import is_given_name
 
@@ -29,6 +30,7 @@ _FOLD = str.maketrans(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_name(text: str) -> str:
     """Matching form of a name: no case, accents, leading "the", possessive, dots or hyphens.
 
