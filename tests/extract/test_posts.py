@@ -45,3 +45,9 @@ def test_plural_title_before_several_names(facts_of) -> None:
 def test_nationality_before_a_lower_case_director_is_no_owner(facts_of) -> None:
     facts = facts_of("The film was the work of British director Colin Marsh.")
     assert not [o for s, o in _posts(facts) if s == "Colin Marsh"]
+
+
+def test_nations_of_the_united_kingdom_own_their_posts(facts_of) -> None:
+    facts = facts_of("Scottish First Minister Jane Roe said the plan would fail.")
+    assert ("Jane Roe", "holdsPost", "Scotland") in triples(facts)
+    assert ("Jane Roe", "holdsPost", "United Kingdom") not in triples(facts)
