@@ -111,3 +111,8 @@ def test_a_given_name_alone_is_the_one_person_of_that_name(facts_of) -> None:  #
     assert [e.name for e in facts.entities if e.type == "PERSON"] == ["Arthur T. Pembrook"]
     found = names(facts_of("Jane Harwick and Jane Doyle spoke. Jane said the vote was close."))
     assert "Jane" in found  # two people of that given name: not merged
+
+
+def test_brexit_is_an_event_not_a_person(facts_of) -> None:
+    facts = facts_of("The vote went badly.\n\nThe government failed to deliver Brexit on time.")
+    assert {(e.name, e.type) for e in facts.entities} >= {("Brexit", "EVENT")}
