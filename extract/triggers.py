@@ -70,7 +70,7 @@ TRIGGERS: dict[str, Trigger] = {
     ),
     "threatened": Trigger(
         verbs=_f("threaten", "warn", "menace"),
-        nouns=_f("confrontation", "ultimatum"),
+        nouns=_f("ultimatum"),  # not "confrontation": a clash, not a threat
         preps=_f("with", "against", "on"),
     ),
     "accused": Trigger(

@@ -30,7 +30,7 @@ def test_named_as_threat(facts_of) -> None:
 
 def test_negation_keeps_the_statement_negated(facts_of) -> None:
     facts = facts_of(
-        "Austin stressed that NATO does not want a direct confrontation with Russia."
+        "Austin stressed that NATO does not want to threaten Russia."
     )
     rels = [r for r in facts.relations if r.predicate == "threatened"]
     assert rels and all(r.polarity == "negated" for r in rels)

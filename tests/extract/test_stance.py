@@ -169,3 +169,8 @@ def test_negation_of_the_main_clause_stays_out_of_an_as_clause(facts_of) -> None
     assert rels and all(r.polarity == "asserted" for r in rels)
     facts = facts_of("Donald Trump did not blame Hillary Clinton for the attack.")
     assert [r.polarity for r in facts.relations if r.predicate == "accused"] == ["negated"]
+
+
+def test_a_confrontation_is_no_threat(facts_of) -> None:
+    facts = facts_of("Poland wants to avoid a military confrontation with Belarus.")
+    assert not [t for t in triples(facts, asserted_only=False) if t[1] == "threatened"]
