@@ -1,7 +1,8 @@
 """Arguments of a relation: the entities a trigger's subject, object or complement stands for.
 
 :func:`args_of` maps a token to entity keys, expanded over coordination ("Russia and China"),
-plural pronouns and group nouns ("U.S. officials", "officials of Hungary"); a dateline place
+plural pronouns, group nouns ("U.S. officials", "officials of Hungary") and allies named by
+their nation ("our European partners", "its South Korean ally"); a dateline place
 ("BRUSSELS, July 2 -") is never an argument. The other helpers walk the parse from a trigger
 to its arguments: subjects (through conjoined and controlled verbs), prepositional objects,
 nouns standing for an entity ("Kyiv's proposal") and targets inside a "to" clause.
@@ -12,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from extract.sentences import sentence_of
-from extract.triggers import ACT_NOUNS, AGENT_NOUNS, REQUEST_NOUNS, TRIGGERS
+from extract.triggers import ACT_NOUNS, AGENT_NOUNS, ALLY_NOUNS, REQUEST_NOUNS, TRIGGERS
 
 __all__ = ["args_of", "children", "complement_targets", "prep_objects", "subjects_of", "through"]
 
@@ -42,10 +43,20 @@ def args_of(doc: Doc, tok: Token | None, *, actor: bool = True) -> list[str]:
         else:  # "its neighbours China and Russia": the names in apposition
             keys.extend(tokens[a.i] for c in t.children if c.dep_ == "appos"
                         for a in (c, *c.conjuncts) if a.i in tokens)
+            keys.extend(_nation_of_allies(doc, t))
     groups = doc._.ng_entities
     if actor:
         keys = [k for k in keys if groups[k].type in _ACTOR_TYPES]
     return list(dict.fromkeys(keys))
+
+
+def _nation_of_allies(doc: Doc, noun: Token) -> list[str]:
+    """The nation of someone's allies: "our European partners", "its South Korean ally",
+    "America's Arab allies"; not "American allies" (the allies of America)."""
+    if noun.lemma_.lower() not in ALLY_NOUNS or not children(noun, "poss"):
+        return []
+    tokens: dict[int, str] = doc._.ng_tokens
+    return [tokens[c.i] for c in children(noun, "amod") if c.i in tokens]
 
 
 def _agent_of(doc: Doc, noun: Token) -> list[str]:

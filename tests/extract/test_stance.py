@@ -171,6 +171,16 @@ def test_negation_of_the_main_clause_stays_out_of_an_as_clause(facts_of) -> None
     assert [r.polarity for r in facts.relations if r.predicate == "accused"] == ["negated"]
 
 
+def test_allies_named_by_their_nation(facts_of) -> None:
+    facts = facts_of("Poland has pledged to defend its Japanese ally against any attack.")
+    assert ("Poland", "supports", "Japan") in triples(facts)
+
+
+def test_american_allies_are_not_america(facts_of) -> None:
+    facts = facts_of("Poland rejected the complaints of American allies about the deal.")
+    assert ("Poland", "rejected", "United States") not in triples(facts)
+
+
 def test_a_confrontation_is_no_threat(facts_of) -> None:
     facts = facts_of("Poland wants to avoid a military confrontation with Belarus.")
     assert not [t for t in triples(facts, asserted_only=False) if t[1] == "threatened"]
