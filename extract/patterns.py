@@ -37,6 +37,7 @@ from extract.stance_rules import (
     backed_rule,
     blame_rule,
     contact_rule,
+    echo_rule,
     epithet_rule,
     prep_verb_rule,
     reciprocal_targets,
@@ -230,6 +231,7 @@ def sentence_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Fou
             yield from prep_verb_rule(doc, tok)
             yield from epithet_rule(doc, tok)
             yield from blame_rule(doc, tok)
+            yield from echo_rule(doc, tok)
         elif tok.pos_ == "ADJ" and tok.lower_ in ADJECTIVES:
             yield from adjective_rule(doc, tok)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in ALLY_NOUNS:

@@ -7,6 +7,7 @@
 - ``verb-blame``: "put the blame on the president", "laid responsibility for the crisis on Kyiv";
 - ``noun-contact``: "had been in contact with Clinton" (not "came into contact with");
 - ``backed``: "Iran-backed Houthi rebels": the backer supports them;
+- ``verb-echo``: "Amash echoed Paul's remarks": agreement with the one echoed;
 
 and :func:`reciprocal_targets` for "Russia and the United States accused each other".
 """
@@ -29,6 +30,7 @@ __all__ = [
     "backed_rule",
     "blame_rule",
     "contact_rule",
+    "echo_rule",
     "epithet_rule",
     "prep_verb_rule",
     "reciprocal_targets",
@@ -163,3 +165,21 @@ def backed_rule(doc: Doc, adj: Token) -> Iterator[Found]:
             backers = [add_kb_entity(doc._.ng_entities, entry)]
     if backers:
         yield from _each(backers, "supports", args_of(doc, adj.head), adj, "backed", 0.75)
+
+
+#: What one echoes of another's words: "echoed Paul's remarks", "echoed calls by Obama".
+_ECHOED = frozenset({"remark", "comment", "concern", "criticism", "call", "view", "sentiment",
+                     "warning", "word", "position", "assessment", "argument", "statement",
+                     "message", "claim", "point", "complaint", "demand", "plea"})
+
+
+def echo_rule(doc: Doc, verb: Token) -> Iterator[Found]:
+    """"Amash echoed Paul's remarks", "echoing calls by Obama": the one who echoes agrees
+    with the one whose words are echoed (named as their possessor or with "of" / "by")."""
+    if verb.lemma_.lower() != "echo":
+        return
+    said = [o for o in children(verb, "dobj") if o.lemma_.lower() in _ECHOED]
+    speakers = [k for o in said for k in (
+        [k for p in children(o, "poss") for k in args_of(doc, p)]
+        + prep_objects(doc, o, frozenset({"of", "by"})))]
+    yield from _each(subjects_of(doc, verb), "agreedWith", speakers, verb, "verb-echo", 0.75)

@@ -184,3 +184,14 @@ def test_american_allies_are_not_america(facts_of) -> None:
 def test_a_confrontation_is_no_threat(facts_of) -> None:
     facts = facts_of("Poland wants to avoid a military confrontation with Belarus.")
     assert not [t for t in triples(facts, asserted_only=False) if t[1] == "threatened"]
+
+
+def test_echoing_someones_words_is_agreement(facts_of) -> None:
+    facts = facts_of("Poland echoed Germany's warnings about the pipeline on Monday.")
+    assert ("Germany", "agreedWith", "Poland") in triples(facts) or (
+        "Poland", "agreedWith", "Germany") in triples(facts)
+
+
+def test_echoing_on_a_channel_is_no_agreement(facts_of) -> None:
+    facts = facts_of("Poland echoed those sentiments on Germany's public radio.")
+    assert not [t for t in triples(facts) if t[1] == "agreedWith"]
