@@ -94,9 +94,9 @@ def _to_relations(doc: Doc, found: list[Found], kb: KnowledgeBase) -> list[Relat
             subj, obj = obj, subj
         sent = sentence_of(trig)
         state = assess(trig)
-        if pred == "holdsPost" or rule in {"located-kb", "member-party"}:
-            # a title states a fact about its holder, whoever reports it; where a city lies
-            # does not depend on what the sentence naming it says
+        if pred == "holdsPost" or rule in {"located-kb", "member-party", "noun-ally-named"}:
+            # a title ("Moscow's ally Belarus") states a fact about its holder, whoever reports
+            # it; where a city lies does not depend on what the sentence naming it says
             state = replace(state, polarity="asserted", modality="fact", attributed_to=None)
         elif pred == "said":  # only the verb of speaking itself can deny the saying
             negated = any(c.dep_ == "neg" for c in trig.children)

@@ -89,14 +89,17 @@ def epithet_rule(doc: Doc, verb: Token) -> Iterator[Found]:
 
 
 def ally_rule(doc: Doc, noun: Token) -> Iterator[Found]:
-    """ "The Kurds were US allies", "Japan, a close partner of Washington": cooperatesWith."""
+    """ "The Kurds were US allies", "Japan, a close partner of Washington", "Moscow's ally
+    Belarus": cooperatesWith."""
     partners = [k for c in noun.children if c.dep_ in {"compound", "poss", "nmod"}
                 for k in args_of(doc, c)] + prep_objects(doc, noun, frozenset({"of"}))
     if noun.dep_ == "attr":
         members = subjects_of(doc, noun.head)
     elif noun.dep_ == "appos":
         members = args_of(doc, noun.head)
-    else:
+    else:  # "Moscow's ally Belarus": a description, true whatever the clause says of Belarus
+        members = [k for c in children(noun, "appos") for k in args_of(doc, c)]
+        yield from _each(members, "cooperatesWith", partners, noun, "noun-ally-named", 0.75)
         return
     yield from _each(members, "cooperatesWith", partners, noun, "noun-ally", 0.75)
 

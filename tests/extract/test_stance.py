@@ -195,3 +195,8 @@ def test_echoing_someones_words_is_agreement(facts_of) -> None:
 def test_echoing_on_a_channel_is_no_agreement(facts_of) -> None:
     facts = facts_of("Poland echoed those sentiments on Germany's public radio.")
     assert not [t for t in triples(facts) if t[1] == "agreedWith"]
+
+
+def test_someones_named_ally(facts_of) -> None:
+    facts = facts_of("Lithuania's closest ally, Poland, did not join the talks in Vienna.")
+    assert ("Lithuania", "cooperatesWith", "Poland") in triples(facts)
