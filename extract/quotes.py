@@ -12,6 +12,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from extract.doctext import doc_text
+
 __all__ = ["CLOSERS", "MAX_CHARS", "OPENERS", "QUOTES", "following", "preceding", "quoted",
            "quoted_mask", "title_case"]
 
@@ -30,18 +32,24 @@ def title_case(words: list[Any]) -> bool:
     return len(alpha) >= 2 and sum(w[0].isupper() for w in alpha) > 0.7 * len(alpha)
 
 
+def _text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` from the Doc's text kept once (`doc_text`), without a Span."""
+    if start >= end:
+        return ""
+    last = doc[end - 1]
+    return doc_text(doc)[doc[start].idx : last.idx + len(last.text)]
+
+
 def following(doc: Doc, sent: Any) -> str:
-    """The text after ``sent`` to the end of its paragraph (a quotation may run on)."""
-    end = min(len(doc), sent.end + 120)
-    text: str = doc[sent.end : end].text if sent.end < len(doc) else ""
-    return text.split("\n", 1)[0]
+    """The text after ``sent`` to the end of its paragraph (a quotation may run on); at most
+    120 tokens."""
+    return _text(doc, sent.end, min(len(doc), sent.end + 120)).split("\n", 1)[0]
 
 
 def preceding(doc: Doc, sent: Any) -> str:
-    """The text before ``sent`` from the start of its paragraph (a quotation may start there)."""
-    start = max(0, sent.start - 120)
-    text: str = doc[start : sent.start].text if sent.start else ""
-    return text.rsplit("\n", 1)[-1]
+    """The text before ``sent`` from the start of its paragraph (a quotation may start there);
+    at most 120 tokens."""
+    return _text(doc, max(0, sent.start - 120), sent.start).rsplit("\n", 1)[-1]
 
 
 def quoted(text: str, after: str = "", before: str = "") -> str | None:
