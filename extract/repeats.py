@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from extract.mentions import Candidate
-from extract.names import name_words
+from extract.names import name_words, normalise_name, surname
 
 __all__ = ["add_surname_repeats"]
 
@@ -34,15 +34,10 @@ def _in_longer_name(tok: Token) -> bool:
             and not before.is_sent_start and before.text not in {"Mr", "Mrs", "Ms", "Dr"})
 
 
-def _words(name: str) -> list[str]:
-    """The words of a name as written, without a possessive: "Paul Manafort's" -> 2 words."""
-    return name.removesuffix("'s").removesuffix("’s").split()
-
-
 def _as_person(cand: Candidate, owners: dict[str, set[str]]) -> Candidate:
     """A one-word organisation or place the knowledge base does not know, written as the
     surname of one full-named person of the article, is that person ("Manafort and Gates")."""
-    words = _words(cand.text)
+    words = name_words(cand.text)
     if (cand.label in {"ORG", "GPE", "NORP", "LOC", "FAC"} and cand.kb is None
             and len(words) == 1 and len(owners.get(words[0], ())) == 1):
         return replace(cand, label="PERSON")
@@ -53,8 +48,9 @@ def add_surname_repeats(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """``cands`` with a PERSON mention for each untagged surname of a full-named person, and
     with that surname's mentions typed as an organisation or a place retyped.
 
-    The surname must be written as in the full name (capitalised, not all capitals) and belong
-    to one person of the article only; the result is in token order.
+    The surname (`extract.names.surname`: "Jr." and the like are no surname) must be written
+    capitalised, not in capitals, and belong to one person of the article only; the result is
+    in token order.
 
     >>> import spacy
     >>> doc = spacy.blank("en")("Paul Manafort spoke. Manafort left.")
@@ -62,18 +58,19 @@ def add_surname_repeats(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     >>> [(c.start, c.text) for c in found]
     [(0, 'Paul Manafort'), (4, 'Manafort')]
     """
-    owners: dict[str, set[str]] = {}
+    owners: dict[str, set[str]] = {}  # surname -> the full names that end with it
     for cand in cands:
-        words = _words(cand.text) if cand.label == "PERSON" else []
-        if len(words) >= 2 and len(words[-1]) >= _MIN_LENGTH and words[-1].istitle():
-            owners.setdefault(words[-1], set()).add(" ".join(name_words(cand.text)))
+        words = name_words(cand.text) if cand.label == "PERSON" else []
+        last = surname(cand.text) if len(words) >= 2 else ""
+        if len(last) >= _MIN_LENGTH:
+            owners.setdefault(last, set()).add(" ".join(words))
     if not owners:
         return cands
     cands = [_as_person(c, owners) for c in cands]
     taken = {i for c in cands for i in range(c.start, c.end)}
     added: list[Candidate] = []
     for tok in doc:
-        if tok.i in taken or tok.text not in owners or len(owners[tok.text]) != 1:
+        if tok.i in taken or not tok.is_title or len(owners.get(normalise_name(tok.text), ())) != 1:
             continue
         if _in_longer_name(tok) or (tok.is_sent_start and tok.pos_ not in {"", "PROPN"}):
             continue  # "Will the ..." at a sentence start is no surname
