@@ -5,7 +5,9 @@ of a scorer that marks each statement right or wrong (``--json`` of the real-new
 ``articles -> {graph_article, statements: [{p, evidence, strict}]}``), and prints, per
 confidence bin, the number of statements and their precision, then precision per rule.
 
-Usage: python scripts/reliability.py GRAPH.ttl SCORES.json
+Usage: python bench/realnews_reliability.py GRAPH.ttl SCORES.json
+
+The bins are those of the accuracy harness (``_reliability.py``).
 """
 
 from __future__ import annotations
@@ -18,8 +20,11 @@ from typing import Any
 
 import pyoxigraph as ox
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _reliability import reliability_table
+
 NG = "https://w3id.org/newsgraph/ns#"
-BINS = ((0.9, 1.01), (0.8, 0.9), (0.7, 0.8), (0.6, 0.7), (0.0, 0.6))
 QUERY = f"""PREFIX ng: <{NG}> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT ?a ?p ?ev ?c ?r WHERE {{
@@ -47,13 +52,7 @@ def rows(graph: str, scores: str) -> list[tuple[float, str, str, bool]]:
 
 def main(argv: list[str]) -> int:
     table = rows(argv[1], argv[2])
-    print(f"{'confidence':12} {'n':>5} {'precision':>9}")
-    for lo, hi in BINS:
-        sel = [ok for c, _r, _p, ok in table if lo <= c < hi]
-        if sel:
-            print(f"[{lo:.1f}, {min(hi, 1.0):.1f})  {len(sel):5d} {sum(sel) / len(sel):9.2f}")
-    top = [ok for c, _r, _p, ok in table if c >= 0.8]
-    print(f">= 0.8       {len(top):5d} {sum(top) / max(1, len(top)):9.2f}")
+    print(reliability_table(("realnews", c, ok) for c, _r, _p, ok in table).plain())
     by_rule: dict[tuple[str, str], list[bool]] = defaultdict(list)
     for _c, rule, pred, ok in table:
         by_rule[(rule, pred)].append(ok)
