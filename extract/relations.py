@@ -8,7 +8,8 @@ Rule families, each tagged with an id that ends up in the graph:
 - ``post-title`` / ``post-appos``: holdsPost from titles (see :mod:`extract.posts`);
 - ``member``: "Poland is a member of NATO", "Finland joined the alliance";
 - ``located``: "the summit in Madrid", "headquartered in Brussels", "Vilnius, Lithuania"
-  (both in :mod:`extract.events`).
+  (both in :mod:`extract.events`), and places inside places: "the Paris suburb of
+  Saint-Denis", "Juba, South Sudan's capital" (:mod:`extract.located`).
 
 Each candidate then becomes a :class:`~extract.facts.Relation`: a capital acting stands for its
 country ("Moscow rejected" -> Russia), symmetric relations are ordered, the assertion state
@@ -31,6 +32,7 @@ from extract.events import contained, locate, membership
 from extract.facts import Relation
 from extract.guard import run_guarded
 from extract.kb import KnowledgeBase, load_kb
+from extract.located import nested_places, retype_named_places
 from extract.merging import add_kb_entity
 from extract.parties import party_memberships
 from extract.patterns import Found, post_relations, sentence_relations
@@ -48,12 +50,14 @@ _NON_ACTOR = frozenset({"locatedIn", "holdsPost", "memberOf"})
 
 def extract_relations(doc: Doc, kb: KnowledgeBase) -> list[Relation]:
     """All relations of ``doc`` (entities and coreference must already be resolved)."""
+    retype_named_places(doc)
     found: list[Found] = list(post_relations(doc))
     for sent in doc.sents:
         tokens = list(sent)
         found.extend(sentence_relations(doc, sent, tokens))
         found.extend(membership(doc, tokens))
         found.extend(locate(doc, tokens, kb))
+        found.extend(nested_places(doc, tokens))
     found.extend(contained(doc, kb))
     found.extend(party_memberships(doc))
     return _to_relations(doc, found, kb)
