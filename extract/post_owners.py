@@ -17,7 +17,7 @@ from extract.kb import KnowledgeBase
 from extract.merging import EntityGroup, add_kb_entity
 from extract.titles import titlecase
 
-__all__ = ["implied_owner", "kb_post_owner", "normalise_title"]
+__all__ = ["domestic_owner", "implied_owner", "kb_post_owner", "normalise_title"]
 
 
 def kb_post_owner(
@@ -51,6 +51,38 @@ def _implied_table() -> tuple[dict[str, str], frozenset[str], dict[str, str]]:
     return own, frozenset(t.lower() for t in data["national"]), chambers
 
 
+@lru_cache(maxsize=1)
+def _domestic_table() -> dict[str, frozenset[str]]:
+    """Country id -> the titles its own officeholders carry bare ("President X")."""
+    data: dict[str, Any] = json.loads(_IMPLIED.read_text(encoding="utf-8"))
+    return {c: frozenset(t.lower() for t in titles) for c, titles in data["domestic"].items()}
+
+
+def domestic_owner(
+    title: str, g: EntityGroup, owners: set[str], final: dict[str, EntityGroup],
+    kb: KnowledgeBase,
+) -> str | None:
+    """The owner of a bare national title ("President X", "Ambassador X") the text and the
+    knowledge base leave open, or None.
+
+    A person the knowledge base knows holds it in their own country. Otherwise a country
+    whose officeholders carry the title bare owns it when ``owners`` (the owners of the
+    article's other posts) include that country: "Vice President X" in an article with
+    "Sen. Y" and President Trump. Else the article's main country, if one dominates.
+    """
+    want = normalise_title(title).lower()
+    _own, national, _chambers = _implied_table()
+    if want not in national:
+        return None
+    if g.kb is not None and g.kb.country:
+        owner = kb.by_id(f"country:{g.kb.country}")
+        return add_kb_entity(final, owner) if owner is not None else None
+    for country, titles in sorted(_domestic_table().items()):
+        if want in titles and country in owners:
+            return country
+    return _main_country(final)
+
+
 def implied_owner(
     title: str, of: str | None, final: dict[str, EntityGroup], kb: KnowledgeBase
 ) -> str | None:
@@ -59,7 +91,7 @@ def implied_owner(
     "Sen. John McCain" and "Arizona Sen. John McCain" hold a post in the United States;
     "Minister of the Interior Bernard Cazeneuve" one in the country the article is about.
     """
-    own, national, chambers = _implied_table()
+    own, _national, chambers = _implied_table()
     want = normalise_title(title).lower()
     owner_entry = final[of].kb if of is not None else None
     if owner_entry is not None and owner_entry.id in _party_ids():
@@ -80,8 +112,6 @@ def implied_owner(
             owner = kb.by_id(country)
             return add_kb_entity(final, owner) if owner is not None else of
         return of
-    if of is None and want in national:
-        return _main_country(final)
     return of
 
 

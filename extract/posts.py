@@ -9,13 +9,13 @@ United States).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
 from extract.kb import KnowledgeBase
 from extract.merging import EntityGroup
-from extract.post_owners import implied_owner, kb_post_owner, normalise_title
+from extract.post_owners import domestic_owner, implied_owner, kb_post_owner, normalise_title
 from extract.sentences import sentence_of
 from extract.titles import HEAD_TITLES, TITLE_WORDS, find_title_before
 
@@ -101,7 +101,22 @@ def find_posts(
                     continue  # a second post of the mention only with an owner of its own
                 owners.add(of)
                 posts.append(Post(key, normalise_title(title), of, title_start, end, sent))
-    return posts
+    return _bare_national(posts, final, kb)
+
+
+def _bare_national(
+    posts: list[Post], final: dict[str, EntityGroup], kb: KnowledgeBase
+) -> list[Post]:
+    """Owners for bare national titles ("President X"), once the article's other posts are
+    known (see :func:`extract.post_owners.domestic_owner`)."""
+    owners = {p.of for p in posts if p.of is not None}
+    out: list[Post] = []
+    for post in posts:
+        if post.of is None:
+            of = domestic_owner(post.title, final[post.person], owners, final, kb)
+            post = replace(post, of=of) if of is not None else post
+        out.append(post)
+    return out
 
 
 def _candidates(
@@ -124,7 +139,13 @@ def _candidates(
     if title and not _past(doc, title_start, tokens):
         of = _of_entity(doc, title_start, tokens, final) or _inside_title(
             title_start, start, tokens, final)
-        found.append((title, of, title_start))
+        words = title.split()
+        if len(words) > 1 and words[-1].lower() in _SEAT_TITLES:
+            # "Intelligence Committee Chairman Rep. X": the committee's chair and a seat
+            found.append((" ".join(words[:-1]), of, title_start))
+            found.append((words[-1], None, start - 1))
+        else:
+            found.append((title, of, title_start))
     appos, of, appos_start = _appositive_title(doc, end - 1, tokens, final)
     if appos:
         found.append((appos, of, appos_start))
@@ -147,6 +168,10 @@ def _lower_title_after_owner(
             or (doc[i].pos_ == "ADJ" and not any(w in _STATE_TITLES for w in words))):
         return None, start  # "British director X" directs films, not Britain
     return " ".join(words), i + 1
+
+
+#: Short titles of a seat held together with another title written before them.
+_SEAT_TITLES = frozenset({"sen.", "rep.", "gov.", "senator", "representative"})
 
 
 #: Titles a nationality owns before a name ("Chinese president X"), unlike "British director".

@@ -46,3 +46,28 @@ def test_first_of_two_appositive_posts(facts_of) -> None:
 def test_owner_named_inside_the_title(facts_of) -> None:
     facts = facts_of("U.N. Secretary General Paul Darnier warned of famine in the region.")
     assert any(s == "Paul Darnier" and "United Nations" in o for s, o in _posts(facts))
+
+
+def test_bare_president_in_an_article_with_other_us_officeholders(facts_of) -> None:
+    facts = facts_of("Sen. Mary Lanford praised the plan. Vice President Tom Harlow flew to "
+                     "Ankara on Monday to discuss it.")
+    assert ("Tom Harlow", "United States") in _posts(facts)
+
+
+def test_bare_president_without_any_country_cue_gets_no_owner(facts_of) -> None:
+    facts = facts_of("Vice President Tom Harlow flew to Ankara and Cairo on Monday.")
+    assert not [o for s, o in _posts(facts) if s == "Tom Harlow"]
+
+
+def test_bare_president_of_the_main_country(facts_of) -> None:
+    facts = facts_of("France voted on Monday. Paris said France would act. In France, "
+                     "President Paul Darnier asked lawmakers to extend the state of emergency.")
+    assert ("Paul Darnier", "France") in _posts(facts)
+
+
+def test_committee_chair_and_seat_are_two_posts(facts_of) -> None:
+    facts = facts_of("House Intelligence Committee Chairman Rep. Tom Harlow said the report "
+                     "was wrong.")
+    posts = _posts(facts)
+    assert ("Tom Harlow", "United States") in posts
+    assert ("Tom Harlow", "House Intelligence Committee") in posts
