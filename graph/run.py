@@ -270,7 +270,7 @@ def _write_outputs(
     kg = build_graph(read_facts(partial), base=base)
     write_rdf(kg, stage.path("graph.ttl"), "turtle")
     report.outputs["turtle"] = out / "graph.ttl"
-    view = to_networkx(kg.rdf)
+    view = to_networkx(kg.store)
     write_graphml(view, stage.path("graph.graphml"))
     report.outputs["graphml"] = out / "graph.graphml"
     if html:
