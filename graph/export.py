@@ -35,7 +35,7 @@ from rdflib.term import Node
 
 from extract.atomic import atomic_write
 from extract.errors import Errors, NewsgraphError
-from graph.rdf.build import KnowledgeGraph, new_graph
+from graph.rdf.build import KnowledgeGraph
 from graph.rdf.datasets import (
     data_base,
     entities_graph,
@@ -116,18 +116,26 @@ def _sane(term: Any) -> Any:
     return term
 
 
+_HAS_NONCHARACTER = """ASK { ?s ?p ?o
+  FILTER (isLiteral(?o) && (CONTAINS(STR(?o), "\\uFFFE") || CONTAINS(STR(?o), "\\uFFFF"))) }"""
+
+
 def _triples(source: Source) -> list[ox.Triple]:
     """The triples of ``source`` (named graphs merged), sorted."""
     if isinstance(source, KnowledgeGraph):
-        quads: Iterable[Any] = source.store
+        store = source.store
     elif isinstance(source, Graph):
+        store = ox.Store()
         data = source.serialize(format="ox-ntriples", encoding="utf-8")
-        quads = ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+        store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
     else:
         from graph.query import load_store
 
-        quads = load_store(source)
-    triples = {ox.Triple(q.subject, q.predicate, _sane(q.object)) for q in quads}
+        store = load_store(source)
+    if store.query(_HAS_NONCHARACTER, use_default_graph_as_union=True):
+        triples = {ox.Triple(q.subject, q.predicate, _sane(q.object)) for q in store}
+    else:  # the common case, without a Python term per triple
+        triples = {q.triple for q in store}
     return sorted(triples, key=triple_key)
 
 
@@ -178,11 +186,15 @@ def serialize(source: Source | Sequence[ox.Triple], fmt: str, base: str | None =
                          key=triple_key)
     else:
         triples = _triples(cast(Source, source))
+    return _serialize_sorted(triples, fmt, base or _base(source, triples))
+
+
+def _serialize_sorted(triples: Sequence[ox.Triple], fmt: str, base: str) -> str:
+    """`serialize` for triples already without duplicates, sane and sorted (`_triples`)."""
     if fmt == "jsonld":
         return _jsonld(triples)
     rdf_format = _OX_FORMATS[fmt]
-    items: list[Any] = partition(triples) if rdf_format.supports_datasets else triples
-    base = base or _base(source, triples)
+    items: list[Any] = partition(triples) if rdf_format.supports_datasets else list(triples)
     prefixes = portable_prefixes(_iris(items), base) if fmt not in ("nt", "nq") else None
     data = ox.serialize(items, format=rdf_format, prefixes=prefixes)
     return (data or b"").decode("utf-8")
@@ -242,13 +254,12 @@ def _csv(view: nx.MultiDiGraph) -> str:
 def _network(source: Source, fmt: str, path: Path) -> None:
     from graph.netx import to_networkx
 
+    graph: Graph | ox.Store
     if isinstance(source, KnowledgeGraph | Graph):
-        graph = source.rdf if isinstance(source, KnowledgeGraph) else source
+        graph = source.store if isinstance(source, KnowledgeGraph) else source
     else:  # a file: its named graphs merged into the default graph
-        triples = _triples(source)
-        store = ox.Store()
-        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
-        graph = new_graph(data_base(triples), store)
+        graph = ox.Store()
+        graph.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in _triples(source))
     view = to_networkx(graph)
     if fmt == "graphml":
         write_graphml(view, path)
@@ -283,7 +294,7 @@ def export(source: Source, out_path: str | Path, fmt: str) -> Path:
         _network(source, fmt, path)
         return path
     triples = _triples(source)
-    text = serialize(triples, fmt, _base(source, triples))
+    text = _serialize_sorted(triples, fmt, _base(source, triples))
     with atomic_write(path) as out:
         out.write(text)
     return path

@@ -88,7 +88,7 @@ class _Quads:
 
     def add(self, s: str, p: str, o: str | ox.Literal) -> None:
         obj = self.iri(o) if isinstance(o, str) else o
-        self.quads.append(ox.Quad(self.iri(s), self.iri(p), obj, ox.DefaultGraph()))
+        self.quads.append(ox.Quad(self.iri(s), self.iri(p), obj))  # in the default graph
 
 
 def _text(value: str) -> ox.Literal:
