@@ -75,7 +75,32 @@ def quoted(text: str, after: str = "", before: str = "") -> str | None:
             if 0 <= closing <= MAX_CHARS:
                 return f"{text[start + 1 :].strip()} {after[:closing]}".strip(" ,.")
     single = _SINGLE.search(text)  # 'It was unconventional,' Trump said
-    return single.group(1).strip(" ,.") if single else None
+    if single:
+        return single.group(1).strip(" ,.")
+    return _single_across(text, after, before)
+
+
+#: Straight single quotes that open before a word and close after a sentence's punctuation.
+_OPEN_SINGLE = re.compile(r"(?:^|(?<=[\s:]))'(?=\w)")
+_CLOSE_SINGLE = re.compile(r"(?<=[,.!?])'(?=\s|$)")
+
+
+def _single_across(text: str, after: str, before: str) -> str | None:
+    """A quotation in straight single quotes over more than one sentence: "'It was unusual.
+    I said so,' Trump said." (opened in ``before``) or one that closes in ``after``."""
+    closes = [m.start() for m in _CLOSE_SINGLE.finditer(text)]
+    opens = [m.start() for m in _OPEN_SINGLE.finditer(text)]
+    if closes and (not opens or closes[0] < opens[0]):
+        opened = [m.start() for m in _OPEN_SINGLE.finditer(before)]
+        closed = [m.start() for m in _CLOSE_SINGLE.finditer(before)]
+        if opened and (not closed or closed[-1] < opened[-1]) and (
+                len(before) - opened[-1] <= 2 * MAX_CHARS):
+            return f"{before[opened[-1] + 1 :].strip()} {text[: closes[0]]}".strip(" ,.")
+    if opens and not [c for c in closes if c > opens[0]]:
+        closing = _CLOSE_SINGLE.search(after)
+        if closing is not None and closing.start() <= MAX_CHARS:
+            return f"{text[opens[0] + 1 :].strip()} {after[: closing.start()]}".strip(" ,.")
+    return None
 
 
 def _closing(text: str, close: str, start: int = 0) -> int:

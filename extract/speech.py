@@ -56,7 +56,10 @@ def speech_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Found
     spoken = False
     inside = quoted_mask(tokens)
     for n, tok in enumerate(tokens):
-        if (tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_VERBS or _supposed(tok)
+        lemma = tok.lemma_.lower()
+        if (tok.pos_ != "VERB" or _supposed(tok)
+                or (lemma not in SPEECH_VERBS
+                    and not (lemma in _NAMING_VERBS and _quotes_inside(tok, quote)))
                 or (inside[n] and any(t.text in _DOUBLE for t in tokens[n:]))):
             continue  # 'a statement: "As the president announced, ..."': quoted words
         speakers = _speakers(doc, tok)
@@ -79,6 +82,19 @@ def speech_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Found
         yield from found
     elif not spoken:
         yield from _according(doc, tokens)
+
+
+#: Verbs that put a quotation on what they name: 'Lee called the strikes "an act of war"'.
+_NAMING_VERBS = frozenset({"call", "describe", "characterize", "characterise", "label", "dub",
+                           "term", "frame", "brand"})
+
+
+def _quotes_inside(verb: Token, quote: str | None) -> bool:
+    """Whether the quotation stands in the verb's own phrase (its object or complement)."""
+    if quote is None:
+        return False
+    phrase = verb.doc[verb.left_edge.i : verb.right_edge.i + 1].text
+    return quote in phrase and phrase.find(quote) > phrase.find(verb.text)
 
 
 def _supposed(verb: Token) -> bool:
@@ -116,13 +132,14 @@ def _continued(doc: Doc, sent: Any, value: str) -> str:
 
 def _carried(doc: Doc, sent: Any, quote: str) -> Iterator[Found]:
     """A quotation with no speaker of its own continues the speaker just before it: one who
-    introduces it ('Amash echoed the remarks: "Airstrikes are ..."') or whose quotation ends
-    the paragraph before a paragraph that is all quotation."""
+    introduces it ('Amash echoed the remarks: "Airstrikes are ..."') or who speaks (quoted or
+    reported) in the last sentence of the paragraph before a paragraph that is all quotation
+    ('Boehner said he would not allow it.' then '"Relations should not be revisited."')."""
     text = sent.text.strip()
     if (sent.start == 0 or not text or text[0] not in OPENERS
             or text.rstrip(".")[-1:] not in {*QUOTES.values(), "'"}
-            or any(t.lemma_.lower() in SPEECH_VERBS for t in sent)):
-        return  # not a whole quotation, or one with a speaker of its own
+            or any(t.lemma_.lower() in SPEECH_VERBS for t in sent) or _attributed_after(sent)):
+        return  # not a whole quotation, or one with a speaker of its own ('"Who?" she said.')
     j = sent.start - 1
     while j > 0 and doc[j].is_space:
         j -= 1
@@ -130,16 +147,30 @@ def _carried(doc: Doc, sent: Any, quote: str) -> Iterator[Found]:
     prev_text = prev_sent.text.strip()
     new_paragraph = "\n" in doc[j : sent.start].text_with_ws
     introduced = prev_text.endswith(":")
-    ends_quote = (prev_text[-1:] in {*QUOTES.values(), "."} and new_paragraph
-                  and quoted(prev_text) is not None)
-    if not (introduced or ends_quote):
+    ends_speech = prev_text[-1:] in {*QUOTES.values(), "."} and new_paragraph
+    if not (introduced or ends_speech):
         return
+    confidence = 0.7 if introduced or quoted(prev_text) is not None else 0.65
     for tok in prev_sent:
         if (tok.pos_ == "VERB" and (introduced or tok.lemma_.lower() in SPEECH_VERBS)
-                and (speakers := _speakers(doc, tok))):
+                and not _supposed(tok) and (speakers := _speakers(doc, tok))):
             for key in speakers:
-                yield (key, "said", None, sent[0], "quote-carried", 0.7, quote)
+                yield (key, "said", None, sent[0], "quote-carried", confidence, quote)
             return
+
+
+def _attributed_after(sent: Any) -> bool:
+    """Whether the paragraph goes on to name the quotation's own speaker: a verb of speaking
+    ('"Who?" she said.'), or a name and a verb right after it ('"Who?" Tom Harlow asked.')."""
+    doc = sent.doc
+    rest: list[Token] = []
+    for tok in doc[sent.end : min(len(doc), sent.end + 60)]:
+        if "\n" in tok.text:
+            break
+        rest.append(tok)
+    head = rest[:5]
+    return any(t.lemma_.lower() in SPEECH_VERBS for t in rest) or (
+        any(t.i in doc._.ng_tokens for t in head) and any(t.pos_ == "VERB" for t in head))
 
 
 def _sentence_start(doc: Doc, i: int) -> int:
@@ -166,10 +197,12 @@ def _speakers(doc: Doc, verb: Token) -> list[str]:
 
 def _subject(doc: Doc, subj: Token) -> list[str]:
     """The speakers a subject names: the person after a title ("Senate Minority Leader X,
-    D-N.Y., said" parsed with the title as subject), else the entity it stands for, else the
+    D-N.Y., said" parsed with the title as subject) or named in apposition to a noun ("a
+    Kurdish official, X, declared"), else the entity it stands for, else the
     one person of the article whose surname it is ("Hood said", with "Hood" left untagged)."""
     groups = doc._.ng_entities
-    if subj.lower_ in TITLE_WORDS:
+    if subj.lower_ in TITLE_WORDS or (subj.pos_ == "NOUN" and subj.i not in doc._.ng_tokens):
+        # "Senate Minority Leader X said"; "one Kurdish official, X, declared"
         named = [k for c in subj.children if c.dep_ == "appos" for k in args_of(doc, c)
                  if groups[k].type == "PERSON"]
         if named:
