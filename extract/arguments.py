@@ -36,6 +36,7 @@ def args_of(doc: Doc, tok: Token | None, *, actor: bool = True) -> list[str]:
             continue
         if t.i in tokens:
             keys.append(tokens[t.i])
+            keys.extend(_listed_as_apposition(doc, t))
         elif t.i in plural:
             keys.extend(plural[t.i])
         elif t.lemma_.lower() in AGENT_NOUNS:
@@ -48,6 +49,21 @@ def args_of(doc: Doc, tok: Token | None, *, actor: bool = True) -> list[str]:
     if actor:
         keys = [k for k in keys if groups[k].type in _ACTOR_TYPES]
     return list(dict.fromkeys(keys))
+
+
+def _listed_as_apposition(doc: Doc, tok: Token) -> list[str]:
+    """The rest of a list of people the parser took for an apposition: "X of Arizona, Y of
+    Ohio and Z of Maine said" (a person is not in apposition to a list of people)."""
+    tokens: dict[int, str] = doc._.ng_tokens
+    groups = doc._.ng_entities
+    if groups[tokens[tok.i]].type != "PERSON":
+        return []
+    out: list[str] = []
+    for c in children(tok, "appos"):
+        names = [a for a in (c, *c.conjuncts) if a.i in tokens]
+        if len(names) > 1 and all(groups[tokens[a.i]].type == "PERSON" for a in names):
+            out.extend(tokens[a.i] for a in names)
+    return out
 
 
 def _nation_of_allies(doc: Doc, noun: Token) -> list[str]:

@@ -190,8 +190,8 @@ def _plural_title(
     """A title before several names holds for each: "Sens. X of Ohio, Y and Z" -> "Sen."."""
     tok = doc[head]
     for _ in range(6):
-        if tok.dep_ != "conj" or tok.head.i not in tokens:
-            break
+        if tok.dep_ not in {"conj", "appos"} or tok.head.i not in tokens:
+            break  # "Sens. X of Ohio, Y of Iowa and Z": a list parsed as apposition too
         tok = tok.head
     key = tokens.get(tok.i)
     if key is None or final[key].type != "PERSON":

@@ -1,0 +1,39 @@
+"""Which entities a token stands for, on hand-made parses."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+import extract.coref  # registers the Doc extensions
+import extract.entities  # noqa: F401
+from extract.arguments import args_of
+from extract.merging import EntityGroup
+
+
+def _doc(words: list[str], heads: list[int], deps: list[str], names: dict[int, str]) -> Doc:
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    doc._.ng_tokens = {i: f"person:{n.lower()}" for i, n in names.items()}
+    doc._.ng_entities = {f"person:{n.lower()}": EntityGroup(key=f"person:{n.lower()}",
+                                                            type="PERSON", name=n)
+                         for n in names.values()}
+    return doc
+
+
+def test_list_of_people_parsed_as_apposition_stands_for_all() -> None:
+    # "Harlow of Ohio, Lanford of Iowa and Darnier said": the parser hangs "Lanford" on
+    # "Harlow" as an apposition and "Darnier" on "Lanford" as a conjunct.
+    words = ["Harlow", "of", "Ohio", ",", "Lanford", "and", "Darnier", "said"]
+    heads = [7, 0, 1, 0, 0, 4, 4, 7]
+    deps = ["nsubj", "prep", "pobj", "punct", "appos", "cc", "conj", "ROOT"]
+    doc = _doc(words, heads, deps, {0: "Harlow", 4: "Lanford", 6: "Darnier"})
+    assert args_of(doc, doc[0]) == ["person:harlow", "person:lanford", "person:darnier"]
+
+
+def test_one_person_in_apposition_is_not_a_list() -> None:
+    # "Harlow, Lanford's deputy, said" keeps to Harlow: one apposition without a list
+    words = ["Harlow", ",", "Lanford", "said"]
+    heads = [3, 0, 0, 3]
+    deps = ["nsubj", "punct", "appos", "ROOT"]
+    doc = _doc(words, heads, deps, {0: "Harlow", 2: "Lanford"})
+    assert args_of(doc, doc[0]) == ["person:harlow"]
