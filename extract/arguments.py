@@ -188,6 +188,19 @@ _THROUGH_PREPS = frozenset({"like", "of", "including", "from", "to", "for", "by"
                             "on"})
 
 
+def _whose(doc: Doc, noun: Token) -> list[str]:
+    """Who a plain noun in a "to" clause belongs to or is in: "to shell Iraqi towns", "to ban
+    voting in East Jerusalem", "to impose restrictions against German goods"."""
+    tokens: dict[int, str] = doc._.ng_tokens
+    out = [tokens[c.i] for c in noun.children
+           if c.dep_ in {"amod", "compound", "nmod"} and c.i in tokens]
+    for prep in children(noun, "prep"):
+        if prep.lower_ in {"in", "against", "on"}:
+            out.extend(k for o in children(prep, "pobj") for k in args_of(doc, o) or _whose(doc, o))
+    groups = doc._.ng_entities
+    return [k for k in out if groups[k].type in _ACTOR_TYPES]
+
+
 def complement_targets(doc: Doc, verb: Token) -> list[str]:
     """Targets inside a "to" clause: "refused to recognise Kosovo", "agreed to help Kyiv"."""
     out: list[str] = []
@@ -195,6 +208,7 @@ def complement_targets(doc: Doc, verb: Token) -> list[str]:
         if comp.pos_ != "VERB":
             continue
         for obj in children(comp, "dobj"):  # "to break relations with Russia"
-            out.extend(args_of(doc, obj) or through(doc, obj, frozenset({"with"})))
+            out.extend(args_of(doc, obj) or through(doc, obj, frozenset({"with"}))
+                       or _whose(doc, obj))
         out.extend(prep_objects(doc, comp, frozenset({"to", "with", "against", "on", "in"})))
     return out

@@ -10,6 +10,8 @@ import extract.entities  # noqa: F401
 from extract.arguments import args_of
 from extract.merging import EntityGroup
 
+from conftest import triples
+
 
 def _doc(words: list[str], heads: list[int], deps: list[str], names: dict[int, str]) -> Doc:
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
@@ -37,3 +39,8 @@ def test_one_person_in_apposition_is_not_a_list() -> None:
     deps = ["nsubj", "punct", "appos", "ROOT"]
     doc = _doc(words, heads, deps, {0: "Harlow", 2: "Lanford"})
     assert args_of(doc, doc[0]) == ["person:harlow"]
+
+
+def test_target_named_inside_the_object_of_a_to_clause(facts_of) -> None:
+    facts = facts_of("Iran threatened on Monday to shell Iraqi towns near the border.")
+    assert ("Iran", "threatened", "Iraq") in triples(facts)
