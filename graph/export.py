@@ -35,6 +35,7 @@ from rdflib.term import Node
 
 from extract.atomic import atomic_write
 from extract.errors import Errors, NewsgraphError
+from graph.graphml import write_graphml, xml_safe
 from graph.rdf.build import KnowledgeGraph
 from graph.rdf.datasets import (
     data_base,
@@ -85,8 +86,6 @@ _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = _RDF + "langString"
 _NONCHARACTER = re.compile("[\ufffe\uffff]")
-# Characters XML 1.0 cannot carry, even escaped.
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _GEXF_DATE = re.compile(r' lastmodifieddate="[^"]*"')
 _CSV_COLUMNS = ("Source", "Target", "Type", "Id", "Label", "Weight", "predicate",
                 "source_label", "target_label", "polarity", "modality", "trigger", "post_title",
@@ -205,30 +204,15 @@ def _base(source: object, triples: Sequence[ox.Triple]) -> str:
     return source.base if isinstance(source, KnowledgeGraph) else data_base(triples)
 
 
-def _xml_safe(value: Any) -> Any:
-    if isinstance(value, str):
-        return _XML_INVALID.sub("\ufffd", value)
-    if isinstance(value, list | tuple | set):
-        return _XML_INVALID.sub("\ufffd", "; ".join(map(str, value)))
-    return value
-
-
 def _safe_view(view: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy of ``view`` with lists joined by ``; ``, XML-safe text and Gephi weights."""
     safe: nx.MultiDiGraph = nx.MultiDiGraph()
     for node, data in view.nodes(data=True):
-        safe.add_node(_xml_safe(node), **{k: _xml_safe(v) for k, v in data.items()})
+        safe.add_node(xml_safe(node), **{k: xml_safe(v) for k, v in data.items()})
     for u, v, key, data in view.edges(keys=True, data=True):
-        safe.add_edge(_xml_safe(u), _xml_safe(v), key=_xml_safe(key),
-                      **{k: _xml_safe(x) for k, x in data.items()})
+        safe.add_edge(xml_safe(u), xml_safe(v), key=xml_safe(key),
+                      **{k: xml_safe(x) for k, x in data.items()})
     return safe
-
-
-def write_graphml(view: nx.MultiDiGraph, path: str | Path) -> Path:
-    """Write the NetworkX view as GraphML (lists joined with ``; ``, XML-safe text)."""
-    with atomic_write(path) as out:
-        out.write("\n".join(nx.generate_graphml(_safe_view(view))) + "\n")
-    return Path(path)
 
 
 def _gexf(view: nx.MultiDiGraph) -> str:
