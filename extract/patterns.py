@@ -29,6 +29,7 @@ from extract.arguments import (
     subjects_of,
     through,
 )
+from extract.claims import reported_blame_rule
 from extract.speech import speech_relations
 from extract.stance_rules import (
     Found,
@@ -232,6 +233,7 @@ def sentence_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Fou
             yield from epithet_rule(doc, tok)
             yield from blame_rule(doc, tok)
             yield from echo_rule(doc, tok)
+            yield from reported_blame_rule(doc, tok)
         elif tok.pos_ == "ADJ" and tok.lower_ in ADJECTIVES:
             yield from adjective_rule(doc, tok)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in ALLY_NOUNS:

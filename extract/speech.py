@@ -36,7 +36,7 @@ from extract.quotes import (
 from extract.titles import TITLE_WORDS
 from extract.triggers import SPEECH_VERBS
 
-__all__ = ["speech_relations"]
+__all__ = ["speech_relations", "supposed"]
 
 Found = tuple[str, str, str | None, Token, str, float, str | None]
 
@@ -57,7 +57,7 @@ def speech_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Found
     inside = quoted_mask(tokens)
     for n, tok in enumerate(tokens):
         lemma = tok.lemma_.lower()
-        if (tok.pos_ != "VERB" or _supposed(tok)
+        if (tok.pos_ != "VERB" or supposed(tok)
                 or (lemma not in SPEECH_VERBS
                     and not (lemma in _NAMING_VERBS and _quotes_inside(tok, quote)))
                 or (inside[n] and any(t.text in _DOUBLE for t in tokens[n:]))):
@@ -97,7 +97,7 @@ def _quotes_inside(verb: Token, quote: str | None) -> bool:
     return quote in phrase and phrase.find(quote) > phrase.find(verb.text)
 
 
-def _supposed(verb: Token) -> bool:
+def supposed(verb: Token) -> bool:
     """Whether speaking is only supposed: "If Rice had said that ...", "would say"."""
     tok = verb
     for _ in range(3):
@@ -153,7 +153,7 @@ def _carried(doc: Doc, sent: Any, quote: str) -> Iterator[Found]:
     confidence = 0.7 if introduced or quoted(prev_text) is not None else 0.65
     for tok in prev_sent:
         if (tok.pos_ == "VERB" and (introduced or tok.lemma_.lower() in SPEECH_VERBS)
-                and not _supposed(tok) and (speakers := _speakers(doc, tok))):
+                and not supposed(tok) and (speakers := _speakers(doc, tok))):
             for key in speakers:
                 yield (key, "said", None, sent[0], "quote-carried", confidence, quote)
             return

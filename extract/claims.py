@@ -1,0 +1,85 @@
+"""Accusations made by reporting what someone did wrong.
+
+News often accuses without the word "accuse": "U.S. officials said the Assad government used
+chemical weapons", "investigators concluded that Russia interfered in the election", "the
+minister said X was responsible for the attacks". The speaker (or the one who concludes)
+accuses the subject of the reported clause when that clause states a wrongdoing:
+
+- a verb of wrongdoing: interfered, meddled, lied, violated, orchestrated, masterminded,
+  hacked, plotted;
+- a verb with a wrongdoing object: used chemical weapons, committed war crimes, carried out the
+  attack;
+- being responsible for, guilty of or behind something ("was behind the attack"), also
+  "was believed to be responsible for".
+
+Rule id ``reported-blame``; a hedge in the clause ("probably used") is read by
+:mod:`extract.assertion` like any other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from extract.arguments import args_of, children, subjects_of
+from extract.speech import supposed
+from extract.stance_rules import Found
+
+__all__ = ["reported_blame_rule"]
+
+#: Verbs that report a claim or a finding about someone.
+_CLAIM_VERBS = frozenset({
+    "say", "claim", "allege", "charge", "insist", "conclude", "believe", "assert", "state",
+    "find", "determine", "assess", "argue", "contend", "suspect", "tell", "add", "write",
+})
+#: Verbs that are a wrongdoing by themselves.
+_WRONG_VERBS = frozenset({
+    "interfere", "meddle", "lie", "violate", "orchestrate", "mastermind", "hack", "plot",
+    "cheat", "bribe", "torture", "massacre", "sabotage", "embezzle", "defraud", "collude",
+})
+#: Verbs that are a wrongdoing with one of these objects ("used chemical weapons").
+_WRONG_OBJECTS = {
+    "use": frozenset({"weapon", "gas", "agent", "sarin", "chlorine", "bomb"}),
+    "commit": frozenset({"crime", "atrocity", "genocide", "fraud", "perjury", "murder",
+                         "abuse", "violation", "treason", "act"}),
+    "carry": frozenset({"attack", "bombing", "strike", "assassination", "massacre", "raid"}),
+    "launch": frozenset({"attack", "cyberattack", "strike"}),
+}
+#: Adjectives of blame and the preposition of what is blamed ("responsible for").
+_BLAME_ADJECTIVES = {"responsible": "for", "guilty": "of", "culpable": "for"}
+
+
+def _wrongdoing(clause: Token) -> bool:
+    """Whether a reported clause states a wrongdoing of its subject."""
+    lemma = clause.lemma_.lower()
+    if any(t.dep_ == "neg" for t in (clause, *children(clause, "xcomp", "acomp"))
+           for t in t.children):
+        return False  # "was not behind the attack": a denial, not an accusation
+    if lemma in _WRONG_VERBS:
+        return True
+    objects = _WRONG_OBJECTS.get(lemma)
+    if objects and any(o.lemma_.lower() in objects for o in children(clause, "dobj")):
+        return True
+    for tok in (clause, *children(clause, "xcomp")):  # "was believed to be responsible"
+        for adj in children(tok, "acomp"):
+            prep = _BLAME_ADJECTIVES.get(adj.lower_)
+            if prep and any(p.lower_ == prep for p in children(adj, "prep")):
+                return True
+        if any(p.lower_ == "behind" for p in children(tok, "prep")) and tok.lemma_ == "be":
+            return True
+    return False
+
+
+def reported_blame_rule(doc: Doc, verb: Token) -> Iterator[Found]:
+    """Accusation by a claim verb and its reported clause (see module doc)."""
+    if verb.lemma_.lower() not in _CLAIM_VERBS or verb.pos_ != "VERB" or supposed(verb):
+        return  # not "If Rice had said that X was behind it"
+    for clause in children(verb, "ccomp"):
+        if not _wrongdoing(clause):
+            continue
+        accused = [k for s in children(clause, "nsubj", "nsubjpass") for k in args_of(doc, s)]
+        for s in subjects_of(doc, verb):
+            for o in accused:
+                if s != o:
+                    yield (s, "accused", o, verb, "reported-blame", 0.7, None)

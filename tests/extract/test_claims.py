@@ -1,0 +1,37 @@
+"""Accusations made by reporting a wrongdoing: "officials said X used chemical weapons"."""
+
+from __future__ import annotations
+
+from conftest import triples
+
+
+def _accused(facts) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return {(s, o) for s, p, o in triples(facts) if p == "accused"}
+
+
+def test_reported_use_of_chemical_weapons(facts_of) -> None:
+    facts = facts_of("Senator Tom Harlow said on Monday that Syria used chemical weapons "
+                     "twice in March.")
+    assert ("Tom Harlow", "Syria") in _accused(facts)
+
+
+def test_reported_responsibility(facts_of) -> None:
+    facts = facts_of("Interior Minister Paul Darnier said that Mary Lanford was responsible "
+                     "for planning the attacks.")
+    assert ("Paul Darnier", "Mary Lanford") in _accused(facts)
+
+
+def test_denied_wrongdoing_is_no_accusation(facts_of) -> None:
+    facts = facts_of("Senator Tom Harlow said that Russia was not behind the attack.")
+    assert not _accused(facts)
+
+
+def test_a_plain_report_is_no_accusation(facts_of) -> None:
+    facts = facts_of("Senator Tom Harlow said that Russia used its veto in the council.")
+    assert not _accused(facts)
+
+
+def test_a_supposed_claim_is_no_accusation(facts_of) -> None:
+    facts = facts_of("If Senator Tom Harlow had said that Russia was behind the attack, he "
+                     "would have been criticized.")
+    assert not _accused(facts)
