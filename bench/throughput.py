@@ -3,14 +3,19 @@
 Usage::
 
     python bench/throughput.py CORPUS.jsonl [--limit 500] [--workers 1,2] [--rounds 2]
-                               [--profile] [--markdown]
+                               [--baseline DIR] [--profile] [--markdown]
 
 Each measurement runs in its own child process (so peak memory is that run's own), and bare
 and full runs alternate round by round, so that a noisy, shared machine slows both alike:
 
 - ``bare``: ``spacy.load(model)`` and ``nlp.pipe`` over the article texts, nothing else;
 - ``full``: ``newsgraph build`` (read, clean, extract, merge, write Turtle, GraphML, HTML)
-  with ``--workers N`` for each N given.
+  with ``--workers N`` for each N given;
+- ``baseline``: with ``--baseline DIR``, the same 1-worker build with the code of another
+  checkout ``DIR`` (an earlier release, say), so that its ratio to bare spaCy comes from the
+  same rounds as the others.
+
+Each child imports newsgraph from its own checkout (this one, or ``DIR``).
 
 Printed: words/s, ratio of the full build to bare spaCy (1-worker), speed-up per worker count,
 peak RSS, and whether every full build wrote byte-identical Turtle. ``--profile`` adds the
@@ -22,6 +27,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -86,9 +92,12 @@ def _child(argv: list[str]) -> None:
     print(json.dumps(result))
 
 
-def _run(*args: str) -> dict[str, object]:
+def _run(*args: str, tree: Path = ROOT) -> dict[str, object]:
+    """Run a child measurement with the newsgraph code of ``tree`` first on the import path."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        p for p in (str(tree), os.environ.get("PYTHONPATH", "")) if p)}
     proc = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True,
-                          text=True, check=True, cwd=ROOT)
+                          text=True, check=True, cwd=tree, env=env)
     return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
 
 
@@ -120,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=500, help="articles to use")
     parser.add_argument("--workers", default="1,2", help="worker counts for the full build")
     parser.add_argument("--rounds", type=int, default=2, help="alternating rounds")
+    parser.add_argument("--baseline", type=Path, metavar="DIR",
+                        help="another checkout whose 1-worker build is measured alongside")
     parser.add_argument("--profile", action="store_true", help="profile a 1-worker build")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     opts = parser.parse_args(args)
@@ -129,12 +140,19 @@ def main(argv: list[str] | None = None) -> int:
         subset = Path(tmp) / "corpus.jsonl"
         n, words = _subset(opts.corpus, opts.limit, subset)
         times: dict[str, list[float]] = {"bare": [], **{f"full-{w}": [] for w in counts}}
+        if opts.baseline is not None:
+            times["baseline-1"] = []
+        baseline_digests: set[str] = set()
         rss: dict[str, float] = {}
         digests: set[str] = set()
         for r in range(opts.rounds):
             for name in times:
                 if name == "bare":
                     res = _run("bare", str(subset))
+                elif name == "baseline-1":
+                    res = _run("full", str(subset), "1", f"{tmp}/out-{name}-{r}",
+                               tree=opts.baseline.resolve())
+                    baseline_digests.add(str(res["turtle"]))
                 else:
                     res = _run("full", str(subset), name.split("-")[1], f"{tmp}/out-{name}-{r}")
                     digests.add(str(res["turtle"]))
@@ -150,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
             speed = best[f"full-{counts[0]}"] / best[name] if name != "bare" else float("nan")
             rows.append((name, f"{best[name]:.1f} (median {med[name]:.1f})",
                          f"{words / best[name]:.0f}", f"{ratio:.2f}",
-                         "" if name == "bare" else f"{speed:.2f}x", f"{rss[name]:.0f}"))
+                         "" if name in ("bare", "baseline-1") else f"{speed:.2f}x",
+                         f"{rss[name]:.0f}"))
         if opts.markdown:
             print("| " + " | ".join(rows[0]) + " |")
             print("|" + "---|" * len(rows[0]))
@@ -160,6 +179,9 @@ def main(argv: list[str] | None = None) -> int:
             for row in rows:
                 print("  ".join(f"{c:<24}" for c in row))
         print(f"byte-identical Turtle across full builds: {len(digests) == 1}")
+        if opts.baseline is not None:
+            print(f"baseline: {opts.baseline}; its Turtle identical to the full builds': "
+                  f"{baseline_digests == digests and len(digests) == 1}")
         if opts.profile:
             print(_profile(subset))
     return 0
