@@ -32,6 +32,7 @@ __all__ = [
 
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _RDF_TYPE = ox.NamedNode(_RDF + "type")
+_RDF_TYPE_TEXT = str(_RDF_TYPE)
 _STATEMENT, _ARTICLE = ox.NamedNode(str(NG.Statement)), ox.NamedNode(str(SCHEMA.NewsArticle))
 _KB = ox.NamedNode(str(NG.KnowledgeBase))
 _DERIVED, _POLARITY = ox.NamedNode(str(PROV.wasDerivedFrom)), ox.NamedNode(str(NG.polarity))
@@ -43,10 +44,21 @@ _PLAIN_LOCAL = re.compile(r"(?:\w(?:[\w.-]*[\w-])?)?", re.ASCII)
 _Subject: TypeAlias = ox.NamedNode | ox.BlankNode
 
 
-def triple_key(triple: ox.Triple | ox.Quad) -> tuple[str, bool, str, str]:
-    """Sort key of a triple: by subject, its ``rdf:type`` first, then predicate and object."""
-    return (str(triple.subject), triple.predicate != _RDF_TYPE, str(triple.predicate),
-            str(triple.object))
+def triple_key(triple: ox.Triple | ox.Quad) -> str:
+    """Sort key of a triple: by subject, its ``rdf:type`` first, then predicate and object.
+
+    One string that compares as the tuple (subject, predicate is not ``rdf:type``, predicate,
+    object) of their N-Triples forms does: the parts are separated by NUL, which no subject or
+    predicate IRI holds and which sorts before any other character.
+
+    >>> a, p = ox.NamedNode("http://x.org/a"), ox.NamedNode("http://x.org/p")
+    >>> typed = ox.Triple(a, _RDF_TYPE, p)
+    >>> sorted([ox.Triple(a, p, p), typed], key=triple_key)[0] == typed
+    True
+    """
+    t = triple.triple if isinstance(triple, ox.Quad) else triple
+    subject, predicate, obj = str(t).split(" ", 2)  # no space in a subject or predicate
+    return f"{subject}\x00{'0' if predicate == _RDF_TYPE_TEXT else '1'}{predicate}\x00{obj}"
 
 
 def data_base(triples: Sequence[ox.Triple]) -> str:
@@ -135,7 +147,7 @@ def partition(triples: Iterable[ox.Triple], base: str | None = None) -> list[ox.
             graphs = support.get((t.subject, t.predicate, t.object)) or [home]
         graphs = {sources.get(g, g) for g in graphs}
         quads += [ox.Quad(t.subject, t.predicate, t.object, g) for g in graphs]
-    return sorted(quads, key=lambda q: (q.graph_name != home, str(q.graph_name), *triple_key(q)))
+    return sorted(quads, key=lambda q: (q.graph_name != home, str(q.graph_name), triple_key(q)))
 
 
 def _sources(items: Iterable[ox.Triple], kb: ox.NamedNode) -> dict[Any, _Subject]:
