@@ -126,9 +126,26 @@ def subjects_of(doc: Doc, verb: Token) -> list[str]:
         controller = _controller(tok)
         if controller is not None:
             return args_of(doc, controller)
+        if (tok.dep_ in {"acl", "relcl"} and tok.head.pos_ == "NOUN"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+            noun = tok.head  # "Sessions, the first senator to endorse Trump"
+            named = args_of(doc, noun) or (args_of(doc, noun.head) if noun.dep_ == "appos"
+                                           else [])
+            if named:
+                return named
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _RAISING:
+            patient = children(tok.head, "nsubjpass")  # "X is scheduled to meet Y"
+            if patient:
+                return args_of(doc, patient[0])
         tok = tok.head if tok.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "pobj",
                                        "dobj", "acl", "attr", "ccomp"} else None
     return []
+
+
+#: Passive verbs whose subject does what their "to" clause says: "X is scheduled to meet Y".
+_RAISING = frozenset({"schedule", "expect", "set", "slate", "plan", "poise", "invite", "ask",
+                      "urge", "force", "allow", "authorize", "authorise", "empower",
+                      "require", "oblige", "obligate", "compel", "encourage", "permit"})
 
 
 def _controller(verb: Token) -> Token | None:

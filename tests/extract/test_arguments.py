@@ -44,3 +44,15 @@ def test_one_person_in_apposition_is_not_a_list() -> None:
 def test_target_named_inside_the_object_of_a_to_clause(facts_of) -> None:
     facts = facts_of("Iran threatened on Monday to shell Iraqi towns near the border.")
     assert ("Iran", "threatened", "Iraq") in triples(facts)
+
+
+def test_subject_of_a_passive_schedule_verb_acts_in_its_to_clause(facts_of) -> None:
+    facts = facts_of("Secretary of State Tom Harlow is scheduled to meet with Foreign "
+                     "Minister Paul Darnier in Rome.")
+    met = {frozenset((s, o)) for s, p, o in triples(facts) if p == "discussedWith"}
+    assert frozenset(("Tom Harlow", "Paul Darnier")) in met
+
+
+def test_noun_of_an_infinitival_relative_clause_is_its_subject(facts_of) -> None:
+    facts = facts_of("Mary Lanford, the first senator to endorse Tom Harlow, spoke on Monday.")
+    assert ("Mary Lanford", "supports", "Tom Harlow") in triples(facts)
