@@ -75,9 +75,13 @@ def _nation_of_allies(doc: Doc, noun: Token) -> list[str]:
     return [tokens[c.i] for c in children(noun, "amod") if c.i in tokens]
 
 
+#: Nouns for one who speaks for someone: "a spokesperson for Kerry" acts for Kerry.
+_SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
 def _agent_of(doc: Doc, noun: Token) -> list[str]:
     """Who a group noun stands for: "the Sudanese government", "U.S. officials", "officials
-    of Hungary and Romania", "Moscow's negotiators"."""
+    of Hungary and Romania", "Moscow's negotiators", "a spokesperson for Kerry"."""
     tokens: dict[int, str] = doc._.ng_tokens
     keys: list[str] = []
     if any(c.lemma_.lower() in _AGAINST_STATE for c in noun.children):
@@ -85,7 +89,8 @@ def _agent_of(doc: Doc, noun: Token) -> list[str]:
     for child in noun.children:
         if child.dep_ in {"amod", "compound", "poss", "nmod"} and child.i in tokens:
             keys.extend(tokens[t.i] for t in [child, *child.conjuncts] if t.i in tokens)
-        elif child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+        elif child.dep_ == "prep" and (child.lower_ in {"of", "from"} or (
+                child.lower_ == "for" and noun.lemma_.lower() in _SPOKES_NOUNS)):
             for obj in children(child, "pobj"):
                 keys.extend(tokens[t.i] for t in [obj, *obj.conjuncts] if t.i in tokens)
     return keys

@@ -138,12 +138,14 @@ def contact_rule(doc: Doc, noun: Token) -> Iterator[Found]:
 
 
 def reciprocal_targets(doc: Doc, verb: Token, subjects: list[str]) -> list[str] | None:
-    """The subjects themselves when the object is "each other" / "one another"; else None."""
+    """The subjects themselves when the object is "each other" / "one another" (or what
+    belongs to each other: "criticized each other's responses"); else None."""
     for obj in children(verb, "dobj"):
-        around = {doc[max(obj.i - 1, 0) : obj.i + 1].text.lower(),
-                  doc[obj.i : obj.i + 2].text.lower()}
-        if around & {"each other", "one another"}:
-            return subjects if len(subjects) > 1 else []
+        for tok in (obj, *children(obj, "poss")):
+            around = {doc[max(tok.i - 1, 0) : tok.i + 1].text.lower(),
+                      doc[tok.i : tok.i + 2].text.lower()}
+            if around & {"each other", "one another"}:
+                return subjects if len(subjects) > 1 else []
     return None
 
 

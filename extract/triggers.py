@@ -214,8 +214,8 @@ AGENT_NOUNS = frozenset({
     "government", "official", "authority", "leader", "leadership", "ministry", "minister",
     "force", "troop", "army", "military", "police", "parliament", "lawmaker", "legislature",
     "delegation", "diplomat", "envoy", "negotiator", "rebel", "militant", "administration",
-    "regime", "cabinet", "side", "embassy", "navy", "spokesman", "spokeswoman", "president",
-    "prime", "representative", "state", "counterpart", "senator", "congressman",
+    "regime", "cabinet", "side", "embassy", "navy", "spokesman", "spokeswoman", "spokesperson",
+    "president", "prime", "representative", "state", "counterpart", "senator", "congressman",
     "congresswoman", "legislator",
 })
 

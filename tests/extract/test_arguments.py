@@ -56,3 +56,8 @@ def test_subject_of_a_passive_schedule_verb_acts_in_its_to_clause(facts_of) -> N
 def test_noun_of_an_infinitival_relative_clause_is_its_subject(facts_of) -> None:
     facts = facts_of("Mary Lanford, the first senator to endorse Tom Harlow, spoke on Monday.")
     assert ("Mary Lanford", "supports", "Tom Harlow") in triples(facts)
+
+
+def test_a_spokesperson_for_someone_acts_for_them(facts_of) -> None:
+    facts = facts_of("A spokesperson for Tom Harlow dismissed Mary Lanford's proposal on Monday.")
+    assert ("Tom Harlow", "rejected", "Mary Lanford") in triples(facts)

@@ -200,3 +200,10 @@ def test_echoing_on_a_channel_is_no_agreement(facts_of) -> None:
 def test_someones_named_ally(facts_of) -> None:
     facts = facts_of("Lithuania's closest ally, Poland, did not join the talks in Vienna.")
     assert ("Lithuania", "cooperatesWith", "Poland") in triples(facts)
+
+
+def test_criticized_what_belongs_to_each_other(facts_of) -> None:
+    facts = facts_of("Governor Tom Harlow and Mayor Mary Lanford both publicly criticized "
+                     "each other's responses to the storms.")
+    found = {(s, o) for s, p, o in triples(facts) if p == "criticized"}
+    assert {("Tom Harlow", "Mary Lanford"), ("Mary Lanford", "Tom Harlow")} <= found
