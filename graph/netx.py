@@ -21,6 +21,7 @@ import networkx as nx
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from rdflib import RDF, RDFS, Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import OWL, SKOS
 
 from graph.query.statements import plover_types
@@ -67,10 +68,10 @@ def _store_of(graph: Graph | ox.Store) -> ox.Store:
     """The Oxigraph store behind ``graph`` (a copy of its triples for another rdflib store)."""
     if isinstance(graph, ox.Store):
         return graph
-    if isinstance(graph.store, OxigraphStore):
+    if isinstance(graph.store, OxigraphStore) and graph.identifier == DATASET_DEFAULT_GRAPH_ID:
         return graph.store._inner
     store = ox.Store()
-    data = graph.serialize(format="nt", encoding="utf-8")
+    data = graph.serialize(format="ox-ntriples", encoding="utf-8")
     store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
     return store
 
@@ -157,7 +158,7 @@ def to_networkx(graph: Graph | ox.Store) -> nx.MultiDiGraph:
     ``knowledge_base`` attribute, the knowledge base's label.
 
     Args:
-        graph: the graph (its default graph is read): an Oxigraph store, or an rdflib `Graph`.
+        graph: an Oxigraph store (its default graph is read), or an rdflib `Graph`.
     """
     index = _index(_store_of(graph))
     view: nx.MultiDiGraph = nx.MultiDiGraph()
