@@ -5,7 +5,8 @@ Rules, applied after :mod:`extract.entities`:
 - descriptions ("the alliance", "members of the bloc", "the head of the Pentagon", "the
   president", "the U.S. president"): see :mod:`extract.descriptions`;
 - "he", "she", "his", "her": the most recent person that was a clause subject (same sentence
-  first, then the two sentences before), never a person inside a quote; the subject of a verb
+  first, then the two sentences before), never a person inside a quote, and for "him" or
+  "her" as an object never the subject of its own clause; the subject of a verb
   of speaking ("..., he said") skips people named inside what a speaker was reported to say
   ("Smith said that Jones had left. ..., he said" is Smith);
 - "they", "their": the most recent plural subject (coordinated entities, or an organisation's
@@ -87,6 +88,8 @@ def resolve_coreference(doc: Doc, kb: KnowledgeBase) -> Doc:
                 (t.i, k) for t, k in here if t.i < tok.i and t.head != tok.head
             ] if pron and low in _SINGULAR else []
             people = [(i, k) for i, k in people if _agrees(groups[k], low)]
+            if people and (bound := _clause_subjects(tok, tokens)):  # "X talked to him": not X
+                people = [(i, k) for i, k in people if k not in bound]
             if not people and pron and low in _SINGULAR:  # "met Margaret Hodge. She said"
                 people = [(i, k) for i, k in mentioned
                           if i < tok.i and _agrees(groups[k], low, strict=True)]
@@ -135,6 +138,19 @@ def _agrees(group: EntityGroup, pronoun: str, *, strict: bool = False) -> bool:
 
 
 _MASCULINE = frozenset({"he", "him", "his"})
+
+
+def _clause_subjects(pron: Token, tokens: dict[int, str]) -> set[str]:
+    """The people a pronoun object cannot be: the named subject of its own clause ("Carter
+    talked to him", "Lavrov thanked her"); a possessive ("defended her record") may be the
+    subject, and a pronoun subject is itself only a guess."""
+    if pron.dep_ not in {"dobj", "pobj", "dative", "iobj"} or pron.lower_ not in {"him", "her"}:
+        return set()
+    verb = pron.head.head if pron.dep_ == "pobj" and pron.head.dep_ == "prep" else pron.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return set()
+    return {tokens[t.i] for s in verb.children if s.dep_ in _SUBJECT_DEPS
+            for t in (s, *s.conjuncts) if t.i in tokens and t.pos_ == "PROPN"}
 
 
 def _reported(subj: Token, tokens: dict[int, str]) -> bool:

@@ -71,3 +71,10 @@ def test_said_pronoun_is_not_someone_the_speaker_talked_about(facts_of) -> None:
                      "the thefts. Of the four robberies, he said, Dubois had organised three.")
     speakers = {facts.entity(r.subject).name for r in facts.relations if r.predicate == "said"}
     assert "Marc Dubois" not in speakers and "Paul Girard" in speakers
+
+
+def test_object_pronoun_is_not_the_named_subject_of_its_clause(facts_of) -> None:
+    facts = facts_of("Paul Darnier is the national security adviser. Tom Harlow, who is a "
+                     "friend of Darnier, talked to him about the situation on Monday.")
+    met = {frozenset((s, o)) for s, p, o in triples(facts) if p == "discussedWith"}
+    assert frozenset(("Tom Harlow", "Paul Darnier")) in met
