@@ -23,6 +23,7 @@ from extract.furniture import (
     is_furniture_line,
     remove_boilerplate,
     remove_furniture_lines,
+    remove_name_cards,
     remove_promo_blocks,
 )
 
@@ -36,6 +37,7 @@ __all__ = [
     "remove_boilerplate",
     "remove_control_chars",
     "remove_furniture_lines",
+    "remove_name_cards",
     "remove_promo_blocks",
     "strip_html",
     "strip_markdown",
@@ -174,6 +176,7 @@ _CLEANERS: tuple[Callable[[str], str], ...] = (
     strip_html,
     collapse_spaces,
     remove_boilerplate,
+    remove_name_cards,
     remove_promo_blocks,
     remove_furniture_lines,
     unbracket_insertions,

@@ -17,6 +17,7 @@ __all__ = [
     "is_furniture_line",
     "remove_boilerplate",
     "remove_furniture_lines",
+    "remove_name_cards",
     "remove_promo_blocks",
 ]
 
@@ -43,6 +44,10 @@ _INLINE_FURNITURE: tuple[re.Pattern[str], ...] = (
                r"\b(?:to|in) your inbox\b\.?"),
     re.compile(r"\bBy signing up, you agree to our Privacy Policy\b\.?"),
     re.compile(r"\bGet our (?:daily |free |weekly )?newsletter\b\.?"),
+    re.compile(r"\bEmail Sign Up\b"),
+    # share-button rows and summary-box labels of news sites
+    re.compile(r"\bFacebook Twitter Pinterest\b"),
+    re.compile(r"\bStory Highlights\b"),
     re.compile(r"\bUpgrade your inbox and get our [^.\n]{0,60}\.?"),
     # country pickers of edition menus: "Choose your country United States of America ..."
     re.compile(r"\bChoose your (?:country|region|edition)\b[^\n]*"),
@@ -108,6 +113,35 @@ def remove_boilerplate(text: str) -> str:
     'Ministers met on Monday.'
     """
     return _INLINE_RE.sub("", text)
+
+
+# Hover cards of a news site, flattened by a scraper after a linked name: the full name, the
+# titles of three related stories run into it, and "MORE". "Sen. Jane Roe Jane Mary RoeSenate
+# passes bill Roe says ... MORE (D-Ore.) said" -> "Sen. Jane Roe (D-Ore.) said".
+_NAME_CARD = re.compile(
+    r"\b(?P<last>[A-Z][\w'’-]+) (?P<card>(?:[A-Z][\w'’.-]*(?: \([A-Z][\w'’.-]*\))? ){1,4}"
+    r"(?P=last)(?![a-z])[^\n]{0,900}?\bMORE\b)"
+)
+
+
+def remove_name_cards(text: str) -> str:
+    """Remove the hover cards a scraper flattened after linked names, keeping the names.
+
+    >>> remove_name_cards("Sen. Jane Roe Jane Mary RoeBill passes Roe wins MORE (D-Ore.) said")
+    'Sen. Jane Roe (D-Ore.) said'
+    """
+    if "MORE" not in text:
+        return text
+    out: list[str] = []
+    pos = 0
+    while (hit := _NAME_CARD.search(text, pos)) is not None:
+        # "Jane Roe Jane Mary Roe...": the linked name ends at the last word the card repeats
+        while (later := _NAME_CARD.match(text, hit.end("last") + 1)) and later.end() == hit.end():
+            hit = later
+        out.append(text[pos : hit.end("last")])
+        pos = hit.end()
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _promo_chain(rest: str, marker: str) -> list[int]:
