@@ -29,8 +29,9 @@ from extract.gazetteer import add_pattern_mentions, drop_headline_fragments
 from extract.guard import run_guarded
 from extract.kb import KnowledgeBase, load_kb
 from extract.linking import check_links
-from extract.mentions import find_candidates, link_generics
+from extract.mentions import Candidate, find_candidates, link_generics
 from extract.merging import EntityGroup, entity_table
+from extract.person_cues import title_line_fragments
 from extract.posts import Post, find_posts
 from extract.repeats import add_surname_repeats
 
@@ -50,6 +51,7 @@ def resolve_entities(doc: Doc, kb: KnowledgeBase) -> Doc:
     """Fill ``doc._.ng_entities``, ``doc._.ng_tokens`` and ``doc._.ng_posts``."""
     cands, stripped = find_candidates(doc, kb)
     cands = drop_headline_fragments(doc, add_pattern_mentions(doc, cands, kb))
+    cands = _cut_title_lines(doc, cands)
     cands = add_surname_repeats(doc, cands)
     check_links(doc, cands, kb, dict(stripped))
     link_generics(cands, kb)
@@ -58,6 +60,23 @@ def resolve_entities(doc: Doc, kb: KnowledgeBase) -> Doc:
     doc._.ng_tokens = tokens
     doc._.ng_posts = find_posts(doc, final, tokens, dict(stripped), kb)
     return doc
+
+
+def _cut_title_lines(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` with the PERSON mentions of title-case lines cut to the words the prose names,
+    or dropped (:func:`extract.person_cues.title_line_fragments`)."""
+    persons = [c for c in cands if c.label == "PERSON" and c.kb is None]
+    others = [(c.start, c.end) for c in cands if not (c.label == "PERSON" and c.kb is None)]
+    fixes = title_line_fragments(doc, [(c.start, c.end) for c in persons], others)
+    gone: set[int] = set()
+    for k, span in fixes.items():
+        cand = persons[k]
+        if span is None:
+            gone.add(id(cand))
+        else:
+            cand.start, cand.end = span
+            cand.text = doc[cand.start : cand.end].text
+    return [c for c in cands if id(c) not in gone]
 
 
 @Language.factory(

@@ -19,7 +19,8 @@ from extract.credits import credit_spans
 from extract.facts import MentionSource
 from extract.firstnames import is_given_name, is_surname
 from extract.kb import KBEntry, KnowledgeBase
-from extract.persons import NOT_PERSON_HEADS, doubtful_single_names, person_span
+from extract.person_cues import cue_labels
+from extract.persons import NOT_PERSON_HEADS, doubtful_single_names, person_evidence, person_span
 from extract.titles import HEAD_TITLES, TITLE_WORDS, strip_title
 
 __all__ = ["KEEP_LABELS", "ORG_HEADS", "Candidate", "find_candidates", "link_generics"]
@@ -144,7 +145,8 @@ def _continues_title(doc: Doc, i: int) -> bool:
 
 #: Last words of names of organisations, laws and places that are never a person's.
 _NAME_HEADS = frozenset({"act", "compact", "center", "centre", "foundation", "network",
-                         "museum", "online", "inc", "inc.", "police", "ems", "fund"})
+                         "museum", "online", "inc", "inc.", "police", "ems", "fund",
+                         "motors", "electric", "dynamics", "mills"})
 
 
 def _org_or_place_head(word: str) -> bool:
@@ -247,6 +249,12 @@ def find_candidates(
     for c in out:
         if c.label == "PERSON" and c.start in drop:
             c.label = drop[c.start] or ""
+    persons = [c for c in out if c.label == "PERSON" and c.kb is None]
+    cues = cue_labels(doc, [(c.start, c.end) for c in persons],
+                      {cut for cut, _ in stripped_titles}, person_evidence,
+                      {i for c in out if c.label == "GPE" for i in range(c.start, c.end)})
+    for k, label in cues.items():
+        persons[k].label = label
     return [c for c in out if c.label], stripped_titles
 
 

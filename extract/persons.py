@@ -16,9 +16,10 @@ from spacy.tokens import Doc
 
 from extract.firstnames import is_given_name, is_surname
 from extract.kb import KnowledgeBase
+from extract.name_edges import trim_name_edges
 from extract.titles import HEAD_TITLES, TITLE_WORDS
 
-__all__ = ["NOT_PERSON_HEADS", "doubtful_single_names", "person_span"]
+__all__ = ["NOT_PERSON_HEADS", "doubtful_single_names", "person_evidence", "person_span"]
 
 #: Last words of organisation names.
 _ORG_HEADS = frozenset({
@@ -27,13 +28,20 @@ _ORG_HEADS = frozenset({
     "college", "school", "university", "institute", "law", "army", "navy", "corps", "embassy",
     "tech", "workshop", "rule", "act", "inquiry", "page", "symposium", "center", "centre",
     "society", "campaign", "administration", "group", "network", "news", "magazine", "review",
-    "police", "ems", "compact", "online", "fund", "dispatch", "enquirer",
+    "police", "ems", "compact", "online", "fund", "dispatch", "enquirer", "foods", "motors",
+    "electric", "industries", "airlines", "holdings", "analytica", "report", "technologies",
+    "pharmaceuticals", "entertainment", "brands", "labs", "amendment", "amendments",
 })
 #: Last words of place and facility names.
 _PLACE_HEADS = frozenset({
     "memorial", "garden", "lawn", "museum", "station", "headquarters", "hospital", "beach",
     "house", "courthouse", "astrodome", "stadium", "hall", "park", "square", "bridge",
     "airport", "street", "avenue", "church", "cathedral", "library", "mill", "building",
+})
+#: Last words of place names that no person's name ends with ("Beverly Hills", "Rose Garden").
+_STRONG_PLACE_HEADS = frozenset({
+    "hills", "falls", "springs", "heights", "cemetery", "theater", "theatre", "garden",
+    "gardens", "belt",
 })
 #: Last words that make a name an organisation's or a place's, never a person's.
 NOT_PERSON_HEADS = _ORG_HEADS | _PLACE_HEADS
@@ -80,6 +88,7 @@ def _unglue(doc: Doc, start: int, end: int) -> int | None:
     return end
 
 
+_PLURAL = re.compile(r"[A-Z][a-z]{2,}[bcdfgkmnprtwy]s")
 _VERSUS = frozenset({"v.", "v", "vs.", "vs"})
 #: Military and police ranks, abbreviated or not, that NER takes for a name.
 _RANKS = frozenset({
@@ -110,6 +119,18 @@ def _title_fragment(doc: Doc, start: int, end: int) -> bool:
         after[0].i == end)
 
 
+def _names_part(doc: Doc, end: int) -> bool:
+    """Whether capitalised words after the span end in an organisation's or place's head:
+    "the Arthur L. Carter | Journalism Institute" (not "the Roe administration")."""
+    for i in range(end, min(len(doc), end + 3)):
+        tok = doc[i]
+        if not tok.is_title:
+            return False
+        if tok.lower_ in NOT_PERSON_HEADS and tok.lower_ not in _PERSON_NOUNS:
+            return True
+    return False
+
+
 def person_span(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> tuple[int, int, str | None]:
     """The name inside the PERSON span ``doc[start:end]`` and its type; None to drop it.
 
@@ -137,6 +158,10 @@ def person_span(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> tuple[int,
         if (doc[i].text in {"-", "‑"} and not doc[i].whitespace_
                 and doc[i + 1].lower_ in _COMPOUND_TAILS):
             return start, end, None  # "Bush-era tax cuts", "a Soros-funded group"
+    edges = trim_name_edges(doc, start, end, kb)
+    if edges is None:
+        return start, end, None
+    start, end = edges
     if (end - start > 1 and _LEADING_VERB.match(doc[start].text)
             and not is_given_name(doc[start].text) and not is_surname(doc[start].text)):
         start += 1  # "Calling Gillum's tenure", "Exiting Timothy Geithner talks"
@@ -165,8 +190,10 @@ def person_span(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> tuple[int,
     named = len(words) == 2 and is_given_name(words[0]) and is_surname(last)
     if len(words) > 1 and last in _ORG_HEADS and not named:
         return start, end, "ORG"  # "Clinton Foundation", not "Carter Page"
-    if len(words) > 1 and last in _PLACE_HEADS and not named:
+    if len(words) > 1 and (last in _STRONG_PLACE_HEADS or (last in _PLACE_HEADS and not named)):
         return start, end, "FAC"  # "Lincoln Memorial", not "Matt House"
+    if _names_part(doc, end):
+        return start, end, None  # "Jane Roe | Journalism Institute": part of a longer name
     places = sum(1 for w in words if (e := kb.lookup(w)) is not None and e.type == "GPE")
     if len(words) > 1 and places >= 2:
         return start, end, None  # "Austria Azerbaijan": a list of countries
@@ -204,7 +231,7 @@ _PERSON_NOUNS = frozenset({
 })
 
 
-def _person_evidence(doc: Doc, i: int) -> bool:
+def person_evidence(doc: Doc, i: int) -> bool:
     """Whether the one-word name at token ``i`` reads as a person's: a title or honorific
     before it, a verb of speech next to it ("Mr. Roe", "Sen. Roe", "Roe said", "said Roe"),
     or a noun of a person's following after it ("the Roe regime")."""
@@ -245,7 +272,8 @@ def doubtful_single_names(doc: Doc, starts: list[int], names: list[str],
 
     A one-word name that is no word of a longer person name of the article ("Roe" beside
     "Jane Roe"), never follows a title or honorific and never speaks ("Mr. Roe", "Roe said"),
-    is no person when the article also writes it in lower case ("Fentanyl ... the fentanyl"),
+    is no person when it is a plural no name list has ("Aztecs"), when the article also writes
+    it in lower case ("Fentanyl ... the fentanyl"),
     or uses it as a thing or a place in at least half of its mentions: after an article, before
     a common noun it describes, after "in" ("the Caravan", "Pell grants", "in Wigan"). Used
     only as a place, it is a place ("GPE").
@@ -265,11 +293,13 @@ def doubtful_single_names(doc: Doc, starts: list[int], names: list[str],
         by_word.setdefault(re.sub(r"['’]s?$", "", doc[i].text.lower()), []).append(i)
     out: dict[int, str | None] = {}
     for word, mentions in by_word.items():
-        if word in words or any(i in titled or _person_evidence(doc, i) for i in mentions):
+        if word in words or any(i in titled or person_evidence(doc, i) for i in mentions):
             continue
         lower = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", doc.text) is not None
         kinds = [k for k in (_thing_evidence(doc, i) for i in mentions) if k is not None]
-        if lower or 2 * len(kinds) >= len(mentions):
+        plural = _PLURAL.fullmatch(doc[mentions[0]].text) and not any(
+            is_surname(w) or is_given_name(w) for w in (word, word[:-1]))  # "Aztecs"
+        if lower or plural or 2 * len(kinds) >= len(mentions):
             label = "GPE" if not lower and set(kinds) == {"place"} else None
             out.update(dict.fromkeys(mentions, label))
     return out

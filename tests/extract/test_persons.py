@@ -89,3 +89,9 @@ def test_title_fragments_and_case_parties_are_no_names(nlp: Language) -> None:
 def test_a_country_abbreviation_and_a_word_is_no_initialled_name(facts_of) -> None:  # type: ignore[no-untyped-def]
     found = names(facts_of("If Jones resigns, U.S. Solicitor General Noel Hartfield would act."))
     assert found.get("U.S. Solicitor") != "PERSON" and found.get("Noel Hartfield") == "PERSON"
+
+
+def test_plurals_no_name_list_has_are_no_people(facts_of) -> None:  # type: ignore[no-untyped-def]
+    found = names(facts_of("It was fine to praise the Zorvecs for their roads."))
+    assert found.get("Zorvecs") != "PERSON"
+    assert names(facts_of("Mr. Clinton and the Clintons left.")).get("Clinton") == "PERSON"
