@@ -9,8 +9,9 @@ Rules, applied after :mod:`extract.entities`:
   "her" as an object never the subject of its own clause; the subject of a verb
   of speaking ("..., he said") skips people named inside what a speaker was reported to say
   ("Smith said that Jones had left. ..., he said" is Smith);
-- "they", "their": the most recent plural subject (coordinated entities, or an organisation's
-  members).
+- "they", "their": the coordinated subject of the verb that reports them ("X and Y said they
+  would ..."), else the most recent plural subject (coordinated entities, or an
+  organisation's members).
 
 Each resolved mention is added to ``doc._.ng_tokens`` with source ``coref``; the chains are kept
 in ``doc._.ng_coref`` as (token index, entity key, antecedent token index).
@@ -67,6 +68,10 @@ def resolve_coreference(doc: Doc, kb: KnowledgeBase) -> Doc:
                 and groups[tokens[t.i]].type == "PERSON"]
         for n, tok in enumerate(sent_tokens):
             if tok.i in tokens:
+                if _party_member(tok, groups[tokens[tok.i]]) and (
+                        member := _member_named(tok, tokens, groups, recent_people)):
+                    _rekey(tok, tokens, groups, member[1])  # "the Ohio Republican said"
+                    chains.append((tok.i, member[1], member[0]))
                 continue
             low = tok.lower_
             key: str | None = None
@@ -101,6 +106,9 @@ def resolve_coreference(doc: Doc, kb: KnowledgeBase) -> Doc:
                     tokens[tok.i] = key
                     groups[key].spans.append((tok.i, tok.i + 1, "coref"))
                     chains.append((tok.i, key, ante))
+            elif low in _PLURAL and pron and (speakers := _reporting_group(tok, tokens)):
+                plural[tok.i] = speakers  # "X and Y said they would oppose it"
+                chains.extend((tok.i, k, -1) for k in speakers)
             elif low in _PLURAL and pron and recent_plural:
                 ante, keys = recent_plural[-1]
                 if tok.i - ante < 80:
@@ -138,6 +146,55 @@ def _agrees(group: EntityGroup, pronoun: str, *, strict: bool = False) -> bool:
 
 
 _MASCULINE = frozenset({"he", "him", "his"})
+
+
+def _party_member(tok: Token, group: EntityGroup) -> bool:
+    """Whether a party's name is a description of one of its members: "the Ohio Republican
+    said", "the New York Democrat" (a singular noun with "the", as a subject)."""
+    return (tok.lower_ in {"republican", "democrat"} and tok.dep_ in _SUBJECT_DEPS
+            and group.type in {"ORG", "NORP"} and has_det(tok) and tok.tag_ in {"NN", "NNP"})
+
+
+def _member_named(
+    tok: Token, tokens: dict[int, str], groups: dict[str, EntityGroup],
+    recent: list[tuple[int, str]],
+) -> tuple[int, str] | None:
+    """The person a party word describes: one named in apposition ("the top Democrat on the
+    panel, Sen. X, said"), else the last person subject of the last few sentences."""
+    for c in tok.children:
+        if c.dep_ == "appos" and c.i in tokens and groups[tokens[c.i]].type == "PERSON":
+            return c.i, tokens[c.i]
+    if any(c.dep_ == "appos" for c in tok.children) or not recent:
+        return None
+    ante, key = recent[-1]
+    return (ante, key) if tok.i - ante <= _MEMBER_WINDOW else None
+
+
+#: How far back (in tokens) "the Ohio Republican" may refer to the last person subject.
+_MEMBER_WINDOW = 50
+
+
+def _rekey(tok: Token, tokens: dict[int, str], groups: dict[str, EntityGroup], key: str) -> None:
+    """Make a mention of one entity a coreferent mention of another."""
+    old = groups[tokens[tok.i]]
+    old.spans = [sp for sp in old.spans if not sp[0] <= tok.i < sp[1]]
+    tokens[tok.i] = key
+    groups[key].spans.append((tok.i, tok.i + 1, "coref"))
+
+
+def _reporting_group(pron: Token, tokens: dict[int, str]) -> list[str]:
+    """The coordinated subject of the verb whose reported clause holds "they": "X and Y said
+    they would oppose the plan" -> X and Y."""
+    tok = pron
+    while tok.dep_ != "ccomp" and tok.head.i != tok.i and tok.i - tok.head.i < 30:
+        tok = tok.head
+    if tok.dep_ != "ccomp" or pron.i < tok.head.i:
+        return []
+    for subj in tok.head.children:
+        if subj.dep_ == "nsubj":
+            keys = [tokens[t.i] for t in (subj, *subj.conjuncts) if t.i in tokens]
+            return list(dict.fromkeys(keys)) if len(set(keys)) > 1 else []
+    return []
 
 
 def _clause_subjects(pron: Token, tokens: dict[int, str]) -> set[str]:

@@ -1,7 +1,8 @@
 """Party membership of politicians, as US news writes it (parties in ``data/parties.json``).
 
 "Sen. Lindsey Graham (R-S.C.)", "Chuck Schumer, D-N.Y.,", "Republican Sen. Lindsey Graham",
-"Chicago Democratic Rep. Jan Schakowsky" and "Bill Nelson, Florida Democrat," each give
+"Chicago Democratic Rep. Jan Schakowsky", "Bill Nelson, Florida Democrat," and "the Ohio
+Republican said" (a description coreference ties to the person) each give
 memberOf(person, party). The party becomes an entity of the article when the text names it
 only through such a mark.
 """
@@ -93,9 +94,11 @@ def party_memberships(doc: Doc) -> Iterator[Found]:
         if group.type != "PERSON":
             continue
         for start, end, how in group.spans:
-            if how == "coref":
-                continue
-            party = _mark_after(doc, end) or _mark_before(doc, start)
+            if how == "coref":  # "the Ohio Republican said": a member named by the party word
+                word = doc[start].lower_
+                party = next((p for p in _parties() if word in p.words), None)
+            else:
+                party = _mark_after(doc, end) or _mark_before(doc, start)
             if party is not None:
                 yield (key, "memberOf", _party_key(groups, party), doc[start], "member-party",
                        0.85, None)

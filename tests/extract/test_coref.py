@@ -78,3 +78,26 @@ def test_object_pronoun_is_not_the_named_subject_of_its_clause(facts_of) -> None
                      "friend of Darnier, talked to him about the situation on Monday.")
     met = {frozenset((s, o)) for s, p, o in triples(facts) if p == "discussedWith"}
     assert frozenset(("Tom Harlow", "Paul Darnier")) in met
+
+
+def test_they_in_a_reported_clause_is_the_coordinated_speakers(facts_of) -> None:
+    facts = facts_of("Tom Harlow and Mary Lanford said they would oppose the plan of Paul "
+                     "Darnier.")
+    rejected = {(s, o) for s, p, o in triples(facts, asserted_only=False) if p == "rejected"}
+    assert {("Tom Harlow", "Paul Darnier"), ("Mary Lanford", "Paul Darnier")} <= rejected
+
+
+def test_the_state_republican_is_the_last_person_who_spoke(facts_of) -> None:
+    facts = facts_of("Speaker Tom Harlow said he would not allow the vote. \u201cThe bill "
+                     "should not be revisited,\u201d the Ohio Republican said.")
+    found = triples(facts)
+    assert ("Tom Harlow", "memberOf", "Republican Party") in found
+    assert not [o for s, p, o in found if s == "Republican Party" and p == "said"]
+
+
+def test_the_party_word_with_a_person_in_apposition_is_that_person(facts_of) -> None:
+    facts = facts_of("Paul Darnier fired the inspector. The top Democrat on the panel, "
+                     "Virginia Sen. Tom Harlow, said it was unconscionable.")
+    found = triples(facts)
+    assert ("Tom Harlow", "memberOf", "Democratic Party") in found
+    assert ("Paul Darnier", "memberOf", "Democratic Party") not in found
