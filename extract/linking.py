@@ -12,7 +12,8 @@ these checks look at the rest of the article:
   Kingston said") is that person, unless the article is about the place's country;
 - a name shared by a country and a US state ("Georgia") is the state where the article says
   "state of" or names other states, the country where it names the country's capital or
-  people, and is left unlinked otherwise;
+  people, and is left unlinked otherwise; a city named like a state ("Washington") listed
+  with states ("California, Oregon and Washington") is the state;
 - a US party ("Democrats") is linked only in an article about the United States.
 """
 
@@ -112,6 +113,7 @@ def check_links(
             cand.kb = None
             continue
         _disambiguate_state(doc, cand, kb, linked)
+        _state_in_a_list(doc, cand, kb)
 
 
 _SPEECH = frozenset({"say", "add", "tell", "write", "argue", "note", "explain", "insist"})
@@ -130,6 +132,22 @@ def _post_title(entry: KBEntry, title: str | None) -> bool:
     words = set(normalise_name(title).split())
     return any(words & set(normalise_name(p.title).split()) - {"of", "the"}
                for p in entry.posts)
+
+
+def _state_in_a_list(doc: Doc, cand: Candidate, kb: KnowledgeBase) -> None:
+    """"California, Oregon and Washington": a city named like a US state ("Washington", "New
+    York") listed with states is the state."""
+    if cand.kb is None or not cand.kb.id.startswith("city:") or cand.kb.country != "US":
+        return
+    state = next((e for e in kb.matches(f"State of {cand.text}")
+                  if e.id.startswith("region:US-")), None)
+    if state is None:
+        return
+    tok = doc[cand.end - 1]
+    listed = [t for t in (*tok.conjuncts, *(c for c in tok.children if c.dep_ == "appos"))
+              if any(e.id.startswith("region:US-") for e in kb.matches(t.text))]
+    if listed:
+        cand.kb = state
 
 
 def _disambiguate_state(doc: Doc, cand: Candidate, kb: KnowledgeBase, linked: set[str]) -> None:

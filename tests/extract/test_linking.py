@@ -57,3 +57,14 @@ def test_country_named_like_a_speaker_is_the_person(keys: Keys) -> None:
     found = keys("Deputy attorney general Lisa Monaco spoke on Monday. \"We are ready,\" "
                  "Monaco added.")
     assert "country:MC" not in found.values()
+
+
+def test_city_named_like_a_state_in_a_list_of_states_is_the_state(keys: Keys) -> None:
+    found = keys("Governors of California, Oregon and Washington agreed on a plan.")
+    assert "region:US-WA" in found.values()
+    assert "city:4140963" not in found.values()
+
+
+def test_washington_alone_stays_the_capital(keys: Keys) -> None:
+    found = keys("Protests spread from Washington to Chicago on Monday.")
+    assert "city:4140963" in found.values()
