@@ -22,11 +22,15 @@ _AGENCY = (r"(?:AP|AFP|Reuters|Getty Images|Getty|EPA(?:-EFE)?|EFE|Xinhua|TASS|S
            r"|File Photo|File|Handout|Provided|Courtesy)")
 _NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|van|von|da|del|la|le)){0,3}"
 
+#: A newspaper or agency named after a photographer's name and a slash ("Jane Roe/Daily Bugle
+#: via AP", "(Jane Roe/REUTERS)").
+_OUTLET = r"[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}"
 #: "Win McNamee/Getty Images", "Karen Bleier/AFP/Getty Images", "(AP Photo/Evan Vucci)",
 #: "Photograph: Jim Watson/AFP", "Militant photo via AP".
 _PHOTO = re.compile(
     rf"(?:(?:AP|AFP|Reuters) Photo/(?P<a>{_NAME})"
     rf"|(?P<b>{_NAME})(?:/{_AGENCY})+(?![\w/])"
+    rf"|(?P<d>{_NAME})/{_OUTLET}(?= via (?:{_AGENCY})\b|\))"
     rf"|(?:[\w'’-]+ )?[Pp]hoto (?:via|by|courtesy of) (?:{_AGENCY}|(?P<c>{_NAME}))(?:/{_AGENCY})*)"
 )
 #: "Jane Roe and John Doe contributed to this report." (the whole sentence).
@@ -92,7 +96,8 @@ def credit_names(text: str) -> tuple[str, ...]:
     """
     names: list[str] = []
     for m in _PHOTO.finditer(text):
-        names.append(_clean_name(m.group("a") or m.group("b") or m.group("c") or ""))
+        names.append(_clean_name(m.group("a") or m.group("b") or m.group("c") or m.group("d")
+                                 or ""))
     for m in _CONTRIBUTED.finditer(text):
         line = m.group(0)
         line = line[: line.find(" contribut")]

@@ -109,7 +109,8 @@ ORG_HEADS = frozenset({
 _PLACE_HEADS = frozenset({
     "river", "sea", "ocean", "lake", "bay", "gulf", "island", "islands", "mountains", "valley",
     "coast", "city", "county", "state", "province", "region", "street", "square", "airport",
-    "port", "strait", "desert", "peninsula", "park", "bridge", "hall", "stadium",
+    "port", "strait", "desert", "peninsula", "park", "bridge", "hall", "stadium", "hills",
+    "falls", "springs", "heights", "cemetery", "theater", "theatre", "garden", "gardens", "belt",
 })
 
 

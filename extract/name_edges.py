@@ -59,11 +59,25 @@ _NOT_NAMES = frozenset({
 _COINED = re.compile(r"[A-Z][a-z]{2,}(?:care|isms?|nomics|gate|mania|esque)")
 
 
+#: Role nouns written with a capital in a title or a signature.
+_ROLES = frozenset({"fellow", "fellows", "principal", "laureate", "alumni", "alumnus"})
+#: First words of storms and last words of events named after people or places ("Storm
+#: Isaac", "Summer Olympics", "Israel Day Parade", "Super Bowls").
+_STORMS = frozenset({"storm", "hurricane", "typhoon", "cyclone"})
+_EVENT_HEADS = frozenset({
+    "olympics", "bowl", "bowls", "parade", "festival", "awards", "marathon",
+})
+
+
 def _no_name(doc: Doc, start: int, end: int) -> bool:
-    """Spans that hold no person's name: kin words and deities, words coined from a name,
-    name pairs ("Hillary Clinton-Donald Trump", "Obama-Hillary-Kerry")."""
+    """Spans that hold no person's name: kin words and deities, storms and events, words
+    coined from a name, name pairs ("Hillary Clinton-Donald Trump", "Obama-Hillary-Kerry")."""
     text = doc[start:end].text
-    if text.lower() in _NOT_NAMES:
+    if text.lower() in _NOT_NAMES or "&" in text:
+        return True  # "Mom", "God", "Jane Roe & John Doe", "TO&E"
+    if doc[end - 1].lower_ in _ROLES and not is_given_name(doc[start].text):
+        return True  # "(a Presidential) Innovation Fellow", "Principal, Acme LLC"
+    if end - start > 1 and (doc[start].lower_ in _STORMS or doc[end - 1].lower_ in _EVENT_HEADS):
         return True
     if (end - start == 1 and _COINED.fullmatch(text) and not is_surname(text)
             and not is_given_name(text)):

@@ -188,7 +188,8 @@ def person_span(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> tuple[int,
         return start, end, None
     last = words[-1].lower()
     named = len(words) == 2 and is_given_name(words[0]) and is_surname(last)
-    if len(words) > 1 and last in _ORG_HEADS and not named:
+    if len(words) > 1 and ((last in _ORG_HEADS and not named) or words[0] == "Team"
+                           or last in {"police", "foods", "motors"}):
         return start, end, "ORG"  # "Clinton Foundation", not "Carter Page"
     if len(words) > 1 and (last in _STRONG_PLACE_HEADS or (last in _PLACE_HEADS and not named)):
         return start, end, "FAC"  # "Lincoln Memorial", not "Matt House"

@@ -119,3 +119,19 @@ def test_share_rows_and_summary_labels_are_furniture() -> None:
 
     text = "Facebook Twitter Pinterest Talks resumed. Story Highlights Rates rose."
     assert clean_text(text) == "Talks resumed. Rates rose."
+
+
+def test_storms_events_roles_and_pairs_are_no_people(nlp: Language) -> None:
+    assert _edges(nlp, "Tropical Storm Orrin hit the coast.", "Storm Orrin") is None
+    assert _edges(nlp, "She won the Zorvia Olympics gold.", "Zorvia Olympics") is None
+    assert _edges(nlp, "He was an Innovation Fellow there.", "Innovation Fellow") is None
+    assert _edges(nlp, "Jane Roe & Jon Doe met.", "Jane Roe & Jon Doe") is None
+
+
+def test_photo_credits_with_a_newspaper_are_credits() -> None:
+    from extract.credits import credit_names, credit_spans
+
+    text = "Talks began. (Jon Vale/Daily Bugle via AP) Rates rose."
+    assert [text[a:b] for a, b in credit_spans(text)] == ["Jon Vale/Daily Bugle"]
+    assert credit_names(text) == ("Jon Vale",)
+    assert credit_spans("Talks with Jane Roe/Doe (a pair).") == []
