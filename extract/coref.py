@@ -38,7 +38,7 @@ from extract.firstnames import given_name_gender
 from extract.guard import run_guarded
 from extract.kb import KnowledgeBase, load_kb
 from extract.quotes import quoted_mask
-from extract.triggers import MEMBER_NOUNS, SPEECH_VERBS
+from extract.triggers import AGENT_NOUNS, MEMBER_NOUNS, SPEECH_VERBS
 
 __all__ = ["resolve_coreference"]
 
@@ -184,16 +184,22 @@ def _rekey(tok: Token, tokens: dict[int, str], groups: dict[str, EntityGroup], k
 
 def _reporting_group(pron: Token, tokens: dict[int, str]) -> list[str]:
     """The coordinated subject of the verb whose reported clause holds "they": "X and Y said
-    they would oppose the plan" -> X and Y."""
+    they would oppose the plan" -> X and Y; "Republican senators said ..., but they put the
+    blame on Z" -> the party."""
     tok = pron
-    while tok.dep_ != "ccomp" and tok.head.i != tok.i and tok.i - tok.head.i < 30:
-        tok = tok.head
-    if tok.dep_ != "ccomp" or pron.i < tok.head.i:
+    while tok.dep_ not in {"ccomp", "conj"} and tok.head.i != tok.i and tok.i - tok.head.i < 30:
+        tok = tok.head  # up to the reported clause, or a clause joined to the one before
+    if tok.dep_ not in {"ccomp", "conj"} or pron.i < tok.head.i:
         return []
     for subj in tok.head.children:
         if subj.dep_ == "nsubj":
             keys = [tokens[t.i] for t in (subj, *subj.conjuncts) if t.i in tokens]
-            return list(dict.fromkeys(keys)) if len(set(keys)) > 1 else []
+            if len(set(keys)) > 1:
+                return list(dict.fromkeys(keys))
+            if (subj.tag_ == "NNS" and subj.i not in tokens
+                    and subj.lemma_.lower() in AGENT_NOUNS):  # "Republican senators said they"
+                return [tokens[c.i] for c in subj.children
+                        if c.dep_ in {"amod", "compound"} and c.i in tokens][:1]
     return []
 
 

@@ -101,3 +101,11 @@ def test_the_party_word_with_a_person_in_apposition_is_that_person(facts_of) -> 
     found = triples(facts)
     assert ("Tom Harlow", "memberOf", "Democratic Party") in found
     assert ("Paul Darnier", "memberOf", "Democratic Party") not in found
+
+
+def test_they_after_a_group_of_party_members_is_the_party(facts_of) -> None:
+    facts = facts_of("The United States Senate met on Monday. Three Republican senators said "
+                     "the claim was a gesture, but they put the responsibility for the attack "
+                     "squarely on Mayor Tom Harlow.")
+    accusers = {s for s, p, o in triples(facts) if p == "accused" and o == "Tom Harlow"}
+    assert [s for s in accusers if s.startswith("Republican")]
