@@ -147,7 +147,8 @@ def _continues_title(doc: Doc, i: int) -> bool:
 #: Last words of names of organisations, laws and places that are never a person's.
 _NAME_HEADS = frozenset({"act", "compact", "center", "centre", "foundation", "network",
                          "museum", "online", "inc", "inc.", "police", "ems", "fund",
-                         "motors", "electric", "dynamics", "mills"})
+                         "motors", "electric", "dynamics", "mills", "parade", "olympics",
+                         "festival", "awards", "marathon"})
 
 
 def _org_or_place_head(word: str) -> bool:
@@ -253,7 +254,8 @@ def find_candidates(
     persons = [c for c in out if c.label == "PERSON" and c.kb is None]
     cues = cue_labels(doc, [(c.start, c.end) for c in persons],
                       {cut for cut, _ in stripped_titles}, person_evidence,
-                      {i for c in out if c.label == "GPE" for i in range(c.start, c.end)})
+                      {i for c in out if c.label == "GPE" for i in range(c.start, c.end)},
+                      {i for c in out for i in range(c.start, c.end)})
     for k, label in cues.items():
         persons[k].label = label
     return [c for c in out if c.label], stripped_titles

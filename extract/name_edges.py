@@ -51,9 +51,11 @@ def _nationality(text: str, kb: KnowledgeBase) -> bool:
             and kb.lookup(parts[0]) is None and parts[0].endswith(("an", "ic", "ish")))
 
 
-#: Words written with a capital that name no one: "Mom and Dad", "May God bless you".
+#: Words written with a capital that name no one: "Mom and Dad", "May God bless you",
+#: holidays.
 _NOT_NAMES = frozenset({
-    "mom", "dad", "mum", "mommy", "daddy", "grandma", "grandpa", "god", "allah",
+    "mom", "dad", "mum", "mommy", "daddy", "grandma", "grandpa", "god", "allah", "christmas",
+    "merry christmas", "easter", "thanksgiving", "hanukkah", "halloween", "ramadan",
 })
 #: Endings of words made from a name: "Obamacare", "Trumpisms", "Reaganomics", "Pizzagate".
 _COINED = re.compile(r"[A-Z][a-z]{2,}(?:care|isms?|nomics|gate|mania|esque)")

@@ -177,9 +177,31 @@ def _listed_place(doc: Doc, start: int, end: int, places: set[int]) -> bool:
             and not is_given_name(doc[start].text))  # "Wigbury, Leeds and Bury"
 
 
+def _in_name_lists(name: str) -> bool:
+    return any(is_given_name(w) or is_surname(w) for w in name.split())
+
+
+def _listed_word(doc: Doc, start: int, end: int, named: set[int]) -> bool:
+    """Whether the name ``doc[start:end]`` is listed beside a capitalised word that is no name
+    found and in no name list: "Truth, Lies, and Leadership", "Openness, Extroversion"."""
+    seps = {",", "and", "or"}
+    if (start == 0 or end >= len(doc) or doc[start - 1].lower_ not in seps
+            or doc[end].lower_ not in seps | {"."}):
+        return False  # an item inside a list only
+    for i in (start - 2, start - 3, end + 1, end + 2):
+        if not 0 <= i < len(doc) or i in named:
+            continue
+        sep = doc[i + 1] if i < start else doc[i - 1]
+        tok = doc[i]
+        if (sep.lower_ in seps and tok.is_title and tok.is_alpha and not tok.is_sent_start
+                and not _in_name_lists(tok.text)):
+            return True
+    return False
+
+
 def cue_labels(doc: Doc, persons: list[tuple[int, int]], titled: set[int],
                evidence: Callable[[Doc, int], bool],
-               places: set[int] | None = None) -> dict[int, str]:
+               places: set[int] | None = None, named: set[int] | None = None) -> dict[int, str]:
     """New labels of the PERSON mentions whose name the context shows is no person's.
 
     A name gets the kind one of its mentions shows (:func:`kind_cue`), in all its mentions,
@@ -194,6 +216,8 @@ def cue_labels(doc: Doc, persons: list[tuple[int, int]], titled: set[int],
         evidence: Whether the one-word name at a token reads as a person's.
         places: Tokens of the place names of the article; a name listed among them that is
             not a given name and has no other cue is a place.
+        named: Tokens of all the names found; a one-word name listed among capitalised words
+            that are no names ("Truth, Lies, and Leadership") is no person.
 
     Returns:
         Index (into ``persons``) -> "ORG", "GPE", or "" to drop the mention.
@@ -214,6 +238,12 @@ def cue_labels(doc: Doc, persons: list[tuple[int, int]], titled: set[int],
             if not kinds and not is_given_name(name.split()[0]) and any(
                     _listed_place(doc, *persons[k], placed) for k in ks):
                 kinds = {"GPE"}
+            if not kinds and not _in_name_lists(name) and any(
+                    doc[persons[k][0] - 1].lower_ in {"in", "near"} for k in ks if persons[k][0]):
+                kinds = {"GPE"}  # "in Netiv Haasara": no word of it is a name
+            if not kinds and " " not in name and any(
+                    _listed_word(doc, *persons[k], named or set()) for k in ks):
+                kinds = {""}
             if len(kinds) == 1:
                 label = kinds.pop()
                 out.update(dict.fromkeys(ks, label))

@@ -135,3 +135,13 @@ def test_photo_credits_with_a_newspaper_are_credits() -> None:
     assert [text[a:b] for a, b in credit_spans(text)] == ["Jon Vale/Daily Bugle"]
     assert credit_names(text) == ("Jon Vale",)
     assert credit_spans("Talks with Jane Roe/Doe (a pair).") == []
+
+
+def test_capitalised_word_lists_and_unnamed_places(nlp: Language) -> None:
+    doc = nlp("The book is called Truth, Zorvex, and Leadership. A rocket hit near Bet Qorlan.")
+    persons = [_span(doc, "Zorvex"), _span(doc, "Bet Qorlan")]
+    named = set(range(*_span(doc, "Bet Qorlan"))) | set(range(*_span(doc, "Zorvex")))
+    labels = cue_labels(doc, persons, set(), person_evidence, set(), named)
+    assert labels == {0: "", 1: "GPE"}
+    doc = nlp("Jane Roe, Democrat of Ohio, spoke.")
+    assert cue_labels(doc, [_span(doc, "Jane Roe")], set(), person_evidence, set(), set()) == {}
