@@ -57,7 +57,8 @@ def _chain(trigger: Token) -> tuple[list[Token], Token | None]:
 
 #: Verbs that undo what their object names: "lifted sanctions", "ended its support".
 _UNDOING_VERBS = frozenset({"lift", "ease", "remove", "cancel", "end", "scrap", "drop", "revoke",
-                            "relax", "waive", "withdraw", "abandon", "halt", "suspend"})
+                            "relax", "waive", "withdraw", "abandon", "halt", "suspend",
+                            "prohibit", "ban", "block", "freeze", "stop", "bar"})
 
 
 def _negated(chain: list[Token]) -> bool:

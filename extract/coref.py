@@ -9,6 +9,8 @@ Rules, applied after :mod:`extract.entities`:
   "her" as an object never the subject of its own clause; the subject of a verb
   of speaking ("..., he said") skips people named inside what a speaker was reported to say
   ("Smith said that Jones had left. ..., he said" is Smith);
+- "it", "its": the country or organisation that reports them ("Japan said it had halted
+  aid");
 - "they", "their": the coordinated subject of the verb that reports them ("X and Y said they
   would ..."), else the most recent plural subject (coordinated entities, or an
   organisation's members).
@@ -106,6 +108,11 @@ def resolve_coreference(doc: Doc, kb: KnowledgeBase) -> Doc:
                     tokens[tok.i] = key
                     groups[key].spans.append((tok.i, tok.i + 1, "coref"))
                     chains.append((tok.i, key, ante))
+            elif (low in {"it", "its"} and pron
+                  and (speaker := _reporting_body(tok, tokens, groups))):
+                tokens[tok.i] = speaker  # "Japan said it had halted aid"
+                groups[speaker].spans.append((tok.i, tok.i + 1, "coref"))
+                chains.append((tok.i, speaker, -1))
             elif low in _PLURAL and pron and (speakers := _reporting_group(tok, tokens)):
                 plural[tok.i] = speakers  # "X and Y said they would oppose it"
                 chains.extend((tok.i, k, -1) for k in speakers)
@@ -180,6 +187,22 @@ def _rekey(tok: Token, tokens: dict[int, str], groups: dict[str, EntityGroup], k
     old.spans = [sp for sp in old.spans if not sp[0] <= tok.i < sp[1]]
     tokens[tok.i] = key
     groups[key].spans.append((tok.i, tok.i + 1, "coref"))
+
+
+def _reporting_body(pron: Token, tokens: dict[int, str], groups: dict[str, EntityGroup]
+                    ) -> str | None:
+    """The country or organisation whose reported clause holds "it" or "its": "Japan said it
+    had halted aid", "the company said its profits fell"."""
+    tok = pron
+    while tok.dep_ != "ccomp" and tok.head.i != tok.i and tok.i - tok.head.i < 30:
+        tok = tok.head
+    if tok.dep_ != "ccomp" or pron.i < tok.head.i:
+        return None
+    for subj in tok.head.children:
+        if subj.dep_ == "nsubj" and subj.i in tokens and not subj.conjuncts:
+            key = tokens[subj.i]
+            return key if groups[key].type in {"GPE", "ORG"} else None
+    return None
 
 
 def _reporting_group(pron: Token, tokens: dict[int, str]) -> list[str]:

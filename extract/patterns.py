@@ -74,6 +74,9 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
         objects = [k for t in targets for k in args_of(doc, t) or through(doc, t)
                    or _named_inside(doc, t)]
         rule = "verb-threat"
+    elif passive and verb.lemma_.lower() == "oppose" and not children(verb, "agent"):
+        subjects = args_of(doc, passive[0])  # "Israel is opposed to French mediation"
+        objects = prep_objects(doc, verb, frozenset({"to"}))
     elif passive:
         objects = args_of(doc, passive[0])
         agents = [o for a in children(verb, "agent") for o in children(a, "pobj")]

@@ -216,13 +216,14 @@ AGENT_NOUNS = frozenset({
     "delegation", "diplomat", "envoy", "negotiator", "rebel", "militant", "administration",
     "regime", "cabinet", "side", "embassy", "navy", "spokesman", "spokeswoman", "spokesperson",
     "president", "prime", "representative", "state", "counterpart", "senator", "congressman",
-    "congresswoman", "legislator",
+    "congresswoman", "legislator", "ruler",
 })
 
 #: Nouns for what one side puts to another: their maker is the target of a reply to them.
 REQUEST_NOUNS = frozenset({
     "request", "proposal", "offer", "plan", "call", "appeal", "demand", "ultimatum",
     "invitation", "initiative", "resolution", "bid", "suggestion", "change", "condition",
+    "mediation",
 })
 
 #: Predicates whose direction carries no meaning (written once, in sorted order).

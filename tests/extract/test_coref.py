@@ -109,3 +109,9 @@ def test_they_after_a_group_of_party_members_is_the_party(facts_of) -> None:
                      "squarely on Mayor Tom Harlow.")
     accusers = {s for s, p, o in triples(facts) if p == "accused" and o == "Tom Harlow"}
     assert [s for s in accusers if s.startswith("Republican")]
+
+
+def test_it_in_a_reported_clause_is_the_reporting_country(facts_of) -> None:
+    facts = facts_of("Japan said on Tuesday it had halted economic aid to Serbia.")
+    sanctioned = {(s, o) for s, p, o in triples(facts, asserted_only=False) if p == "sanctioned"}
+    assert ("Japan", "Serbia") in sanctioned

@@ -207,3 +207,14 @@ def test_criticized_what_belongs_to_each_other(facts_of) -> None:
                      "each other's responses to the storms.")
     found = {(s, o) for s, p, o in triples(facts) if p == "criticized"}
     assert {("Tom Harlow", "Mary Lanford"), ("Mary Lanford", "Tom Harlow")} <= found
+
+
+def test_is_opposed_to_is_a_rejection(facts_of) -> None:
+    facts = facts_of("Israel is opposed to French mediation in the talks with Syria.")
+    assert ("Israel", "rejected", "France") in triples(facts)
+
+
+def test_prohibited_aid_is_no_support(facts_of) -> None:
+    facts = facts_of("The United States said on Wednesday it would prohibit all aid to "
+                     "Albanian rebels in Macedonia.")
+    assert not [o for s, p, o in triples(facts) if p == "supports"]
