@@ -216,13 +216,18 @@ def actors_match(
 
 
 def entity_names(facts: ArticleFacts, key: str) -> set[str]:
-    """Names an entity answers to: name, surface forms, KB aliases and demonyms (no pronouns)."""
+    """Names an entity answers to: name, surface forms, KB aliases and demonyms (no pronouns),
+    and for a country its capital, which news uses for its government."""
     ent = facts.entity(key)
     names = {ent.name, *ent.aliases,
              *(m.text for m in facts.mentions if m.entity == key and m.source != "coref")}
-    entry = load_kb().by_id(key)
+    kb = load_kb()
+    entry = kb.by_id(key)
     if entry is not None:
         names.update((*entry.aliases, *entry.demonyms, entry.acronym or ""))
+        capital = kb.by_id(entry.capital) if entry.capital else None
+        if capital is not None:  # "Beirut rejected": the capital acting for its country
+            names.update((capital.name, *capital.aliases))
     return {n for n in names if n}
 
 
