@@ -41,6 +41,9 @@ def args_of(doc: Doc, tok: Token | None, *, actor: bool = True) -> list[str]:
             keys.extend(plural[t.i])
         elif t.lemma_.lower() in AGENT_NOUNS:
             keys.extend(_agent_of(doc, t))
+        elif t.lemma_.lower() in _BODY_NOUNS:  # "the APEC forum": the organisation named
+            keys.extend(tokens[c.i] for c in t.children if c.dep_ in {"compound", "nmod"}
+                        and c.i in tokens and doc._.ng_entities[tokens[c.i]].type == "ORG")
         else:  # "its neighbours China and Russia": the names in apposition
             keys.extend(tokens[a.i] for c in t.children if c.dep_ == "appos"
                         for a in (c, *c.conjuncts) if a.i in tokens)
@@ -74,6 +77,12 @@ def _nation_of_allies(doc: Doc, noun: Token) -> list[str]:
     tokens: dict[int, str] = doc._.ng_tokens
     return [tokens[c.i] for c in children(noun, "amod") if c.i in tokens]
 
+
+#: Nouns for a body that is the organisation named with it ("the APEC forum", "the Wagner
+#: group"); a nationality or a place with them is not the body ("a Jordanian group").
+_BODY_NOUNS = frozenset({"forum", "group", "movement", "bloc", "alliance", "coalition",
+                         "organization", "organisation", "agency", "committee", "council",
+                         "faction", "network", "company", "firm", "union", "commission"})
 
 #: Nouns for one who speaks for someone: "a spokesperson for Kerry" acts for Kerry.
 _SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
@@ -112,9 +121,10 @@ def children(tok: Token, *deps: str) -> list[Token]:
 
 def subjects_of(doc: Doc, verb: Token) -> list[str]:
     """Actors of a verb or noun: its subject, passive agent or possessor, else its controller's
-    object, else those of the verb it depends on (up to four steps up)."""
+    object, else those of the verb it depends on (up to five steps up: "Norway is willing to
+    send arms to help defend X")."""
     tok: Token | None = verb
-    for _ in range(4):
+    for _ in range(5):
         if tok is None:
             break
         subj = children(tok, "nsubj")
@@ -143,7 +153,7 @@ def subjects_of(doc: Doc, verb: Token) -> list[str]:
             if patient:
                 return args_of(doc, patient[0])
         tok = tok.head if tok.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "pobj",
-                                       "dobj", "acl", "attr", "ccomp"} else None
+                                       "dobj", "acl", "attr", "ccomp", "acomp"} else None
     return []
 
 
@@ -195,8 +205,9 @@ def through(doc: Doc, noun: Token, extra: frozenset[str] = frozenset()) -> list[
         if child.dep_ == "poss":  # a named possessor, not a pronoun ("their response")
             return [] if child.pos_ == "PRON" else args_of(doc, child)
         if child.dep_ == "prep" and (child.lower_ in _THROUGH_PREPS or child.lower_ in extra):
-            for obj in children(child, "pobj"):
-                return args_of(doc, obj)
+            for obj in children(child, "pobj"):  # "dollars of aid for Romania": the first named
+                if keys := args_of(doc, obj):
+                    return keys
     return []
 
 

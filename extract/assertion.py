@@ -19,16 +19,18 @@ from extract.triggers import HEDGE_WORDS, MODAL_HEDGES, NEGATING_VERBS, SPEECH_V
 
 __all__ = ["Assertion", "assess"]
 
-#: Verbs over a clause that has not happened (yet): plans, promises, offers and appeals.
+#: Verbs (and adjectives: "is willing to") over a clause that has not happened (yet): plans,
+#: promises, offers and appeals.
 _FUTURE_VERBS = frozenset({
     "expect", "plan", "intend", "schedule", "aim", "hope", "prepare", "promise", "pledge",
     "offer", "vow", "want", "seek", "urge", "ask", "call", "press", "demand", "propose", "agree",
-    "decide", "try",
+    "decide", "try", "willing", "ready", "prepared", "poised", "eager", "determined",
 })
 #: How a clause hangs under a verb that makes it a plan or an appeal ("urged X to impose").
 _EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj"})
 _CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "conj", "pcomp", "acl", "relcl", "advcl", "prep",
-                          "pobj", "dobj", "attr", "oprd", "appos", "compound", "amod"})
+                          "pobj", "dobj", "attr", "oprd", "appos", "compound", "amod",
+                          "acomp"})
 
 
 @dataclass(frozen=True, slots=True)

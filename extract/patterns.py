@@ -173,10 +173,19 @@ def _noun_rule(doc: Doc, noun: Token, pred: str) -> Iterator[Found]:
     subjects = args_of(doc, poss[0]) if poss else []
     if not subjects and not (poss and poss[0].pos_ == "PRON"):  # "its support": unknown
         subjects = subjects_of(doc, noun.head)  # "Tuesday's meeting with X": the clause's
+    if pred == "supports" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _GAINING:
+        backers = prep_objects(doc, noun, frozenset({"of", "from"}))
+        if backers:  # "won the backing of X": X supports the winner
+            subjects, objects = backers, subjects
     for s in subjects:
         for o in objects:
             if s != o:
                 yield (s, pred, o, noun, "noun", 0.7, None)
+
+
+#: Verbs of getting support: "won the backing of X" means X backs the subject.
+_GAINING = frozenset({"win", "gain", "secure", "get", "earn", "seek", "receive", "enjoy",
+                      "court", "need", "want", "lose", "attract", "garner", "obtain"})
 
 
 def post_relations(doc: Doc) -> Iterator[Found]:
@@ -246,6 +255,17 @@ def sentence_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Fou
     yield from speech_relations(doc, sent, tokens)
 
 
+def _amount_of(noun: Token, objects: frozenset[str]) -> bool:
+    """An amount of one of ``objects``: "70 million dollars of aid", "a shipment of arms"."""
+    return noun.lemma_.lower() in _AMOUNTS and any(
+        o.lemma_.lower() in objects for p in children(noun, "prep") if p.lower_ == "of"
+        for o in children(p, "pobj"))
+
+
+_AMOUNTS = frozenset({"dollar", "euro", "million", "billion", "ton", "tonne", "package",
+                      "shipment", "batch", "amount", "worth", "supply", "load", "round"})
+
+
 def _gated_rule(doc: Doc, verb: Token) -> Iterator[Found]:
     """A verb that signals a predicate through its object: "halted aid to Serbia"."""
     lemma = verb.lemma_.lower()
@@ -253,7 +273,7 @@ def _gated_rule(doc: Doc, verb: Token) -> Iterator[Found]:
         if lemma not in verbs:
             continue
         things = [t for o in children(verb, "dobj", "nsubjpass") for t in (o, *o.conjuncts)
-                  if t.lemma_.lower() in objects]
+                  if t.lemma_.lower() in objects or _amount_of(t, objects)]
         if not things:
             continue
         targets = prep_objects(doc, verb, frozenset({"to", "for", "with", "from", "on"}))

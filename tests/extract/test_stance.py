@@ -218,3 +218,29 @@ def test_prohibited_aid_is_no_support(facts_of) -> None:
     facts = facts_of("The United States said on Wednesday it would prohibit all aid to "
                      "Albanian rebels in Macedonia.")
     assert not [o for s, p, o in triples(facts) if p == "supports"]
+
+
+def test_won_the_backing_of_someone_is_their_support(facts_of) -> None:
+    facts = facts_of("Tom Harlow dropped the plan to win the backing of Senator Mary Lanford.")
+    found = {(s, o) for s, p, o in triples(facts) if p == "supports"}
+    assert ("Mary Lanford", "Tom Harlow") in found
+    assert ("Tom Harlow", "Mary Lanford") not in found
+
+
+def test_willing_to_help_is_a_plan(facts_of) -> None:
+    facts = facts_of("Norway is willing to send equipment to help defend Saudi Arabia.")
+    plans = {(r.subject, r.obj, r.modality) for r in facts.relations if r.predicate == "supports"}
+    assert ("country:NO", "country:SA", "future") in plans
+
+
+def test_an_amount_of_aid_for_a_country(facts_of) -> None:
+    facts = facts_of("Foreign ministers of the European Union agreed on Saturday to provide 70 "
+                     "million dollars of aid for Romania and Poland.")
+    backed = {o for s, p, o in triples(facts, asserted_only=False) if p == "supports"}
+    assert {"Romania", "Poland"} <= backed
+
+
+def test_a_forum_named_with_its_organisation_acts_for_it(facts_of) -> None:
+    facts = facts_of("The Asia-Pacific Economic Cooperation forum has agreed to set up a "
+                     "research center in Tokyo.")
+    assert [s for s, p, o in triples(facts) if p == "agreedWith"]
