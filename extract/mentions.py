@@ -255,12 +255,14 @@ def find_candidates(
     cues = cue_labels(doc, [(c.start, c.end) for c in persons],
                       {cut for cut, _ in stripped_titles}, person_evidence,
                       {i for c in out if c.label == "GPE" for i in range(c.start, c.end)},
-                      {i for c in out for i in range(c.start, c.end)})
+                      {i for c in out for i in range(c.start, c.end)},
+                      {c.text.lower(): c.label for c in out if c.label in _PLACE_OR_ORG})
     for k, label in cues.items():
         persons[k].label = label
     return [c for c in out if c.label], stripped_titles
 
 
+_PLACE_OR_ORG = frozenset({"ORG", "GPE", "LOC", "FAC"})
 _TIME_ZONES = frozenset({
     "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "GMT", "UTC",
     "BST", "CET", "CEST", "EET", "EEST", "IST", "JST", "KST", "AEST", "AEDT", "MSK",

@@ -102,6 +102,9 @@ def trim_name_edges(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> tuple[
         return None  # "b. Defendants", "ex-Obama"
     if _nationality(doc[start:end].text, kb) or _no_name(doc, start, end):
         return None
+    if (end - start > 1 and doc[start].text == "I." and start > 0
+            and doc[start - 1].lower_ in {"and", "or", "me"}):
+        start += 1  # "Jon Doe and I. Jon, it's good to be here": the pronoun, no initial
     for i in range(start + 1, end):
         tok = doc[i]
         joined = doc[i - 1].text in _DASHES and not doc[i - 1].whitespace_  # "Ki-moon"

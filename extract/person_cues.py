@@ -43,6 +43,13 @@ _PLACE_NOUNS = frozenset({
 #: Kinds whose noun right before a name says what it is ("the video service Periscope"); not
 #: works or plans, which open relative clauses ("the book Roe wrote").
 _BEFORE = _ORG_NOUNS
+#: Nouns of people who work at an organisation: "a professor at X".
+_STAFF_NOUNS = frozenset({
+    "professor", "professors", "reporter", "reporters", "editor", "editors", "researcher",
+    "researchers", "economist", "economists", "analyst", "analysts", "scientist",
+    "scientists", "student", "students", "executive", "executives", "employee", "employees",
+    "lawyer", "lawyers", "staffer", "staffers", "correspondent", "columnist", "fellow",
+})
 _MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "HYPH", "VBG", "VBN", "CD", "RBS"})
 _APPOSITIVE_OPEN = frozenset({",", "–", "—", "-"})
 
@@ -83,6 +90,9 @@ def kind_cue(doc: Doc, start: int, end: int) -> str | None:
     if (prev is not None and prev.lower_ == "of" and start > 1
             and doc[start - 2].lower_ in _PLACE_NOUNS and doc[start - 2].is_lower):
         return "GPE"  # "the northern city of Akkar"
+    if (prev is not None and prev.lower_ == "at" and start > 1
+            and doc[start - 2].lower_ in _STAFF_NOUNS):
+        return "ORG"  # "a professor at Yale", "a reporter at McClatchy"
     if end + 1 < len(doc) and doc[end].text in _APPOSITIVE_OPEN:
         head = _appositive_head(doc, end + 1)
         if head is not None:
@@ -201,7 +211,8 @@ def _listed_word(doc: Doc, start: int, end: int, named: set[int]) -> bool:
 
 def cue_labels(doc: Doc, persons: list[tuple[int, int]], titled: set[int],
                evidence: Callable[[Doc, int], bool],
-               places: set[int] | None = None, named: set[int] | None = None) -> dict[int, str]:
+               places: set[int] | None = None, named: set[int] | None = None,
+               typed: dict[str, str] | None = None) -> dict[int, str]:
     """New labels of the PERSON mentions whose name the context shows is no person's.
 
     A name gets the kind one of its mentions shows (:func:`kind_cue`), in all its mentions,
@@ -218,6 +229,9 @@ def cue_labels(doc: Doc, persons: list[tuple[int, int]], titled: set[int],
             not a given name and has no other cue is a place.
         named: Tokens of all the names found; a one-word name listed among capitalised words
             that are no names ("Truth, Lies, and Leadership") is no person.
+        typed: Lower-case name -> type, of the names found as organisations or places; a
+            name also found so, no word of it in the name lists, with no other cue, takes that
+            type ("at McClatchy ... sent McClatchy").
 
     Returns:
         Index (into ``persons``) -> "ORG", "GPE", or "" to drop the mention.
@@ -244,6 +258,8 @@ def cue_labels(doc: Doc, persons: list[tuple[int, int]], titled: set[int],
             if not kinds and " " not in name and any(
                     _listed_word(doc, *persons[k], named or set()) for k in ks):
                 kinds = {""}
+            if not kinds and typed and name in typed and not _in_name_lists(name):
+                kinds = {typed[name]}
             if len(kinds) == 1:
                 label = kinds.pop()
                 out.update(dict.fromkeys(ks, label))

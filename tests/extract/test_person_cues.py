@@ -83,6 +83,7 @@ def test_words_around_a_name_are_cut(nlp: Language) -> None:
     assert _edges(nlp, "President of Bolivia Evo Quispe spoke.", "Bolivia Evo Quispe") == (
         "Evo Quispe")
     assert _edges(nlp, "We met Ban Ki-moon there.", "Ban Ki - moon") == "Ban Ki-moon"
+    assert _edges(nlp, "Here are Orrin Vale and I. Orrin, hello.", "I. Orrin") == "Orrin"
 
 
 def test_nationalities_and_list_letters_are_no_names(nlp: Language) -> None:
@@ -145,3 +146,14 @@ def test_capitalised_word_lists_and_unnamed_places(nlp: Language) -> None:
     assert labels == {0: "", 1: "GPE"}
     doc = nlp("Jane Roe, Democrat of Ohio, spoke.")
     assert cue_labels(doc, [_span(doc, "Jane Roe")], set(), person_evidence, set(), set()) == {}
+
+
+def test_staff_at_a_name_and_names_found_as_organisations(nlp: Language) -> None:
+    assert _cue(nlp, "Professors at Qorlab say rates rose.", "Qorlab") == "ORG"
+    doc = nlp("A reporter at Vexlo wrote it. Then Vexlo ran it.")
+    persons = [(len(doc) - 4, len(doc) - 3)]
+    assert cue_labels(doc, persons, set(), person_evidence, set(), set(), {"vexlo": "ORG"}) == (
+        {0: "ORG"})
+    doc = nlp("Then Mateo ran it.")
+    assert cue_labels(doc, [_span(doc, "Mateo")], set(), person_evidence, set(), set(),
+                      {"mateo": "ORG"}) == {}
