@@ -40,13 +40,13 @@ from extract.stance_rules import (
     contact_rule,
     echo_rule,
     epithet_rule,
+    gated_rule,
     prep_verb_rule,
     reciprocal_targets,
 )
 from extract.triggers import (
     ADJECTIVES,
     ALLY_NOUNS,
-    GATED,
     SYMMETRIC,
     THREAT_NOUNS,
     TRIGGERS,
@@ -95,15 +95,18 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
             return
 
         if dobj and (pred != "discussedWith" or lemma in _PARTNER_VERBS):
-            objects = args_of(doc, dobj[0]) or (
-                through(doc, dobj[0]) if pred != "discussedWith" else []
+            ties = frozenset({"with"}) if pred == "sanctioned" else frozenset()
+            objects = args_of(doc, dobj[0]) or (  # "boycott all contact with X"
+                through(doc, dobj[0], ties) if pred != "discussedWith" else []
             )
         objects += prep_objects(doc, verb, trig.preps - {"by", "of"})
         if lemma == "visit":  # a visit to a country or its capital is diplomacy; to Florida, not
             objects = [o for o in objects if _host(doc, o)]
         if not objects and pred not in {"discussedWith", "namedAsThreat"} and not (
-                pred == "threatened" and _only_a_risk(verb)):
+                pred == "threatened" and _only_a_risk(verb)) and lemma != "sue":
             objects = complement_targets(doc, verb)  # "threatened to strike Israel"
+        if not objects and lemma == "threaten" and not _only_a_risk(verb):
+            objects = _condition_subjects(doc, verb)  # "threatened to act unless Iraq ..."
         if (pred in SYMMETRIC and not objects and len(subjects) > 1 and lemma in _PAIR_VERBS
                 and not children(verb, "xcomp")):  # "A and B agreed to take in refugees"
             yield from _pairs(subjects, pred, verb, "verb-pair", 0.85)
@@ -122,6 +125,16 @@ _RISK_VERBS = frozenset({
     "swamp", "spill", "spiral", "drag", "reverse", "delay", "stall", "jeopardize",
     "jeopardise", "cloud", "overtake", "hamper", "hinder", "weaken", "dampen", "torpedo",
 })
+
+
+def _condition_subjects(doc: Doc, verb: Token) -> list[str]:
+    """Who a threat's condition is put to: "threatened to stop the talks if the United States
+    goes ahead", "threatened a strike unless Israel rescinded the law"."""
+    for clause in verb.subtree:
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"}
+                                          for c in clause.children):
+            return [k for s in children(clause, "nsubj") for k in args_of(doc, s)]
+    return []
 
 
 def _only_a_risk(verb: Token) -> bool:
@@ -157,6 +170,10 @@ def _noun_rule(doc: Doc, noun: Token, pred: str) -> Iterator[Found]:
     trig = TRIGGERS[pred]
     if pred == "discussedWith":
         joint = prep_objects(doc, noun, frozenset({"between", "by"}))
+        if (not joint and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _HOLDING_VERBS
+                and noun.lemma_.lower() in _TALKS
+                and not prep_objects(doc, noun, frozenset({"with"}))):
+            joint = subjects_of(doc, noun.head)  # "Israel and Lebanon renewed negotiations"
         if len(joint) > 1:
             yield from _pairs(joint, pred, noun, "noun-pair", 0.75)
             return
@@ -182,6 +199,13 @@ def _noun_rule(doc: Doc, noun: Token, pred: str) -> Iterator[Found]:
             if s != o:
                 yield (s, pred, o, noun, "noun", 0.7, None)
 
+
+#: Verbs whose coordinated subjects hold talks together: "A and B held talks".
+_HOLDING_VERBS = frozenset({"hold", "renew", "resume", "begin", "start", "open", "launch",
+                            "conclude", "continue", "have", "wrap", "end"})
+
+_TALKS = frozenset({"talk", "talks", "negotiation", "negotiations", "meeting", "summit",
+                    "discussion", "discussions", "consultation", "consultations", "dialogue"})
 
 #: Verbs of getting support: "won the backing of X" means X backs the subject.
 _GAINING = frozenset({"win", "gain", "secure", "get", "earn", "seek", "receive", "enjoy",
@@ -240,7 +264,7 @@ def sentence_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Fou
             rule = _verb_rule if is_verb else _noun_rule
             yield from rule(doc, tok, pred)
         if tok.pos_ == "VERB":
-            yield from _gated_rule(doc, tok)
+            yield from gated_rule(doc, tok)
             yield from prep_verb_rule(doc, tok)
             yield from epithet_rule(doc, tok)
             yield from blame_rule(doc, tok)
@@ -253,38 +277,3 @@ def sentence_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Fou
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() == "contact":
             yield from contact_rule(doc, tok)
     yield from speech_relations(doc, sent, tokens)
-
-
-def _amount_of(noun: Token, objects: frozenset[str]) -> bool:
-    """An amount of one of ``objects``: "70 million dollars of aid", "a shipment of arms"."""
-    return noun.lemma_.lower() in _AMOUNTS and any(
-        o.lemma_.lower() in objects for p in children(noun, "prep") if p.lower_ == "of"
-        for o in children(p, "pobj"))
-
-
-_AMOUNTS = frozenset({"dollar", "euro", "million", "billion", "ton", "tonne", "package",
-                      "shipment", "batch", "amount", "worth", "supply", "load", "round"})
-
-
-def _gated_rule(doc: Doc, verb: Token) -> Iterator[Found]:
-    """A verb that signals a predicate through its object: "halted aid to Serbia"."""
-    lemma = verb.lemma_.lower()
-    for pred, (verbs, objects) in GATED.items():
-        if lemma not in verbs:
-            continue
-        things = [t for o in children(verb, "dobj", "nsubjpass") for t in (o, *o.conjuncts)
-                  if t.lemma_.lower() in objects or _amount_of(t, objects)]
-        if not things:
-            continue
-        targets = prep_objects(doc, verb, frozenset({"to", "for", "with", "from", "on"}))
-        targets += [k for d in children(verb, "dative") for k in args_of(doc, d)]
-        for thing in things:
-            targets += through(doc, thing, frozenset({"with"}))
-        rule = "verb-offer" if lemma in {"offer", "pledge"} else "verb-object"
-        passive = bool(children(verb, "nsubjpass"))
-        agents = [o for a in children(verb, "agent") for o in children(a, "pobj")]
-        actors = (args_of(doc, agents[0]) if agents else []) if passive else subjects_of(doc, verb)
-        for s in actors:
-            for o in dict.fromkeys(targets):
-                if s != o:
-                    yield (s, pred, o, verb, rule, 0.75, None)

@@ -8,6 +8,8 @@
 - ``noun-contact``: "had been in contact with Clinton" (not "came into contact with");
 - ``backed``: "Iran-backed Houthi rebels": the backer supports them;
 - ``verb-echo``: "Amash echoed Paul's remarks": agreement with the one echoed;
+- ``verb-object`` / ``verb-offer``: a verb that signals a predicate only with a fitting object
+  (:data:`extract.triggers.GATED`): "halted aid to Serbia", "lodged a protest with Albania";
 
 and :func:`reciprocal_targets` for "Russia and the United States accused each other".
 """
@@ -21,7 +23,14 @@ from spacy.tokens import Doc, Token
 from extract.arguments import args_of, children, prep_objects, subjects_of, through
 from extract.kb import load_kb
 from extract.merging import add_kb_entity
-from extract.triggers import ADJECTIVES, BLAME_NOUNS, BLAME_VERBS, EPITHETS, PREP_VERBS
+from extract.triggers import (
+    ADJECTIVES,
+    BLAME_NOUNS,
+    BLAME_VERBS,
+    EPITHETS,
+    GATED,
+    PREP_VERBS,
+)
 
 __all__ = [
     "Found",
@@ -32,6 +41,7 @@ __all__ = [
     "contact_rule",
     "echo_rule",
     "epithet_rule",
+    "gated_rule",
     "prep_verb_rule",
     "reciprocal_targets",
 ]
@@ -188,3 +198,38 @@ def echo_rule(doc: Doc, verb: Token) -> Iterator[Found]:
         [k for p in children(o, "poss") for k in args_of(doc, p)]
         + prep_objects(doc, o, frozenset({"of", "by"})))]
     yield from _each(subjects_of(doc, verb), "agreedWith", speakers, verb, "verb-echo", 0.75)
+
+
+def _amount_of(noun: Token, objects: frozenset[str]) -> bool:
+    """An amount of one of ``objects``: "70 million dollars of aid", "a shipment of arms"."""
+    return noun.lemma_.lower() in _AMOUNTS and any(
+        o.lemma_.lower() in objects for p in children(noun, "prep") if p.lower_ == "of"
+        for o in children(p, "pobj"))
+
+
+_AMOUNTS = frozenset({"dollar", "euro", "million", "billion", "ton", "tonne", "package",
+                      "shipment", "batch", "amount", "worth", "supply", "load", "round"})
+
+
+def gated_rule(doc: Doc, verb: Token) -> Iterator[Found]:
+    """A verb that signals a predicate through its object: "halted aid to Serbia"."""
+    lemma = verb.lemma_.lower()
+    for pred, (verbs, objects) in GATED.items():
+        if lemma not in verbs:
+            continue
+        things = [t for o in children(verb, "dobj", "nsubjpass") for t in (o, *o.conjuncts)
+                  if t.lemma_.lower() in objects or _amount_of(t, objects)]
+        if not things:
+            continue
+        targets = prep_objects(doc, verb, frozenset({"to", "for", "with", "from", "on"}))
+        targets += [k for d in children(verb, "dative") for k in args_of(doc, d)]
+        for thing in things:
+            targets += through(doc, thing, frozenset({"with"}))
+        rule = "verb-offer" if lemma in {"offer", "pledge"} else "verb-object"
+        passive = bool(children(verb, "nsubjpass"))
+        agents = [o for a in children(verb, "agent") for o in children(a, "pobj")]
+        actors = (args_of(doc, agents[0]) if agents else []) if passive else subjects_of(doc, verb)
+        for s in actors:
+            for o in dict.fromkeys(targets):
+                if s != o:
+                    yield (s, pred, o, verb, rule, 0.75, None)

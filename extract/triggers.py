@@ -71,10 +71,10 @@ TRIGGERS: dict[str, Trigger] = {
     "threatened": Trigger(
         verbs=_f("threaten", "warn", "menace"),
         nouns=_f("ultimatum"),  # not "confrontation": a clash, not a threat
-        preps=_f("with", "against", "on"),
+        preps=_f("with", "against", "on", "to"),  # "issued an ultimatum to Ecuador"
     ),
     "accused": Trigger(
-        verbs=_f("accuse", "blame", "charge", "indict", "implicate"),
+        verbs=_f("accuse", "blame", "charge", "indict", "implicate", "sue"),
         nouns=_f("accusation", "accusations", "allegation", "allegations", "indictment"),
         preps=_f("against", "of"),
     ),
@@ -134,6 +134,10 @@ TRIGGERS = _with_cameo_verbs(TRIGGERS)
 #: predicate. "gave Tanzania a grant" supports Tanzania, "gave a speech" nothing; "halted aid
 #: to Serbia" sanctions Serbia, "halted its offensive" nothing.
 GATED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "criticized": (  # "lodged a protest with Albania", "filed a complaint against X"
+        _f("lodge", "file", "register", "deliver", "send", "submit"),
+        _f("protest", "complaint", "objection", "grievance", "demarche"),
+    ),
     "supports": (
         _f("give", "provide", "send", "contribute", "grant", "donate", "deliver", "offer",
            "extend", "pledge", "approve"),
@@ -171,7 +175,8 @@ PREP_VERBS: dict[tuple[str, str], str] = {
     ("work", "with"): "cooperatesWith", ("team", "with"): "cooperatesWith",
     ("sit", "with"): "discussedWith", ("rail", "against"): "criticized",
     ("lash", "at"): "criticized", ("speak", "against"): "criticized",
-    ("hit", "at"): "criticized",
+    ("hit", "at"): "criticized", ("complain", "about"): "criticized",
+    ("complain", "over"): "criticized",
 }
 
 #: Words that, in a naming ("called Obama a liar", "called him a weak president"), disparage

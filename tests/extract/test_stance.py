@@ -244,3 +244,34 @@ def test_a_forum_named_with_its_organisation_acts_for_it(facts_of) -> None:
     facts = facts_of("The Asia-Pacific Economic Cooperation forum has agreed to set up a "
                      "research center in Tokyo.")
     assert [s for s, p, o in triples(facts) if p == "agreedWith"]
+
+
+def test_a_threat_made_to_the_subject_of_its_condition(facts_of) -> None:
+    facts = facts_of("Iran threatened on Monday to launch a new offensive unless Iraq accepted "
+                     "its conditions.")
+    assert ("Iran", "threatened", "Iraq") in triples(facts)
+
+
+def test_an_ultimatum_to_someone_is_a_threat(facts_of) -> None:
+    facts = facts_of("Peru has issued an ultimatum to Ecuador to halt the attacks.")
+    assert ("Peru", "threatened", "Ecuador") in triples(facts)
+
+
+def test_a_lodged_protest_is_criticism(facts_of) -> None:
+    facts = facts_of("Serbia lodged an official protest with Albania on Friday.")
+    assert ("Serbia", "criticized", "Albania") in triples(facts)
+
+
+def test_announced_boycott_of_contact_with_someone(facts_of) -> None:
+    facts = facts_of("Palestinian leaders said they would boycott all official contact with "
+                     "the United States.")
+    found = {(s, o, m) for s, p, o, m in (
+        (f.entity(r.subject).name, r.predicate, f.entity(r.obj).name if r.obj else "",
+         r.modality) for f in [facts] for r in f.relations) if p == "sanctioned"}
+    assert [x for x in found if x[1] == "United States" and x[2] != "fact"]
+
+
+def test_coordinated_subjects_holding_talks_met(facts_of) -> None:
+    facts = facts_of("Israel and Lebanon renewed negotiations on Monday.")
+    met = {frozenset((s, o)) for s, p, o in triples(facts) if p == "discussedWith"}
+    assert frozenset(("Israel", "Lebanon")) in met

@@ -114,12 +114,14 @@ def test_symmetric_predicates(onto: Graph) -> None:
     assert symmetric_predicates() == frozenset(SYMMETRIC)
 
 
-def test_announced_intents_are_cameo_03_and_plover_agree(onto: Graph) -> None:
+def test_announced_intents_are_cameo_03_and_plover_agree_or_a_threat(onto: Graph) -> None:
     assert dict(intent_codes()) == {"cooperatesWith": ("030", ("AGREE",)),
                                     "discussedWith": ("036", ("AGREE",)),
-                                    "supports": ("033", ("AGREE",))}
+                                    "supports": ("033", ("AGREE",)),
+                                    "sanctioned": ("1312", ("THREATEN",))}
     for name, (cameo, _plovers) in intent_codes().items():
-        assert cameo.startswith("03") and codes_of(name, "future") == intent_codes()[name]
+        assert cameo.startswith("03" if name != "sanctioned" else "13")
+        assert codes_of(name, "future") == intent_codes()[name]
         assert codes_of(name, "fact") == codes_of(name, "reported") == statement_codes()[name]
     for prop in (NG.intentCameoCode, NG.intentPloverType):
         assert (prop, RDF.type, OWL.AnnotationProperty) in onto
