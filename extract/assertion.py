@@ -92,16 +92,29 @@ def _according_to(trigger: Token) -> Token | None:
     return None
 
 
+def _future_in_the_past(chain: list[Token], speech: Token | None) -> bool:
+    """Whether "would" reports a plan, as after a past verb of speaking ("said it would
+    allow"), rather than a hedge or a condition ("would meet him if he ...")."""
+    if speech is None or speech.tag_ != "VBD":
+        return False
+    return not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+                                             for m in c.children)
+                   for tok in chain for c in tok.children)
+
+
 def assess(trigger: Token) -> Assertion:
     """Polarity, modality and attribution of the relation signalled by ``trigger``."""
     chain, speech = _chain(trigger)
     polarity: Polarity = "negated" if _negated(chain) else "asserted"
     hedged = future = False
+    reported_future = _future_in_the_past(chain, speech)
     for tok in chain:
         for child in tok.children:
             low = child.lower_
             adv_hedge = child.dep_ == "advmod" and low in HEDGE_WORDS
-            if adv_hedge or (child.dep_ == "aux" and low in MODAL_HEDGES):
+            if child.dep_ == "aux" and low == "would" and reported_future:
+                future = True  # "Iraq said it would allow the inspectors back"
+            elif adv_hedge or (child.dep_ == "aux" and low in MODAL_HEDGES):
                 hedged = True
             elif child.dep_ == "aux" and low in {"will", "shall", "'ll"}:
                 future = True

@@ -275,3 +275,15 @@ def test_coordinated_subjects_holding_talks_met(facts_of) -> None:
     facts = facts_of("Israel and Lebanon renewed negotiations on Monday.")
     met = {frozenset((s, o)) for s, p, o in triples(facts) if p == "discussedWith"}
     assert frozenset(("Israel", "Lebanon")) in met
+
+
+def test_would_after_a_past_verb_of_speaking_is_a_plan(facts_of) -> None:
+    facts = facts_of("Iran said on Monday that it would support Syria in the talks.")
+    plans = {(r.subject, r.obj, r.modality) for r in facts.relations if r.predicate == "supports"}
+    assert ("country:IR", "country:SY", "future") in plans
+
+
+def test_would_with_a_condition_stays_hedged(facts_of) -> None:
+    facts = facts_of("Iran said on Monday that it would support Syria if the talks failed.")
+    modes = {r.modality for r in facts.relations if r.predicate == "supports"}
+    assert modes and "future" not in modes
