@@ -67,6 +67,7 @@ def _in_place(doc: Doc, noun: Token) -> list[str]:
 def _pairs(doc: Doc, tok: Token) -> Iterator[tuple[str, str]]:
     """(inner, outer) candidates anchored at one token."""
     lemma = tok.lemma_.lower()
+    groups: dict[str, EntityGroup] = doc._.ng_entities
     if tok.pos_ == "NOUN" and lemma in KIND_NOUNS:
         owners = _named(doc, tok, _OWNER_DEPS) + _in_place(doc, tok)
         if tok.i > 1 and doc[tok.i - 1].tag_ == "POS" and (k := _key(doc, doc[tok.i - 2])):
@@ -78,9 +79,12 @@ def _pairs(doc: Doc, tok: Token) -> Iterator[tuple[str, str]]:
                 yield inner, outer  # "Juba, South Sudan's capital"
         of_places = [k for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
                      for o in p.children if o.dep_ == "pobj" and (k := _key(doc, o))]
+        named_with = [k for k in _named(doc, tok, _OWNER_DEPS) if groups[k].type == "GPE"]
+        if tok.tag_ == "NN":  # "the town of X in Y", not "the towns of X in Y and Z in W"
+            named_with += _in_place(doc, tok)
         for inner in of_places if tok.lower_ != "suburbs" else ():  # "the Maryland suburbs of X"
-            for outer in owners:
-                yield inner, outer  # "the Paris suburb of Saint-Denis"
+            for outer in named_with:
+                yield inner, outer  # "the Paris suburb of Saint-Denis", not "the Pacific city"
         named = [k for c in tok.children if c.dep_ == "compound" and (k := _key(doc, c))]
         for inner in named:
             for outer in _in_place(doc, tok) + [
@@ -88,7 +92,6 @@ def _pairs(doc: Doc, tok: Token) -> Iterator[tuple[str, str]]:
                 yield inner, outer  # "the Khan al-Assal village in the Aleppo province"
     elif tok.dep_ == "poss" and (owner := _key(doc, tok)) is not None:
         held = _key(doc, tok.head)
-        groups: dict[str, EntityGroup] = doc._.ng_entities
         if held is not None and groups[held].type in {"GPE", "LOC"}:
             yield held, owner  # "Darfur's Jebel Marra", not "Beijing's Tokyo Embassy"
 

@@ -65,10 +65,10 @@ def domestic_owner(
     """The owner of a bare national title ("President X", "Ambassador X") the text and the
     knowledge base leave open, or None.
 
-    A person the knowledge base knows holds it in their own country. Otherwise a country
-    whose officeholders carry the title bare owns it when ``owners`` (the owners of the
-    article's other posts) include that country: "Vice President X" in an article with
-    "Sen. Y" and President Trump. Else the article's main country, if one dominates.
+    A person the knowledge base knows holds it in their own country. Otherwise the article's
+    main country, if one dominates its mentions, owns it; else a country whose officeholders
+    carry the title bare, when ``owners`` (the owners of the article's other posts) include
+    that country: "Vice President X" in an article with "Sen. Y" and President Trump.
     """
     want = normalise_title(title).lower()
     _own, national, _chambers = _implied_table()
@@ -77,10 +77,13 @@ def domestic_owner(
     if g.kb is not None and g.kb.country:
         owner = kb.by_id(f"country:{g.kb.country}")
         return add_kb_entity(final, owner) if owner is not None else None
+    main = _main_country(final)
+    if main is not None:
+        return main
     for country, titles in sorted(_domestic_table().items()):
         if want in titles and country in owners:
             return country
-    return _main_country(final)
+    return None
 
 
 def implied_owner(

@@ -71,3 +71,12 @@ def test_committee_chair_and_seat_are_two_posts(facts_of) -> None:
     posts = _posts(facts)
     assert ("Tom Harlow", "United States") in posts
     assert ("Tom Harlow", "House Intelligence Committee") in posts
+
+
+def test_bare_president_of_a_dominant_country_before_other_officeholders(facts_of) -> None:
+    facts = facts_of("Afghanistan votes on Monday. Afghanistan has two candidates and "
+                     "Afghanistan waits. Sen. Mary Lanford visited Kabul, where President Tom "
+                     "Harlow met her.")
+    posts = _posts(facts)
+    assert ("Tom Harlow", "Afghanistan") in posts
+    assert ("Tom Harlow", "United States") not in posts

@@ -44,3 +44,8 @@ def test_suburbs_of_a_city_are_not_inside_the_state(facts_of) -> None:
 def test_possessive_building_is_not_located_in_a_capital(facts_of) -> None:
     facts = facts_of("He got the third job in Beijing's Tokyo Embassy within ten years.")
     assert not [o for s, o in _located(facts) if s == "Tokyo Embassy"]
+
+
+def test_a_city_named_with_an_ocean_is_not_in_it(facts_of) -> None:
+    facts = facts_of("Gazprom will process gas near the Pacific city of Vladivostok.")
+    assert not [o for s, o in _located(facts) if s == "Vladivostok"]
