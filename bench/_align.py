@@ -22,8 +22,18 @@ Span = tuple[int, int]
 Offsets = list[tuple[int, int]]
 
 
+def _glued(tokens: Sequence[str], i: int) -> bool:
+    """Whether token ``i`` joins the one before with no space: a word-internal hyphen that the
+    tokenizer split off ("Frank", "-", "Walter")."""
+    if tokens[i] == "-":
+        return (0 < i < len(tokens) - 1 and tokens[i - 1][-1:].isalnum()
+                and tokens[i + 1][:1].isalnum())
+    return i > 1 and tokens[i - 1] == "-" and _glued(tokens, i - 1)
+
+
 def join_tokens(tokens: Sequence[str], line_starts: Container[int] = ()) -> tuple[str, Offsets]:
-    """Join ``tokens`` with spaces into text; return it with each token's ``(start, end)``.
+    """Join ``tokens`` with spaces into text (a hyphen between two words is glued back:
+    "Frank-Walter"); return it with each token's ``(start, end)``.
 
     A whitespace-only token (``"\\n"``) becomes a line break and gets an empty span; tokens
     whose index is in ``line_starts`` also start a new line.
@@ -39,8 +49,10 @@ def join_tokens(tokens: Sequence[str], line_starts: Container[int] = ()) -> tupl
             continue
         if parts:
             sep = "\n" if newline or i in line_starts else " "
+            if sep == " " and _glued(tokens, i):
+                sep = ""  # "Frank - Walter" was one word: "Frank-Walter"
             parts.append(sep)
-            pos += 1
+            pos += len(sep)
         newline = False
         parts.append(tok)
         offsets.append((pos, pos + len(tok)))

@@ -41,6 +41,12 @@ def test_join_tokens_lines_and_offsets() -> None:
     assert offsets == [(0, 1), (2, 3), (3, 3), (4, 5), (6, 7)]
 
 
+def test_join_tokens_glues_a_hyphen_inside_a_word() -> None:
+    text, offsets = gold.join_tokens(["Frank", "-", "Walter", "Steinmeier", "-", "."])
+    assert text == "Frank-Walter Steinmeier - ."
+    assert [text[a:b] for a, b in offsets] == ["Frank", "-", "Walter", "Steinmeier", "-", "."]
+
+
 def test_chars_to_tokens() -> None:
     _text, offsets = gold.join_tokens(["New", "York", "City", "\n", "is"])
     assert gold.chars_to_tokens(offsets, 0, 8) == (0, 2)
