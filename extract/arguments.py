@@ -185,8 +185,17 @@ def prep_objects(doc: Doc, tok: Token, preps: frozenset[str]) -> list[str]:
     for prep in children(tok, "prep", "agent", "dative"):
         if prep.lower_ in preps or prep.dep_ == "dative":
             for obj in children(prep, "pobj") or ([prep] if prep.dep_ == "dative" else []):
-                out.extend(args_of(doc, obj) or through(doc, obj))
+                out.extend(args_of(doc, obj) or ([] if _stance_noun(obj) else through(doc, obj)))
     return out
+
+
+_STANCE_NOUNS = frozenset(n for t in TRIGGERS.values() for n in t.nouns) - REQUEST_NOUNS
+
+
+def _stance_noun(noun: Token) -> bool:
+    """A noun that is a stance of its own ("sanctions on Iran", "support for Kyiv"): what it is
+    about is not the object of the verb it hangs on ("defended his opposition to sanctions")."""
+    return noun.lower_ in _STANCE_NOUNS or noun.lemma_.lower() in _STANCE_NOUNS
 
 
 def through(doc: Doc, noun: Token, extra: frozenset[str] = frozenset()) -> list[str]:
@@ -225,6 +234,8 @@ def _whose(doc: Doc, noun: Token) -> list[str]:
     """Who a plain noun in a "to" clause belongs to or is in: "to shell Iraqi towns", "to ban
     voting in East Jerusalem", "to impose restrictions against German goods"."""
     tokens: dict[int, str] = doc._.ng_tokens
+    if noun.lemma_.lower() in ACT_NOUNS | REQUEST_NOUNS:
+        return []  # "to coordinate the U.S. response": the owner of an act is no target
     out = [tokens[c.i] for c in noun.children
            if c.dep_ in {"amod", "compound", "nmod"} and c.i in tokens]
     for prep in children(noun, "prep"):

@@ -61,13 +61,26 @@ def _chain(trigger: Token) -> tuple[list[Token], Token | None]:
 _UNDOING_VERBS = frozenset({"lift", "ease", "remove", "cancel", "end", "scrap", "drop", "revoke",
                             "relax", "waive", "withdraw", "abandon", "halt", "suspend",
                             "prohibit", "ban", "block", "freeze", "stop", "bar"})
+#: Verbs that oppose what their object names: "opposed sanctions" imposes none.
+_OPPOSING_VERBS = frozenset({"oppose", "resist", "reject", "veto", "fight", "defeat"})
+
+
+#: Nouns that oppose what they govern: "opposition to sanctions" imposes none.
+_OPPOSING_NOUNS = frozenset({"opposition", "objection", "resistance", "rejection", "veto",
+                             "repeal", "lifting", "removal", "end"})
 
 
 def _negated(chain: list[Token]) -> bool:
     trigger = chain[0]
     if (trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"dobj", "nsubjpass"}
-            and trigger.head.lemma_.lower() in _UNDOING_VERBS):
+            and trigger.head.lemma_.lower() in _UNDOING_VERBS | _OPPOSING_VERBS):
         return True
+    if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ == "pobj":
+        above = trigger.head.head  # "his opposition to sanctions on Iran", also parsed with
+        before = trigger.doc[trigger.head.i - 1] if trigger.head.i else above  # the verb above
+        if above.lemma_.lower() in _OPPOSING_NOUNS or (
+                before.dep_ == "dobj" and before.lemma_.lower() in _OPPOSING_NOUNS):
+            return True
     for n, tok in enumerate(chain):
         if n and chain[n - 1].dep_ == "advcl" and any(
                 c.dep_ == "mark" for c in chain[n - 1].children):

@@ -37,16 +37,19 @@ from extract.stance_rules import (
     ally_rule,
     backed_rule,
     blame_rule,
+    condition_subjects,
     contact_rule,
     echo_rule,
     epithet_rule,
     gated_rule,
+    only_a_risk,
     prep_verb_rule,
     reciprocal_targets,
 )
 from extract.triggers import (
     ADJECTIVES,
     ALLY_NOUNS,
+    REQUEST_NOUNS,
     SYMMETRIC,
     THREAT_NOUNS,
     TRIGGERS,
@@ -97,16 +100,21 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
         if dobj and (pred != "discussedWith" or lemma in _PARTNER_VERBS):
             ties = frozenset({"with"}) if pred == "sanctioned" else frozenset()
             objects = args_of(doc, dobj[0]) or (  # "boycott all contact with X"
-                through(doc, dobj[0], ties) if pred != "discussedWith" else []
-            )
+                through(doc, dobj[0], ties)
+                if pred != "discussedWith" and not _stance_noun(dobj[0]) else []
+            )  # not "opposed sanctions on Russia": the sanctions' target is not opposed
+            if not objects and _stance_noun(dobj[0]) and pred in _JUDGING:
+                objects = [k for c in dobj[0].children if c.dep_ in {"poss", "compound", "amod"}
+                           for k in args_of(doc, c)]  # "condemned the U.S. sanctions"
         objects += prep_objects(doc, verb, trig.preps - {"by", "of"})
         if lemma == "visit":  # a visit to a country or its capital is diplomacy; to Florida, not
             objects = [o for o in objects if _host(doc, o)]
         if not objects and pred not in {"discussedWith", "namedAsThreat"} and not (
-                pred == "threatened" and _only_a_risk(verb)) and lemma != "sue":
+                pred == "threatened" and only_a_risk(verb)) and lemma != "sue" and not (
+                pred == "rejected" and _stance_inside(verb)):
             objects = complement_targets(doc, verb)  # "threatened to strike Israel"
-        if not objects and lemma == "threaten" and not _only_a_risk(verb):
-            objects = _condition_subjects(doc, verb)  # "threatened to act unless Iraq ..."
+        if not objects and lemma == "threaten" and not only_a_risk(verb):
+            objects = condition_subjects(doc, verb)  # "threatened to act unless Iraq ..."
         if (pred in SYMMETRIC and not objects and len(subjects) > 1 and lemma in _PAIR_VERBS
                 and not children(verb, "xcomp")):  # "A and B agreed to take in refugees"
             yield from _pairs(subjects, pred, verb, "verb-pair", 0.85)
@@ -117,29 +125,21 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
                 yield (s, pred, o, verb, rule, 0.85, None)
 
 
-#: Verbs after "threatens to" that name a risk, not a threat made to someone: "the scandal
-#: threatens to overshadow the party", "X threatens to derail the talks".
-_RISK_VERBS = frozenset({
-    "overshadow", "derail", "undermine", "upend", "overwhelm", "eclipse", "become", "sink",
-    "shake", "disrupt", "impair", "depress", "unravel", "erode", "complicate", "dominate",
-    "swamp", "spill", "spiral", "drag", "reverse", "delay", "stall", "jeopardize",
-    "jeopardise", "cloud", "overtake", "hamper", "hinder", "weaken", "dampen", "torpedo",
-})
+#: Predicates that judge what they are about: the maker of a judged act is the target.
+_JUDGING = frozenset({"criticized", "rejected", "supports", "accused"})
 
 
-def _condition_subjects(doc: Doc, verb: Token) -> list[str]:
-    """Who a threat's condition is put to: "threatened to stop the talks if the United States
-    goes ahead", "threatened a strike unless Israel rescinded the law"."""
-    for clause in verb.subtree:
-        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"}
-                                          for c in clause.children):
-            return [k for s in children(clause, "nsubj") for k in args_of(doc, s)]
-    return []
+def _stance_noun(noun: Token) -> bool:
+    """Whether a noun names a stance of its own ("sanctions", "talks", "aid")."""
+    lemma = noun.lemma_.lower()
+    return (noun.lower_ in _NOUN_INDEX or lemma in _NOUN_INDEX) and lemma not in REQUEST_NOUNS
 
 
-def _only_a_risk(verb: Token) -> bool:
-    """Whether the "to" clause of ``verb`` names a risk ("threatens to overshadow")."""
-    return any(c.lemma_.lower() in _RISK_VERBS for c in children(verb, "xcomp"))
+def _stance_inside(verb: Token) -> bool:
+    """Whether the "to" clause of ``verb`` is a stance of its own: "refused to condemn X" is a
+    criticism not made, not a rejection of X (but "refused to meet X" rejects X)."""
+    return any(set(_VERB_INDEX.get(c.lemma_.lower(), ())) - SYMMETRIC
+               for c in children(verb, "xcomp"))
 
 
 def _named_inside(doc: Doc, noun: Token) -> list[str]:
@@ -168,6 +168,8 @@ def _pairs(keys: list[str], pred: str, trig: Token, rule: str, conf: float) -> I
 
 def _noun_rule(doc: Doc, noun: Token, pred: str) -> Iterator[Found]:
     trig = TRIGGERS[pred]
+    if noun.i in doc._.ng_tokens:
+        return  # a word of a name: "the North American Free Trade Agreement"
     if pred == "discussedWith":
         joint = prep_objects(doc, noun, frozenset({"between", "by"}))
         if (not joint and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _HOLDING_VERBS
@@ -187,17 +189,30 @@ def _noun_rule(doc: Doc, noun: Token, pred: str) -> Iterator[Found]:
     if not objects:
         return
     poss = children(noun, "poss")
-    subjects = args_of(doc, poss[0]) if poss else []
+    subjects = args_of(doc, poss[0]) if poss else [
+        k for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}
+        for k in args_of(doc, c)]  # "the U.S. sanctions on Huawei", "Russian support for X"
     if not subjects and not (poss and poss[0].pos_ == "PRON"):  # "its support": unknown
         subjects = subjects_of(doc, noun.head)  # "Tuesday's meeting with X": the clause's
     if pred == "supports" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _GAINING:
         backers = prep_objects(doc, noun, frozenset({"of", "from"}))
         if backers:  # "won the backing of X": X supports the winner
             subjects, objects = backers, subjects
+    if pred in _POSITIVE:  # "support for the fight against Assad" supports no Assad
+        objects = [o for o in objects if not _opposed_inside(doc, noun, o)]
     for s in subjects:
         for o in objects:
             if s != o:
                 yield (s, pred, o, noun, "noun", 0.7, None)
+
+
+_POSITIVE = frozenset({"supports", "agreedWith", "cooperatesWith"})
+
+
+def _opposed_inside(doc: Doc, noun: Token, key: str) -> bool:
+    """Whether ``key`` is named inside the noun's phrase after "against"."""
+    tokens: dict[int, str] = doc._.ng_tokens
+    return any(tokens.get(t.i) == key and t.head.lower_ == "against" for t in noun.subtree)
 
 
 #: Verbs whose coordinated subjects hold talks together: "A and B held talks".

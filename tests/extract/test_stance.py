@@ -287,3 +287,50 @@ def test_would_with_a_condition_stays_hedged(facts_of) -> None:
     facts = facts_of("Iran said on Monday that it would support Syria if the talks failed.")
     modes = {r.modality for r in facts.relations if r.predicate == "supports"}
     assert modes and "future" not in modes
+
+
+def test_refusing_to_condemn_is_no_rejection(facts_of) -> None:
+    facts = facts_of("Mary Lanford refused to condemn Tom Harlow on Monday.")
+    found = triples(facts, asserted_only=False)
+    assert ("Mary Lanford", "rejected", "Tom Harlow") not in found
+    assert ("Mary Lanford", "criticized", "Tom Harlow") in found
+    assert ("Mary Lanford", "criticized", "Tom Harlow") not in triples(facts)
+
+
+def test_refusing_to_meet_is_a_rejection(facts_of) -> None:
+    facts = facts_of("Mary Lanford has refused to meet Tom Harlow in Geneva.")
+    assert ("Mary Lanford", "rejected", "Tom Harlow") in triples(facts)
+
+
+def test_opposition_to_sanctions_imposes_none(facts_of) -> None:
+    facts = facts_of("Senator Tom Harlow defended his opposition to sanctions on Iran.")
+    found = triples(facts)
+    assert not [o for s, p, o in found if p in {"sanctioned", "supports"} and o == "Iran"]
+
+
+def test_opposing_sanctions_on_a_country_is_no_rejection_of_it(facts_of) -> None:
+    facts = facts_of("Senator Tom Harlow opposed sanctions on Russia.")
+    assert ("Tom Harlow", "rejected", "Russia") not in triples(facts)
+
+
+def test_condemning_sanctions_criticises_their_maker(facts_of) -> None:
+    facts = facts_of("China condemned the U.S. sanctions on Huawei.")
+    found = triples(facts)
+    assert ("China", "criticized", "United States") in found
+    assert ("China", "sanctioned", "Huawei") not in found
+
+
+def test_helping_with_a_country_s_response_is_no_support_of_it(facts_of) -> None:
+    facts = facts_of("Deborah Birx helped coordinate the U.S. response to the virus.")
+    assert not [o for s, p, o in triples(facts) if p == "supports"]
+
+
+def test_support_for_a_fight_against_someone_is_no_support_of_them(facts_of) -> None:
+    facts = facts_of("US support for the fight against Tom Harlow has been limited.")
+    assert ("United States", "supports", "Tom Harlow") not in triples(facts)
+
+
+def test_a_trigger_word_inside_a_name_is_no_trigger(facts_of) -> None:
+    facts = facts_of("Trump is renegotiating the North American Free Trade Agreement with "
+                     "Canada and Mexico.")
+    assert not [s for s, p, o in triples(facts) if p == "agreedWith"]
