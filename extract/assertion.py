@@ -17,7 +17,7 @@ from extract.facts import Modality, Polarity
 from extract.sentences import sentence_of
 from extract.triggers import HEDGE_WORDS, MODAL_HEDGES, NEGATING_VERBS, SPEECH_VERBS
 
-__all__ = ["Assertion", "assess"]
+__all__ = ["Assertion", "assess", "opposed"]
 
 #: Verbs (and adjectives: "is willing to") over a clause that has not happened (yet): plans,
 #: promises, offers and appeals.
@@ -70,17 +70,26 @@ _OPPOSING_NOUNS = frozenset({"opposition", "objection", "resistance", "rejection
                              "repeal", "lifting", "removal", "end"})
 
 
+def opposed(noun: Token) -> bool:
+    """Whether a stance noun is only opposed, so that it states nothing: "opposed sanctions",
+    "his opposition to sanctions on Iran" (also parsed with "to" on the verb above)."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.lemma_.lower() in _OPPOSING_VERBS:
+        return True
+    if noun.dep_ == "pobj":
+        above = noun.head.head
+        before = noun.doc[noun.head.i - 1] if noun.head.i else above
+        return above.lemma_.lower() in _OPPOSING_NOUNS or (
+            before.dep_ == "dobj" and before.lemma_.lower() in _OPPOSING_NOUNS)
+    return False
+
+
 def _negated(chain: list[Token]) -> bool:
     trigger = chain[0]
     if (trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"dobj", "nsubjpass"}
-            and trigger.head.lemma_.lower() in _UNDOING_VERBS | _OPPOSING_VERBS):
+            and trigger.head.lemma_.lower() in _UNDOING_VERBS):
         return True
-    if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ == "pobj":
-        above = trigger.head.head  # "his opposition to sanctions on Iran", also parsed with
-        before = trigger.doc[trigger.head.i - 1] if trigger.head.i else above  # the verb above
-        if above.lemma_.lower() in _OPPOSING_NOUNS or (
-                before.dep_ == "dobj" and before.lemma_.lower() in _OPPOSING_NOUNS):
-            return True
     for n, tok in enumerate(chain):
         if n and chain[n - 1].dep_ == "advcl" and any(
                 c.dep_ == "mark" for c in chain[n - 1].children):

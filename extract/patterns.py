@@ -29,6 +29,7 @@ from extract.arguments import (
     subjects_of,
     through,
 )
+from extract.assertion import opposed
 from extract.claims import reported_blame_rule
 from extract.speech import speech_relations
 from extract.stance_rules import (
@@ -168,8 +169,9 @@ def _pairs(keys: list[str], pred: str, trig: Token, rule: str, conf: float) -> I
 
 def _noun_rule(doc: Doc, noun: Token, pred: str) -> Iterator[Found]:
     trig = TRIGGERS[pred]
-    if noun.i in doc._.ng_tokens:
-        return  # a word of a name: "the North American Free Trade Agreement"
+    if noun.i in doc._.ng_tokens or opposed(noun):
+        return  # a word of a name ("the North American Free Trade Agreement"); "opposition
+        # to sanctions" states no sanctions
     if pred == "discussedWith":
         joint = prep_objects(doc, noun, frozenset({"between", "by"}))
         if (not joint and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _HOLDING_VERBS
@@ -223,7 +225,7 @@ _TALKS = frozenset({"talk", "talks", "negotiation", "negotiations", "meeting", "
                     "discussion", "discussions", "consultation", "consultations", "dialogue"})
 
 #: Verbs of getting support: "won the backing of X" means X backs the subject.
-_GAINING = frozenset({"win", "gain", "secure", "get", "earn", "seek", "receive", "enjoy",
+_GAINING = frozenset({"win", "gain", "secure", "get", "earn", "seek", "receive", "enjoy", "have",
                       "court", "need", "want", "lose", "attract", "garner", "obtain"})
 
 

@@ -304,7 +304,7 @@ def test_refusing_to_meet_is_a_rejection(facts_of) -> None:
 
 def test_opposition_to_sanctions_imposes_none(facts_of) -> None:
     facts = facts_of("Senator Tom Harlow defended his opposition to sanctions on Iran.")
-    found = triples(facts)
+    found = triples(facts, asserted_only=False)
     assert not [o for s, p, o in found if p in {"sanctioned", "supports"} and o == "Iran"]
 
 
@@ -334,3 +334,9 @@ def test_a_trigger_word_inside_a_name_is_no_trigger(facts_of) -> None:
     facts = facts_of("Trump is renegotiating the North American Free Trade Agreement with "
                      "Canada and Mexico.")
     assert not [s for s, p, o in triples(facts) if p == "agreedWith"]
+
+
+def test_having_the_backing_of_someone_is_their_support(facts_of) -> None:
+    facts = facts_of("Senator Tom Harlow has the announced backing of Mary Lanford.")
+    found = {(s, o) for s, p, o in triples(facts) if p == "supports"}
+    assert ("Mary Lanford", "Tom Harlow") in found
