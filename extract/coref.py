@@ -95,6 +95,10 @@ def resolve_coreference(doc: Doc, kb: KnowledgeBase) -> Doc:
                 (t.i, k) for t, k in here if t.i < tok.i and t.head != tok.head
             ] if pron and low in _SINGULAR else []
             people = [(i, k) for i, k in people if _agrees(groups[k], low)]
+            reporter = _reporting_person(tok, tokens, groups) if pron and low in {"he", "she"} \
+                else None
+            if reporter is not None and _agrees(groups[reporter[1]], low):
+                people = [reporter]  # "the president has said he is willing to ..."
             if people and (bound := _clause_subjects(tok, tokens)):  # "X talked to him": not X
                 people = [(i, k) for i, k in people if k not in bound]
             if not people and pron and low in _SINGULAR:  # "met Margaret Hodge. She said"
@@ -109,10 +113,10 @@ def resolve_coreference(doc: Doc, kb: KnowledgeBase) -> Doc:
                     groups[key].spans.append((tok.i, tok.i + 1, "coref"))
                     chains.append((tok.i, key, ante))
             elif (low in {"it", "its"} and pron
-                  and (speaker := _reporting_body(tok, tokens, groups))):
-                tokens[tok.i] = speaker  # "Japan said it had halted aid"
-                groups[speaker].spans.append((tok.i, tok.i + 1, "coref"))
-                chains.append((tok.i, speaker, -1))
+                  and (body := _reporting_body(tok, tokens, groups))):
+                tokens[tok.i] = body  # "Japan said it had halted aid"
+                groups[body].spans.append((tok.i, tok.i + 1, "coref"))
+                chains.append((tok.i, body, -1))
             elif low in _PLURAL and pron and (speakers := _reporting_group(tok, tokens)):
                 plural[tok.i] = speakers  # "X and Y said they would oppose it"
                 chains.extend((tok.i, k, -1) for k in speakers)
@@ -187,6 +191,19 @@ def _rekey(tok: Token, tokens: dict[int, str], groups: dict[str, EntityGroup], k
     old.spans = [sp for sp in old.spans if not sp[0] <= tok.i < sp[1]]
     tokens[tok.i] = key
     groups[key].spans.append((tok.i, tok.i + 1, "coref"))
+
+
+def _reporting_person(pron: Token, tokens: dict[int, str], groups: dict[str, EntityGroup]
+                      ) -> tuple[int, str] | None:
+    """The person who reports the clause whose subject is "he" or "she": "the president has
+    long said he is willing to work with Congress"."""
+    verb = pron.head
+    if pron.dep_ != "nsubj" or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    for subj in verb.head.children:
+        if subj.dep_ == "nsubj" and subj.i in tokens and groups[tokens[subj.i]].type == "PERSON":
+            return subj.i, tokens[subj.i]
+    return None
 
 
 def _reporting_body(pron: Token, tokens: dict[int, str], groups: dict[str, EntityGroup]

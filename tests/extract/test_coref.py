@@ -115,3 +115,11 @@ def test_it_in_a_reported_clause_is_the_reporting_country(facts_of) -> None:
     facts = facts_of("Japan said on Tuesday it had halted economic aid to Serbia.")
     sanctioned = {(s, o) for s, p, o in triples(facts, asserted_only=False) if p == "sanctioned"}
     assert ("Japan", "Serbia") in sanctioned
+
+
+def test_he_in_a_reported_clause_is_its_speaker(facts_of) -> None:
+    facts = facts_of("Mayor Tom Harlow visited Lyon on Monday. Spokesman Paul Darnier said the "
+                     "plan was fair. Furthermore, the mayor has long said he is willing to work "
+                     "with the Council of Europe on a solution.")
+    found = {(s, o) for s, p, o in triples(facts, asserted_only=False) if p == "cooperatesWith"}
+    assert found and all("Paul Darnier" not in pair for pair in found)
