@@ -59,16 +59,17 @@ def _domestic_table() -> dict[str, frozenset[str]]:
 
 
 def domestic_owner(
-    title: str, g: EntityGroup, owners: set[str], final: dict[str, EntityGroup],
+    title: str, g: EntityGroup, owners: dict[str, int], final: dict[str, EntityGroup],
     kb: KnowledgeBase,
 ) -> str | None:
     """The owner of a bare national title ("President X", "Ambassador X") the text and the
     knowledge base leave open, or None.
 
-    A person the knowledge base knows holds it in their own country. Otherwise the article's
-    main country, if one dominates its mentions, owns it; else a country whose officeholders
-    carry the title bare, when ``owners`` (the owners of the article's other posts) include
-    that country: "Vice President X" in an article with "Sen. Y" and President Trump.
+    A person the knowledge base knows holds it in their own country. Otherwise a country whose
+    officeholders carry the title bare owns it when ``owners`` (the owners of the article's
+    other posts, with how many other people hold them) give that country two or more:
+    "Vice President X" in an article with "Sen. Y" and President Trump. Else the article's
+    main country, if one dominates its mentions, and else that country with one officeholder.
     """
     want = normalise_title(title).lower()
     _own, national, _chambers = _implied_table()
@@ -77,13 +78,14 @@ def domestic_owner(
     if g.kb is not None and g.kb.country:
         owner = kb.by_id(f"country:{g.kb.country}")
         return add_kb_entity(final, owner) if owner is not None else None
+    domestic = [c for c, titles in sorted(_domestic_table().items())
+                if want in titles and owners.get(c, 0) > 0]
+    if domestic and owners[domestic[0]] >= 2:
+        return domestic[0]
     main = _main_country(final)
     if main is not None:
         return main
-    for country, titles in sorted(_domestic_table().items()):
-        if want in titles and country in owners:
-            return country
-    return None
+    return domestic[0] if domestic else None
 
 
 def implied_owner(

@@ -109,10 +109,14 @@ def _bare_national(
 ) -> list[Post]:
     """Owners for bare national titles ("President X"), once the article's other posts are
     known (see :func:`extract.post_owners.domestic_owner`)."""
-    owners = {p.of for p in posts if p.of is not None}
+    holders: dict[str, set[str]] = {}
+    for p in posts:
+        if p.of is not None:
+            holders.setdefault(p.of, set()).add(p.person)
     out: list[Post] = []
     for post in posts:
         if post.of is None:
+            owners = {o: len(people - {post.person}) for o, people in holders.items()}
             of = domestic_owner(post.title, final[post.person], owners, final, kb)
             post = replace(post, of=of) if of is not None else post
         out.append(post)

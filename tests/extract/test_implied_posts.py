@@ -80,3 +80,12 @@ def test_bare_president_of_a_dominant_country_before_other_officeholders(facts_o
     posts = _posts(facts)
     assert ("Tom Harlow", "Afghanistan") in posts
     assert ("Tom Harlow", "United States") not in posts
+
+
+def test_bare_president_in_a_foreign_story_told_with_several_us_officeholders(facts_of) -> None:
+    facts = facts_of("Cuba waits. Cuba votes and Cuba talks. Sen. Mary Lanford and Rep. Paul "
+                     "Darnier spoke on Monday. The embargo of Cuba was launched by President "
+                     "Tom Harlow decades ago.")
+    posts = _posts(facts)
+    assert ("Tom Harlow", "United States") in posts
+    assert ("Tom Harlow", "Cuba") not in posts
