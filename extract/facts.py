@@ -108,6 +108,8 @@ class Relation:
     attributed_to: str | None = None
     coreference: tuple[str, ...] = ()
     """Mentions in the sentence resolved by coreference: 'He = Jens Stoltenberg (after: ...)'."""
+    ended: bool = False
+    """For holdsPost: the post is one held before ("former Foreign Minister X")."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,11 +50,12 @@ def _check(value: Any, kind: str, where: str) -> None:
         "str": isinstance(value, str),
         "int": isinstance(value, int) and not isinstance(value, bool),
         "float": isinstance(value, int | float) and not isinstance(value, bool),
+        "bool": isinstance(value, bool),
         "tuple[str, ...]": isinstance(value, list) and all(isinstance(v, str) for v in value),
     }.get(kind, True)
     if not ok:
         expected = {"str": "a string", "int": "an integer", "float": "a number",
-                    "tuple[str, ...]": "a list of strings"}[kind]
+                    "bool": "true or false", "tuple[str, ...]": "a list of strings"}[kind]
         raise ValueError(f"{where}: expected {expected}, got {type(value).__name__}")
 
 

@@ -234,6 +234,10 @@ def post_relations(doc: Doc) -> Iterator[Found]:
     for post in doc._.ng_posts or ():
         if post.of is not None:
             rule = "post-title" if post.start < post.end else "post-appos"
+            if post.ended:  # "former Foreign Minister X": held before (Relation.ended)
+                yield (post.person, "holdsPost", post.of, doc[post.start], "post-former", 0.85,
+                       post.title)
+                continue
             yield (post.person, "holdsPost", post.of, doc[post.start], rule, 0.9, post.title)
 
 

@@ -32,6 +32,8 @@ class Post:
     start: int
     end: int
     sentence: int
+    ended: bool = False
+    """A post held before: "former Foreign Minister X", "X, the ex-president"."""
 
 
 def _of_entity(
@@ -93,14 +95,16 @@ def find_posts(
         for start, end, _source in g.spans:
             sent = sent_index.get(sentence_of(doc[start]).start, 0)
             owners: set[str | None] = set()
-            for title, of, title_start in _candidates(doc, start, end, tokens, final, stripped):
-                if of is None:
+            for title, of, title_start, ended in _candidates(doc, start, end, tokens, final,
+                                                             stripped):
+                if of is None and not ended:
                     of = kb_post_owner(g, title, final, kb)
                 of = implied_owner(title, of, final, kb)
                 if owners and (of is None or of in owners):
                     continue  # a second post of the mention only with an owner of its own
                 owners.add(of)
-                posts.append(Post(key, normalise_title(title), of, title_start, end, sent))
+                posts.append(Post(key, normalise_title(title), of, title_start, end, sent,
+                                  ended))
     return _bare_national(posts, final, kb)
 
 
@@ -126,10 +130,11 @@ def _bare_national(
 def _candidates(
     doc: Doc, start: int, end: int, tokens: dict[int, str], final: dict[str, EntityGroup],
     stripped: dict[int, str],
-) -> list[tuple[str, str | None, int]]:
-    """The posts one mention names: (title, owner, first token), the title before the name
-    first, then the title in apposition ("General X, the Sudanese president")."""
-    found: list[tuple[str, str | None, int]] = []
+) -> list[tuple[str, str | None, int, bool]]:
+    """The posts one mention names: (title, owner, first token, held before), the title
+    before the name first, then the title in apposition ("General X, the Sudanese
+    president")."""
+    found: list[tuple[str, str | None, int, bool]] = []
     match = find_title_before(doc, start)
     title_start = match.start if match else start
     title = match.title if match else None
@@ -140,19 +145,20 @@ def _candidates(
         title, title_start = _lower_title_after_owner(doc, start, tokens, final)
     if not title:
         title, title_start = _plural_title(doc, end - 1, tokens, final)
-    if title and not _past(doc, title_start, tokens):
+    if title:
+        ended = _past(doc, title_start, tokens)
         of = _of_entity(doc, title_start, tokens, final) or _inside_title(
             title_start, start, tokens, final)
         words = title.split()
         if len(words) > 1 and words[-1].lower() in _SEAT_TITLES:
             # "Intelligence Committee Chairman Rep. X": the committee's chair and a seat
-            found.append((" ".join(words[:-1]), of, title_start))
-            found.append((words[-1], None, start - 1))
+            found.append((" ".join(words[:-1]), of, title_start, ended))
+            found.append((words[-1], None, start - 1, ended))
         else:
-            found.append((title, of, title_start))
-    appos, of, appos_start = _appositive_title(doc, end - 1, tokens, final)
+            found.append((title, of, title_start, ended))
+    appos, of, appos_start, ended = _appositive_title(doc, end - 1, tokens, final)
     if appos:
-        found.append((appos, of, appos_start))
+        found.append((appos, of, appos_start, ended))
     return found
 
 
@@ -227,23 +233,26 @@ def _past(doc: Doc, title_start: int, tokens: dict[int, str]) -> bool:
 
 def _appositive_title(
     doc: Doc, head: int, tokens: dict[int, str], final: dict[str, EntityGroup]
-) -> tuple[str | None, str | None, int]:
-    """'Jens Stoltenberg, NATO's secretary general' -> ("Secretary General", NATO)."""
+) -> tuple[str | None, str | None, int, bool]:
+    """'Jens Stoltenberg, NATO's secretary general' -> ("Secretary General", NATO, start,
+    False); "the former prime minister" is a post held before (True)."""
     for child in doc[head].children:
         if child.dep_ != "appos" or child.lower_ not in HEAD_TITLES:
             continue
         clause = {t.i for c in child.children if c.dep_ in {"relcl", "acl", "conj", "cc"}
                   for t in c.subtree}  # the first post only: "president of X and former Y"
         phrase = [t for t in child.subtree if t.i not in clause]
-        if any(t.lower_ in _PAST_MARKERS for t in phrase):
-            continue  # "the former prime minister": not a post held now
-        words = [t for t in phrase if t.lower_ in TITLE_WORDS and t.lower_ != "the"]
+        ended = any(t.lower_ in _PAST_MARKERS for t in phrase)  # "the former prime minister"
+        words = [t for t in phrase if t.lower_ in TITLE_WORDS and t.lower_ not in {
+            "the", "former"}]
         owners = [tokens[t.i] for t in phrase if t.i in tokens]
         owners = [o for o in owners if final[o].type in {"ORG", "GPE"}]
+        while words and words[-1].lower_ in {"and", "of", "for", "the"}:
+            words.pop()  # "ambassador to Nigeria and Colombia": not "Ambassador and"
         if words:
             title = " ".join(w.text for w in words if w.i >= words[0].i)
-            return title, owners[0] if owners else None, child.left_edge.i
-    return None, None, head
+            return title, owners[0] if owners else None, child.left_edge.i, ended
+    return None, None, head, False
 
 
 _PAST_MARKERS = frozenset({"former", "ex", "then", "late"})

@@ -115,7 +115,7 @@ def _to_relations(doc: Doc, found: list[Found], kb: KnowledgeBase) -> list[Relat
             confidence=round(conf * (0.9 if uses_coref else 1.0)
                              * (0.85 if state.modality == "hedged" else 1.0), 2),
             polarity=state.polarity, modality=state.modality,
-            attributed_to=src if src != subj else None,
+            attributed_to=src if src != subj else None, ended=rule == "post-former",
         )
         rel = replace(rel, coreference=_coref_notes(doc, sent, {subj, obj}))
         key = (subj, pred, obj, value, rel.start, rel.polarity)

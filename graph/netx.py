@@ -45,7 +45,7 @@ _REIFIED = (str(RDF.subject), str(RDF.predicate), str(RDF.object))
 _STATEMENT_FIELDS = {name: str(iri) for name, iri in (
     ("sentence", NG.evidence), ("confidence", NG.confidence), ("polarity", NG.polarity),
     ("modality", NG.modality), ("trigger", NG.trigger), ("post_title", NG.postTitle),
-    ("cameo", NG.cameoCode), ("attributed_to", NG.attributedTo),
+    ("cameo", NG.cameoCode), ("attributed_to", NG.attributedTo), ("post_ended", NG.postEnded),
 )}
 #: Edge attribute -> the source article's property that gives it.
 _ARTICLE_FIELDS = {name: str(iri) for name, iri in (
@@ -145,6 +145,7 @@ def _add_edges(view: nx.MultiDiGraph, index: _Index) -> None:
                       confidence=float(field["confidence"] or 0), polarity=field["polarity"],
                       modality=field["modality"], trigger=field["trigger"],
                       post_title=field["post_title"], cameo=field["cameo"],
+                      **({"post_ended": True} if field["post_ended"] == "true" else {}),
                       plover=plovers.get(st, ""), attributed_to=field["attributed_to"],
                       coreference="; ".join(notes), **({"knowledge_base": kb} if kb else {}))
 

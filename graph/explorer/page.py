@@ -191,6 +191,8 @@ def _aggregate(
         statement: dict[str, Any] = {
             k: text for k, src in _STATEMENT_FIELDS.items() if (text := _text(attrs.get(src)))
         }
+        if attrs.get("post_ended") and "post" in statement:
+            statement["post"] = f"{statement['post']} (held before)"
         article = _text(attrs.get("article"))
         if "kb" not in statement:  # a knowledge-base fact has no article
             if article not in article_index:

@@ -182,7 +182,7 @@ def _relation_triples(
     key_o = URIRef(o_iri) if o_iri is not None else Literal(rel.value or "")
     st = statement_iri(base, aid, s, rel.predicate, key_o, rel.start, rel.trigger,
                        rel.polarity, rel.value)
-    if rel.polarity == "asserted":
+    if rel.polarity == "asserted" and not rel.ended:  # a post held before is no current fact
         out.add(s, p, o)
     for pred, value in (
         (RDF.type, NG.Statement), (RDF.subject, s), (RDF.predicate, p), (RDF.object, o),
@@ -196,6 +196,8 @@ def _relation_triples(
         out.add(st, pred, value)
     if rel.predicate == "holdsPost" and rel.value:
         out.add(st, NG.postTitle, _text(rel.value))
+    if rel.predicate == "holdsPost" and rel.ended:
+        out.add(st, NG.postEnded, _typed("true", XSD.boolean))
     _codes(out, st, rel)
     for note in rel.coreference:
         out.add(st, NG.coreference, _text(note))

@@ -38,6 +38,7 @@ _KB = ox.NamedNode(str(NG.KnowledgeBase))
 _DERIVED, _POLARITY = ox.NamedNode(str(PROV.wasDerivedFrom)), ox.NamedNode(str(NG.polarity))
 _REIFIED = tuple(ox.NamedNode(_RDF + name) for name in ("subject", "predicate", "object"))
 _NEGATED = ox.Literal("negated")
+_ENDED = ox.NamedNode(str(NG.postEnded))
 # A Turtle local name that Oxigraph writes without backslash escapes (it escapes ``%`` too).
 _PLAIN_LOCAL = re.compile(r"(?:\w(?:[\w.-]*[\w-])?)?", re.ASCII)
 
@@ -130,8 +131,9 @@ def partition(triples: Iterable[ox.Triple], base: str | None = None) -> list[ox.
                                    and isinstance(t.object, ox.NamedNode | ox.BlankNode)]
         statements[subject] = derived
         parts = [next((t.object for t in own if t.predicate == p), None) for p in _REIFIED]
-        if None in parts or any(t.predicate == _POLARITY and t.object == _NEGATED for t in own):
-            continue
+        if None in parts or any((t.predicate == _POLARITY and t.object == _NEGATED)
+                                or t.predicate == _ENDED for t in own):
+            continue  # a negated statement, or a post held before, gives no direct triple
         s, p, o = parts
         support[(s, p, o)].update(derived)
         if p in symmetric:

@@ -61,6 +61,7 @@ class NG(DefinedNamespace):
     trigger: URIRef
     rule: URIRef
     postTitle: URIRef
+    postEnded: URIRef
     attributedTo: URIRef
     coreference: URIRef
     cameoCode: URIRef

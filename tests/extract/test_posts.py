@@ -6,17 +6,29 @@ from conftest import triples
 
 
 def _posts(facts) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    return {(s, o) for s, p, o in triples(facts) if p == "holdsPost"}
+    """Posts held now."""
+    key = {e.key: e.name for e in facts.entities}
+    return {(key[r.subject], key[r.obj]) for r in facts.relations
+            if r.predicate == "holdsPost" and not r.ended}
 
 
-def test_former_title_is_not_a_current_post(facts_of) -> None:
+def _ended(facts) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """Posts held before ("former X")."""
+    key = {e.key: e.name for e in facts.entities}
+    return {(key[r.subject], key[r.obj]) for r in facts.relations
+            if r.predicate == "holdsPost" and r.ended}
+
+
+def test_former_title_is_a_post_held_before(facts_of) -> None:
     facts = facts_of("Former Sen. Mary Lanford criticized the plan on Tuesday.")
     assert not [o for s, o in _posts(facts) if s == "Mary Lanford"]
+    assert ("Mary Lanford", "United States") in _ended(facts)
 
 
-def test_ex_title_is_not_a_current_post(facts_of) -> None:
+def test_ex_title_is_a_post_held_before(facts_of) -> None:
     facts = facts_of("On Monday ex-Sen. Mary Lanford criticized the plan.")
     assert not [o for s, o in _posts(facts) if s == "Mary Lanford"]
+    assert ("Mary Lanford", "United States") in _ended(facts)
 
 
 def test_lower_case_title_after_its_owner(facts_of) -> None:
@@ -27,6 +39,14 @@ def test_lower_case_title_after_its_owner(facts_of) -> None:
 def test_former_owner_and_lower_case_title(facts_of) -> None:
     facts = facts_of("Former NATO spokesman Piet Verhagen said the exercise would start in May.")
     assert not [o for s, o in _posts(facts) if s == "Piet Verhagen"]
+    assert ("Piet Verhagen", "NATO") in _ended(facts)
+
+
+def test_former_post_in_apposition(facts_of) -> None:
+    facts = facts_of("The plan failed, says Paul Darnier, a former Chadian ambassador to Niger "
+                     "and Mali.")
+    assert ("Paul Darnier", "Chad") in _ended(facts)
+    assert not [o for s, o in _posts(facts) if s == "Paul Darnier"]
 
 
 def test_rank_before_the_name_and_post_in_apposition(facts_of) -> None:

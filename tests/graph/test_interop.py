@@ -29,6 +29,7 @@ from graph.validate import SHAPES_PATH
 
 GRAPH = "urn:newsgraph:test:example"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 Value = tuple[str, ...] | None
 
@@ -118,7 +119,10 @@ def _virtuoso_value(term: dict[str, str] | None) -> Value:
         return ("bnode",)
     lang = term.get("xml:lang", "")
     datatype = term.get("datatype", LANG_STRING if lang else XSD_STRING)
-    return ("literal", term["value"], datatype, lang.lower())
+    value = term["value"]
+    if datatype == XSD_BOOLEAN:  # Virtuoso answers the boolean true as "1": the same value
+        value = {"1": "true", "0": "false"}.get(value, value)
+    return ("literal", value, datatype, lang.lower())
 
 
 def _virtuoso_rows(server: Virtuoso, sparql: str) -> set[tuple[Value, ...]]:
