@@ -5,7 +5,8 @@ Rule families, each tagged with an id that ends up in the graph:
 - ``verb``, ``verb-pair``, ``verb-threat``, ``noun``, ``noun-pair``, ``quote``: trigger words
   and their dependency patterns (:mod:`extract.patterns`, arguments found by
   :mod:`extract.arguments`);
-- ``post-title`` / ``post-appos``: holdsPost from titles (see :mod:`extract.posts`);
+- ``post-title`` / ``post-appos`` / ``post-former``: holdsPost from titles (see
+  :mod:`extract.posts`), ``post-verb`` from verbs of leading (:mod:`extract.post_verbs`);
 - ``member``: "Poland is a member of NATO", "Finland joined the alliance";
 - ``located``: "the summit in Madrid", "headquartered in Brussels", "Vilnius, Lithuania"
   (both in :mod:`extract.events`), and places inside places: "the Paris suburb of
@@ -36,6 +37,7 @@ from extract.located import nested_places, retype_named_places
 from extract.merging import add_kb_entity
 from extract.parties import party_memberships
 from extract.patterns import Found, post_relations, sentence_relations
+from extract.post_verbs import post_verb_relations
 from extract.sentences import sentence_of
 from extract.triggers import SYMMETRIC
 
@@ -58,6 +60,7 @@ def extract_relations(doc: Doc, kb: KnowledgeBase) -> list[Relation]:
         found.extend(membership(doc, tokens))
         found.extend(locate(doc, tokens, kb))
         found.extend(nested_places(doc, tokens))
+        found.extend(post_verb_relations(doc, tokens))
     found.extend(contained(doc, kb))
     found.extend(party_memberships(doc))
     return _to_relations(doc, found, kb)
