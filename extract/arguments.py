@@ -95,6 +95,8 @@ def _agent_of(doc: Doc, noun: Token) -> list[str]:
     keys: list[str] = []
     if any(c.lemma_.lower() in _AGAINST_STATE for c in noun.children):
         return keys  # "Syrian opposition forces" do not act for Syria
+    if noun.lemma_.lower() == "administration":
+        return _administration(doc, noun)
     for child in noun.children:
         if child.dep_ in {"amod", "compound", "poss", "nmod"} and child.i in tokens:
             keys.extend(tokens[t.i] for t in [child, *child.conjuncts] if t.i in tokens)
@@ -103,6 +105,31 @@ def _agent_of(doc: Doc, noun: Token) -> list[str]:
             for obj in children(child, "pobj"):
                 keys.extend(tokens[t.i] for t in [obj, *obj.conjuncts] if t.i in tokens)
     return keys
+
+
+def _administration(doc: Doc, noun: Token) -> list[str]:
+    """The country an administration governs: "the Obama administration" is the country
+    whose president Obama is; "the administration" that of the one president the article
+    names with a country; "the U.S. administration" the United States."""
+    tokens: dict[int, str] = doc._.ng_tokens
+    groups = doc._.ng_entities
+    named = [tokens[c.i] for c in noun.children
+             if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i in tokens]
+    places = [k for k in named if groups[k].type == "GPE"]
+    if places or (named and not any(groups[k].type == "PERSON" for k in named)):
+        return places
+    heads = {p.person: p.of for p in doc._.ng_posts or ()
+             if p.of is not None and not p.ended and p.title.lower() == "president"
+             and groups[p.of].type == "GPE"}
+    if named:  # "the Obama administration": his country, else (no post known) the person
+        return [heads.get(k, k) for k in named][:1]
+    countries = set(heads.values())
+    return [countries.pop()] if len(countries) == 1 and _has_the(noun) else []
+
+
+def _has_the(noun: Token) -> bool:
+    """Whether a noun has the definite article ("the administration")."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def _is_dateline(tok: Token) -> bool:

@@ -54,6 +54,18 @@ def _of_entity(
     return None
 
 
+def _country_after(
+    doc: Doc, end: int, tokens: dict[int, str], final: dict[str, EntityGroup]
+) -> str | None:
+    """A country named right after the name: "President X of Chad" (not "Sen. X of Arizona",
+    a state, which is the seat)."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    key = tokens.get(end + 1)
+    entry = final[key].kb if key is not None else None
+    return key if entry is not None and entry.id.startswith("country:") else None
+
+
 def _inside_title(
     begin: int, end: int, tokens: dict[int, str], final: dict[str, EntityGroup]
 ) -> str | None:
@@ -148,7 +160,7 @@ def _candidates(
     if title:
         ended = _past(doc, title_start, tokens)
         of = _of_entity(doc, title_start, tokens, final) or _inside_title(
-            title_start, start, tokens, final)
+            title_start, start, tokens, final) or _country_after(doc, end, tokens, final)
         words = title.split()
         if len(words) > 1 and words[-1].lower() in _SEAT_TITLES:
             # "Intelligence Committee Chairman Rep. X": the committee's chair and a seat

@@ -61,3 +61,13 @@ def test_noun_of_an_infinitival_relative_clause_is_its_subject(facts_of) -> None
 def test_a_spokesperson_for_someone_acts_for_them(facts_of) -> None:
     facts = facts_of("A spokesperson for Tom Harlow dismissed Mary Lanford's proposal on Monday.")
     assert ("Tom Harlow", "rejected", "Mary Lanford") in triples(facts)
+
+
+def test_an_administration_acts_for_its_country(facts_of) -> None:
+    facts = facts_of("President Tom Harlow of Chad spoke on Monday. Senator Mary Lanford "
+                     "criticized the Harlow administration, and Paul Darnier criticized the "
+                     "administration too.")
+    found = {(s, o) for s, p, o in triples(facts) if p == "criticized"}
+    assert ("Mary Lanford", "Chad") in found
+    assert ("Paul Darnier", "Chad") in found
+    assert not [o for s, o in found if o == "Tom Harlow"]

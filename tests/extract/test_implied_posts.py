@@ -89,3 +89,10 @@ def test_bare_president_in_a_foreign_story_told_with_several_us_officeholders(fa
     posts = _posts(facts)
     assert ("Tom Harlow", "United States") in posts
     assert ("Tom Harlow", "Cuba") not in posts
+
+
+def test_country_named_after_the_name_owns_the_title(facts_of) -> None:
+    facts = facts_of("Sen. Mary Lanford spoke. President Tom Harlow of Chad arrived on Monday.")
+    posts = _posts(facts)
+    assert ("Tom Harlow", "Chad") in posts
+    assert ("Tom Harlow", "United States") not in posts
