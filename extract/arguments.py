@@ -12,10 +12,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from extract.descriptions import has_det
 from extract.sentences import sentence_of
 from extract.triggers import ACT_NOUNS, AGENT_NOUNS, ALLY_NOUNS, REQUEST_NOUNS, TRIGGERS
 
-__all__ = ["args_of", "children", "complement_targets", "prep_objects", "subjects_of", "through"]
+__all__ = [
+    "args_of", "children", "complement_targets", "entity_key", "prep_objects", "stance_noun",
+    "subjects_of", "through",
+]
 
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE"})
 _RELATIVE = frozenset({"who", "that", "which"})
@@ -124,12 +128,7 @@ def _administration(doc: Doc, noun: Token) -> list[str]:
     if named:  # "the Obama administration": his country, else (no post known) the person
         return [heads.get(k, k) for k in named][:1]
     countries = set(heads.values())
-    return [countries.pop()] if len(countries) == 1 and _has_the(noun) else []
-
-
-def _has_the(noun: Token) -> bool:
-    """Whether a noun has the definite article ("the administration")."""
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    return [countries.pop()] if len(countries) == 1 and has_det(noun) else []
 
 
 def _is_dateline(tok: Token) -> bool:
@@ -139,6 +138,12 @@ def _is_dateline(tok: Token) -> bool:
         s <= tok.idx < e for s, e in doc.user_data.get("ng_shouted", ()))
     return (tok.i - sentence_of(tok).start < 3 and shouted and len(tok) > 2
             and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",")
+
+
+def entity_key(doc: Doc, tok: Token) -> str | None:
+    """The entity a token is a mention of, if any."""
+    tokens: dict[int, str] = doc._.ng_tokens
+    return tokens.get(tok.i)
 
 
 def children(tok: Token, *deps: str) -> list[Token]:
@@ -212,14 +217,14 @@ def prep_objects(doc: Doc, tok: Token, preps: frozenset[str]) -> list[str]:
     for prep in children(tok, "prep", "agent", "dative"):
         if prep.lower_ in preps or prep.dep_ == "dative":
             for obj in children(prep, "pobj") or ([prep] if prep.dep_ == "dative" else []):
-                out.extend(args_of(doc, obj) or ([] if _stance_noun(obj) else through(doc, obj)))
+                out.extend(args_of(doc, obj) or ([] if stance_noun(obj) else through(doc, obj)))
     return out
 
 
 _STANCE_NOUNS = frozenset(n for t in TRIGGERS.values() for n in t.nouns) - REQUEST_NOUNS
 
 
-def _stance_noun(noun: Token) -> bool:
+def stance_noun(noun: Token) -> bool:
     """A noun that is a stance of its own ("sanctions on Iran", "support for Kyiv"): what it is
     about is not the object of the verb it hangs on ("defended his opposition to sanctions")."""
     return noun.lower_ in _STANCE_NOUNS or noun.lemma_.lower() in _STANCE_NOUNS

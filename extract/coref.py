@@ -206,16 +206,21 @@ def _reporting_person(pron: Token, tokens: dict[int, str], groups: dict[str, Ent
     return None
 
 
+def _reporting_verb(pron: Token, deps: frozenset[str]) -> Token | None:
+    """The verb before a pronoun whose clause (a reported clause, ``ccomp``, or one joined to
+    it, ``conj``) holds the pronoun: "said" in "Japan said it had halted aid"."""
+    tok = pron
+    while tok.dep_ not in deps and tok.head.i != tok.i and tok.i - tok.head.i < 30:
+        tok = tok.head
+    return tok.head if tok.dep_ in deps and pron.i > tok.head.i else None
+
+
 def _reporting_body(pron: Token, tokens: dict[int, str], groups: dict[str, EntityGroup]
                     ) -> str | None:
     """The country or organisation whose reported clause holds "it" or "its": "Japan said it
     had halted aid", "the company said its profits fell"."""
-    tok = pron
-    while tok.dep_ != "ccomp" and tok.head.i != tok.i and tok.i - tok.head.i < 30:
-        tok = tok.head
-    if tok.dep_ != "ccomp" or pron.i < tok.head.i:
-        return None
-    for subj in tok.head.children:
+    verb = _reporting_verb(pron, frozenset({"ccomp"}))
+    for subj in verb.children if verb is not None else ():
         if subj.dep_ == "nsubj" and subj.i in tokens and not subj.conjuncts:
             key = tokens[subj.i]
             return key if groups[key].type in {"GPE", "ORG"} else None
@@ -226,12 +231,8 @@ def _reporting_group(pron: Token, tokens: dict[int, str]) -> list[str]:
     """The coordinated subject of the verb whose reported clause holds "they": "X and Y said
     they would oppose the plan" -> X and Y; "Republican senators said ..., but they put the
     blame on Z" -> the party."""
-    tok = pron
-    while tok.dep_ not in {"ccomp", "conj"} and tok.head.i != tok.i and tok.i - tok.head.i < 30:
-        tok = tok.head  # up to the reported clause, or a clause joined to the one before
-    if tok.dep_ not in {"ccomp", "conj"} or pron.i < tok.head.i:
-        return []
-    for subj in tok.head.children:
+    verb = _reporting_verb(pron, frozenset({"ccomp", "conj"}))
+    for subj in verb.children if verb is not None else ():
         if subj.dep_ == "nsubj":
             keys = [tokens[t.i] for t in (subj, *subj.conjuncts) if t.i in tokens]
             if len(set(keys)) > 1:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
-from extract.arguments import args_of
+from extract.arguments import args_of, entity_key
 from extract.entities import EntityGroup
 from extract.kb import KnowledgeBase, normalise_name
 from extract.patterns import Found
@@ -26,11 +26,6 @@ __all__ = ["contained", "locate", "membership"]
 _JOIN_VERBS = frozenset({"join", "accede", "enter", "rejoin"})
 _BASE_VERBS = frozenset({"headquarter", "base", "locate", "hold", "host", "station"})
 _EVENT_NOUNS = frozenset({"summit", "conference", "forum", "congress", "talks", "meeting"})
-
-
-def _key(doc: Doc, tok: Token) -> str | None:
-    tokens: dict[int, str] = doc._.ng_tokens
-    return tokens.get(tok.i)
 
 
 def _type(doc: Doc, key: str) -> str:
@@ -56,24 +51,24 @@ def membership(doc: Doc, sent: Iterable[Token]) -> Iterator[Found]:
         lemma = tok.lemma_.lower()
         if lemma == "member" and tok.dep_ in {"attr", "appos", "oprd", "dobj"}:
             orgs = [k for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for o in p.children if (k := _key(doc, o)) and _type(doc, k) == "ORG"]
+                    for o in p.children if (k := entity_key(doc, o)) and _type(doc, k) == "ORG"]
             orgs += [k for c in tok.children if c.dep_ in {"poss", "compound"}
-                     if (k := _key(doc, c)) and _type(doc, k) == "ORG"]
+                     if (k := entity_key(doc, c)) and _type(doc, k) == "ORG"]
             for org in orgs:
                 for member in _clause_subjects(doc, tok):
                     if member != org and _type(doc, member) in {"GPE", "ORG"}:
                         yield (member, "memberOf", org, tok, "member", 0.85, None)
         elif lemma in _JOIN_VERBS and tok.pos_ == "VERB":
             for obj in (c for c in tok.children if c.dep_ == "dobj"):
-                joined = _key(doc, obj)
+                joined = entity_key(doc, obj)
                 if joined and _type(doc, joined) == "ORG":
                     for member in _clause_subjects(doc, tok):
                         if member != joined and _type(doc, member) in {"GPE", "ORG"}:
                             yield (member, "memberOf", joined, tok, "member-join", 0.8, None)
         elif tok.dep_ == "prep" and tok.lower_ in {"of", "from", "at", "with"}:
             yield from _affiliation(doc, tok)
-        elif tok.dep_ == "poss" and (club := _key(doc, tok)) and _type(doc, club) == "ORG":
-            player = _key(doc, tok.head)  # "Bayern Munich's Mario Goetze"
+        elif tok.dep_ == "poss" and (club := entity_key(doc, tok)) and _type(doc, club) == "ORG":
+            player = entity_key(doc, tok.head)  # "Bayern Munich's Mario Goetze"
             if player is not None and player != club and _type(doc, player) == "PERSON":
                 yield (player, "memberOf", club, tok, "member-poss", 0.75, None)
 
@@ -88,11 +83,11 @@ def _affiliation(doc: Doc, prep: Token) -> Iterator[Found]:
         head = head.head  # the person the apposition describes
     elif prep.lower_ not in {"of", "from"}:
         return
-    person = _key(doc, head)
+    person = entity_key(doc, head)
     if person is None or _type(doc, person) != "PERSON" or head.dep_ == "compound":
         return
     for obj in (c for c in prep.children if c.dep_ == "pobj"):
-        org = _key(doc, obj)
+        org = entity_key(doc, obj)
         if org is not None and _type(doc, org) == "ORG":
             yield (person, "memberOf", org, prep, "member-of", 0.75, None)
 
@@ -102,7 +97,7 @@ def _place_objects(doc: Doc, tok: Token) -> list[str]:
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
             for obj in prep.children:
-                key = _key(doc, obj)
+                key = entity_key(doc, obj)
                 if key and _type(doc, key) in {"GPE", "LOC", "FAC"}:
                     out.append(key)
     return out
@@ -112,7 +107,7 @@ def _event_for(doc: Doc, noun: Token, place: str) -> str | None:
     """Create (or reuse) the event 'ORG summit in PLACE' for a located event noun."""
     groups: dict[str, EntityGroup] = doc._.ng_entities
     owner = next((k for c in noun.children if c.dep_ in {"compound", "poss"}
-                  if (k := _key(doc, c)) and _type(doc, k) in {"ORG", "GPE"}), None)
+                  if (k := entity_key(doc, c)) and _type(doc, k) in {"ORG", "GPE"}), None)
     if owner is None or noun.lemma_.lower() not in _EVENT_NOUNS:
         return None
     name = f"{groups[owner].name} {noun.lemma_.lower()} in {groups[place].name}"
@@ -145,13 +140,13 @@ def locate(doc: Doc, sent: Iterable[Token], kb: KnowledgeBase) -> Iterator[Found
                     for place in _place_objects(doc, tok):
                         yield (subj, "locatedIn", place, tok, "located-base", 0.85, None)
         elif (tok.dep_ == "prep" and tok.lower_ in {"of", "in", "at"}
-              and (org := _key(doc, tok.head)) is not None and _type(doc, org) == "ORG"):
+              and (org := entity_key(doc, tok.head)) is not None and _type(doc, org) == "ORG"):
             for obj in (c for c in tok.children if c.dep_ == "pobj"):
-                where = _key(doc, obj)
+                where = entity_key(doc, obj)
                 if where and where != org and _type(doc, where) == "GPE":
                     yield (org, "locatedIn", where, tok, "located-org", 0.75, None)
         elif tok.dep_ == "appos" and tok.head.i < tok.i and not _listed(doc, tok):
-            city, country = _key(doc, tok.head), _key(doc, tok)
+            city, country = entity_key(doc, tok.head), entity_key(doc, tok)
             if city and country and city != country and _type(doc, city) == "GPE":
                 entry = kb.by_id(country)
                 if entry is not None and entry.id.startswith(("country:", "region:")):

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
+from extract.arguments import entity_key
 from extract.entities import EntityGroup
 from extract.patterns import Found
 
@@ -39,17 +40,12 @@ _PLACE = frozenset({"GPE", "LOC", "FAC"})
 _OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 
 
-def _key(doc: Doc, tok: Token) -> str | None:
-    tokens: dict[int, str] = doc._.ng_tokens
-    return tokens.get(tok.i)
-
-
 def _named(doc: Doc, noun: Token, deps: frozenset[str]) -> list[str]:
     """Entity keys of ``noun`` itself or of its modifiers with one of ``deps``."""
-    own = _key(doc, noun)
+    own = entity_key(doc, noun)
     if own is not None:
         return [own]
-    return [k for c in noun.children if c.dep_ in deps and (k := _key(doc, c)) is not None]
+    return [k for c in noun.children if c.dep_ in deps and (k := entity_key(doc, c)) is not None]
 
 
 def _in_place(doc: Doc, noun: Token) -> list[str]:
@@ -70,28 +66,28 @@ def _pairs(doc: Doc, tok: Token) -> Iterator[tuple[str, str]]:
     groups: dict[str, EntityGroup] = doc._.ng_entities
     if tok.pos_ == "NOUN" and lemma in KIND_NOUNS:
         owners = _named(doc, tok, _OWNER_DEPS) + _in_place(doc, tok)
-        if tok.i > 1 and doc[tok.i - 1].tag_ == "POS" and (k := _key(doc, doc[tok.i - 2])):
+        if tok.i > 1 and doc[tok.i - 1].tag_ == "POS" and (k := entity_key(doc, doc[tok.i - 2])):
             owners.append(k)  # "South Sudan's capital" parsed with the owner elsewhere
-        if tok.dep_ == "appos" and (inner := _key(doc, tok.head)) is not None:
+        if tok.dep_ == "appos" and (inner := entity_key(doc, tok.head)) is not None:
             owners += [k for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
-                       for o in p.children if o.dep_ == "pobj" and (k := _key(doc, o))]
+                       for o in p.children if o.dep_ == "pobj" and (k := entity_key(doc, o))]
             for outer in owners:
                 yield inner, outer  # "Juba, South Sudan's capital"
         of_places = [k for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
-                     for o in p.children if o.dep_ == "pobj" and (k := _key(doc, o))]
+                     for o in p.children if o.dep_ == "pobj" and (k := entity_key(doc, o))]
         named_with = [k for k in _named(doc, tok, _OWNER_DEPS) if groups[k].type == "GPE"]
         if tok.tag_ == "NN":  # "the town of X in Y", not "the towns of X in Y and Z in W"
             named_with += _in_place(doc, tok)
         for inner in of_places if tok.lower_ != "suburbs" else ():  # "the Maryland suburbs of X"
             for outer in named_with:
                 yield inner, outer  # "the Paris suburb of Saint-Denis", not "the Pacific city"
-        named = [k for c in tok.children if c.dep_ == "compound" and (k := _key(doc, c))]
+        named = [k for c in tok.children if c.dep_ == "compound" and (k := entity_key(doc, c))]
         for inner in named:
             for outer in _in_place(doc, tok) + [
-                    k for c in tok.children if c.dep_ == "poss" and (k := _key(doc, c))]:
+                    k for c in tok.children if c.dep_ == "poss" and (k := entity_key(doc, c))]:
                 yield inner, outer  # "the Khan al-Assal village in the Aleppo province"
-    elif tok.dep_ == "poss" and (owner := _key(doc, tok)) is not None:
-        held = _key(doc, tok.head)
+    elif tok.dep_ == "poss" and (owner := entity_key(doc, tok)) is not None:
+        held = entity_key(doc, tok.head)
         if held is not None and groups[held].type in {"GPE", "LOC"}:
             yield held, owner  # "Darfur's Jebel Marra", not "Beijing's Tokyo Embassy"
 
@@ -114,7 +110,7 @@ def retype_named_places(doc: Doc) -> None:
         if tok.i > 0 and doc[tok.i - 1].dep_ == "compound" and doc[tok.i - 1].head == tok:
             named.append(doc[tok.i - 1])
         for name in named:
-            key = _key(doc, name)
+            key = entity_key(doc, name)
             group = groups.get(key) if key is not None else None
             if group is not None and group.kb is None and group.type in {"PERSON", "ORG"}:
                 group.type = "GPE"

@@ -26,6 +26,7 @@ from extract.arguments import (
     children,
     complement_targets,
     prep_objects,
+    stance_noun,
     subjects_of,
     through,
 )
@@ -50,7 +51,6 @@ from extract.stance_rules import (
 from extract.triggers import (
     ADJECTIVES,
     ALLY_NOUNS,
-    REQUEST_NOUNS,
     SYMMETRIC,
     THREAT_NOUNS,
     TRIGGERS,
@@ -100,11 +100,11 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
 
         if dobj and (pred != "discussedWith" or lemma in _PARTNER_VERBS):
             ties = frozenset({"with"}) if pred == "sanctioned" else frozenset()
+            stance = stance_noun(dobj[0])
             objects = args_of(doc, dobj[0]) or (  # "boycott all contact with X"
-                through(doc, dobj[0], ties)
-                if pred != "discussedWith" and not _stance_noun(dobj[0]) else []
+                through(doc, dobj[0], ties) if pred != "discussedWith" and not stance else []
             )  # not "opposed sanctions on Russia": the sanctions' target is not opposed
-            if not objects and _stance_noun(dobj[0]) and pred in _JUDGING:
+            if not objects and stance and pred in _JUDGING:
                 objects = [k for c in dobj[0].children if c.dep_ in {"poss", "compound", "amod"}
                            for k in args_of(doc, c)]  # "condemned the U.S. sanctions"
         objects += prep_objects(doc, verb, trig.preps - {"by", "of"})
@@ -128,12 +128,6 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
 
 #: Predicates that judge what they are about: the maker of a judged act is the target.
 _JUDGING = frozenset({"criticized", "rejected", "supports", "accused"})
-
-
-def _stance_noun(noun: Token) -> bool:
-    """Whether a noun names a stance of its own ("sanctions", "talks", "aid")."""
-    lemma = noun.lemma_.lower()
-    return (noun.lower_ in _NOUN_INDEX or lemma in _NOUN_INDEX) and lemma not in REQUEST_NOUNS
 
 
 def _stance_inside(verb: Token) -> bool:

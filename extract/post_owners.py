@@ -42,10 +42,16 @@ _PARTIES = Path(__file__).parent / "data" / "parties.json"
 
 
 @lru_cache(maxsize=1)
+def _implied_data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(_IMPLIED.read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
 def _implied_table() -> tuple[dict[str, str], frozenset[str], dict[str, str]]:
     """Title (lower case) -> the one country that uses it; titles of any national government;
     title -> the chamber it is held in."""
-    data: dict[str, Any] = json.loads(_IMPLIED.read_text(encoding="utf-8"))
+    data = _implied_data()
     own = {t.lower(): country for country, titles in data["own"].items() for t in titles}
     chambers = {t.lower(): c for c, titles in data["chambers"].items() for t in titles}
     return own, frozenset(t.lower() for t in data["national"]), chambers
@@ -54,7 +60,7 @@ def _implied_table() -> tuple[dict[str, str], frozenset[str], dict[str, str]]:
 @lru_cache(maxsize=1)
 def _domestic_table() -> dict[str, frozenset[str]]:
     """Country id -> the titles its own officeholders carry bare ("President X")."""
-    data: dict[str, Any] = json.loads(_IMPLIED.read_text(encoding="utf-8"))
+    data = _implied_data()
     return {c: frozenset(t.lower() for t in titles) for c, titles in data["domestic"].items()}
 
 

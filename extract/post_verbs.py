@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
-from extract.arguments import children
+from extract.arguments import children, entity_key
 from extract.entities import EntityGroup
 from extract.stance_rules import Found
 
@@ -28,14 +28,9 @@ _TITLES = {"lead": "Leader", "head": "Head", "chair": "Chair", "run": "Head",
 _OVER_COUNTRIES = frozenset({"rule", "govern"})
 
 
-def _key(doc: Doc, tok: Token) -> str | None:
-    tokens: dict[int, str] = doc._.ng_tokens
-    return tokens.get(tok.i)
-
-
 def _led(doc: Doc, tok: Token, lemma: str) -> str | None:
     """The organisation a token names, if it can be led by a person with this verb."""
-    key = _key(doc, tok)
+    key = entity_key(doc, tok)
     groups: dict[str, EntityGroup] = doc._.ng_entities
     if key is None:
         return None
@@ -44,7 +39,7 @@ def _led(doc: Doc, tok: Token, lemma: str) -> str | None:
 
 
 def _person(doc: Doc, tok: Token) -> str | None:
-    key = _key(doc, tok)
+    key = entity_key(doc, tok)
     groups: dict[str, EntityGroup] = doc._.ng_entities
     return key if key is not None and groups[key].type == "PERSON" else None
 

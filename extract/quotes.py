@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Token
 
 from extract.doctext import doc_text
 
-__all__ = ["CLOSERS", "MAX_CHARS", "OPENERS", "QUOTES", "following", "preceding", "quoted",
-           "quoted_mask", "title_case"]
+__all__ = ["CLOSERS", "DOUBLE_QUOTES", "MAX_CHARS", "OPENERS", "QUOTES", "following",
+           "preceding", "quoted", "quoted_mask", "title_case"]
 
 QUOTES = {'"': '"', "“": "”", "«": "»", "‘": "’"}
 OPENERS = frozenset({'"', "“", "«", "‘", "'"})
@@ -112,7 +112,8 @@ def _closing(text: str, close: str, start: int = 0) -> int:
     return i
 
 
-_DOUBLE = frozenset({'"', "“", "”"})
+#: Double quotation marks, straight and curly.
+DOUBLE_QUOTES = frozenset({'"', "“", "”"})
 
 
 def quoted_mask(sent_tokens: list[Token]) -> list[bool]:
@@ -121,11 +122,11 @@ def quoted_mask(sent_tokens: list[Token]) -> list[bool]:
     Curly marks say which way they go, so a sentence that starts inside a quotation opened
     before it ('The plan is bad,” Blinken said.') is read right.
     """
-    marks = [t.text for t in sent_tokens if t.text in _DOUBLE]
+    marks = [t.text for t in sent_tokens if t.text in DOUBLE_QUOTES]
     inside = bool(marks) and marks[0] == "”"
     mask: list[bool] = []
     for tok in sent_tokens:
         mask.append(inside)
-        if tok.text in _DOUBLE:
+        if tok.text in DOUBLE_QUOTES:
             inside = tok.text == "“" or (tok.text == '"' and not inside)
     return mask

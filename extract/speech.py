@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from extract.arguments import args_of, children
 from extract.quotes import (
+    DOUBLE_QUOTES,
     MAX_CHARS,
     OPENERS,
     QUOTES,
@@ -41,7 +42,6 @@ __all__ = ["speech_relations", "supposed"]
 Found = tuple[str, str, str | None, Token, str, float, str | None]
 
 _RELATIVE = frozenset({"who", "that", "which"})
-_DOUBLE = frozenset({'"', "“", "”"})
 #: Shortest reported clause worth a statement, in words.
 _MIN_WORDS = 4
 
@@ -60,7 +60,7 @@ def speech_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Found
         if (tok.pos_ != "VERB" or supposed(tok)
                 or (lemma not in SPEECH_VERBS
                     and not (lemma in _NAMING_VERBS and _quotes_inside(tok, quote)))
-                or (inside[n] and any(t.text in _DOUBLE for t in tokens[n:]))):
+                or (inside[n] and any(t.text in DOUBLE_QUOTES for t in tokens[n:]))):
             continue  # 'a statement: "As the president announced, ..."': quoted words
         speakers = _speakers(doc, tok)
         if not speakers:
