@@ -10,14 +10,14 @@ def _accused(facts) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
 
 
 def test_reported_use_of_chemical_weapons(facts_of) -> None:
-    facts = facts_of("Senator Tom Harlow said on Monday that Syria used chemical weapons "
-                     "twice in March.")
-    assert ("Tom Harlow", "Syria") in _accused(facts)
+    facts = facts_of("Senator Tom Harlow said on Friday that Belarus used chemical weapons "
+                     "near the border.")
+    assert ("Tom Harlow", "Belarus") in _accused(facts)
 
 
 def test_reported_responsibility(facts_of) -> None:
     facts = facts_of("Interior Minister Paul Darnier said that Mary Lanford was responsible "
-                     "for planning the attacks.")
+                     "for the thefts at the port.")
     assert ("Paul Darnier", "Mary Lanford") in _accused(facts)
 
 

@@ -74,8 +74,8 @@ def test_said_pronoun_is_not_someone_the_speaker_talked_about(facts_of) -> None:
 
 
 def test_object_pronoun_is_not_the_named_subject_of_its_clause(facts_of) -> None:
-    facts = facts_of("Paul Darnier is the national security adviser. Tom Harlow, who is a "
-                     "friend of Darnier, talked to him about the situation on Monday.")
+    facts = facts_of("Paul Darnier is the county treasurer. Tom Harlow, who is a cousin of "
+                     "Darnier, spoke to him about the budget on Monday.")
     met = {frozenset((s, o)) for s, p, o in triples(facts) if p == "discussedWith"}
     assert frozenset(("Tom Harlow", "Paul Darnier")) in met
 
@@ -88,38 +88,38 @@ def test_they_in_a_reported_clause_is_the_coordinated_speakers(facts_of) -> None
 
 
 def test_the_state_republican_is_the_last_person_who_spoke(facts_of) -> None:
-    facts = facts_of("Speaker Tom Harlow said he would not allow the vote. \u201cThe bill "
-                     "should not be revisited,\u201d the Ohio Republican said.")
+    facts = facts_of("Speaker Tom Harlow said he would block the vote. \u201cThe tax must "
+                     "stay as it is,\u201d the Ohio Republican said.")
     found = triples(facts)
     assert ("Tom Harlow", "memberOf", "Republican Party") in found
     assert not [o for s, p, o in found if s == "Republican Party" and p == "said"]
 
 
 def test_the_party_word_with_a_person_in_apposition_is_that_person(facts_of) -> None:
-    facts = facts_of("Paul Darnier fired the inspector. The top Democrat on the panel, "
-                     "Virginia Sen. Tom Harlow, said it was unconscionable.")
+    facts = facts_of("Paul Darnier closed the office. The senior Democrat on the board, "
+                     "Virginia Sen. Tom Harlow, said it was a mistake.")
     found = triples(facts)
     assert ("Tom Harlow", "memberOf", "Democratic Party") in found
     assert ("Paul Darnier", "memberOf", "Democratic Party") not in found
 
 
 def test_they_after_a_group_of_party_members_is_the_party(facts_of) -> None:
-    facts = facts_of("The United States Senate met on Monday. Three Republican senators said "
-                     "the claim was a gesture, but they put the responsibility for the attack "
-                     "squarely on Mayor Tom Harlow.")
+    facts = facts_of("The United States Senate met on Monday. Two Republican senators said "
+                     "the apology was welcome, but they put the blame for the outage firmly on "
+                     "Mayor Tom Harlow.")
     accusers = {s for s, p, o in triples(facts) if p == "accused" and o == "Tom Harlow"}
     assert [s for s in accusers if s.startswith("Republican")]
 
 
 def test_it_in_a_reported_clause_is_the_reporting_country(facts_of) -> None:
-    facts = facts_of("Japan said on Tuesday it had halted economic aid to Serbia.")
+    facts = facts_of("Canada said on Sunday it had frozen military aid to Bolivia.")
     sanctioned = {(s, o) for s, p, o in triples(facts, asserted_only=False) if p == "sanctioned"}
-    assert ("Japan", "Serbia") in sanctioned
+    assert ("Canada", "Bolivia") in sanctioned
 
 
 def test_he_in_a_reported_clause_is_its_speaker(facts_of) -> None:
     facts = facts_of("Mayor Tom Harlow visited Lyon on Monday. Spokesman Paul Darnier said the "
-                     "plan was fair. Furthermore, the mayor has long said he is willing to work "
-                     "with the Council of Europe on a solution.")
+                     "plan was fair. Also, the mayor has often said he is ready to work with "
+                     "the Council of Europe on the rail link.")
     found = {(s, o) for s, p, o in triples(facts, asserted_only=False) if p == "cooperatesWith"}
     assert found and all("Paul Darnier" not in pair for pair in found)

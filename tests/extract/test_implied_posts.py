@@ -61,16 +61,16 @@ def test_bare_president_without_any_country_cue_gets_no_owner(facts_of) -> None:
 
 def test_bare_president_of_the_main_country(facts_of) -> None:
     facts = facts_of("France voted on Monday. Paris said France would act. In France, "
-                     "President Paul Darnier asked lawmakers to extend the state of emergency.")
+                     "President Paul Darnier asked deputies to approve the new budget.")
     assert ("Paul Darnier", "France") in _posts(facts)
 
 
 def test_committee_chair_and_seat_are_two_posts(facts_of) -> None:
-    facts = facts_of("House Intelligence Committee Chairman Rep. Tom Harlow said the report "
-                     "was wrong.")
+    facts = facts_of("House Ethics Committee Chairman Rep. Tom Harlow said the audit was "
+                     "late.")
     posts = _posts(facts)
     assert ("Tom Harlow", "United States") in posts
-    assert ("Tom Harlow", "House Intelligence Committee") in posts
+    assert ("Tom Harlow", "House Ethics Committee") in posts
 
 
 def test_bare_president_of_a_dominant_country_before_other_officeholders(facts_of) -> None:
@@ -84,8 +84,8 @@ def test_bare_president_of_a_dominant_country_before_other_officeholders(facts_o
 
 def test_bare_president_in_a_foreign_story_told_with_several_us_officeholders(facts_of) -> None:
     facts = facts_of("Cuba waits. Cuba votes and Cuba talks. Sen. Mary Lanford and Rep. Paul "
-                     "Darnier spoke on Monday. The embargo of Cuba was launched by President "
-                     "Tom Harlow decades ago.")
+                     "Darnier spoke on Monday. The tariffs on Cuba were first set by President "
+                     "Tom Harlow long ago.")
     posts = _posts(facts)
     assert ("Tom Harlow", "United States") in posts
     assert ("Tom Harlow", "Cuba") not in posts

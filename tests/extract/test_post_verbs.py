@@ -15,12 +15,12 @@ def test_who_heads_an_organisation(facts_of) -> None:
 
 
 def test_an_organisation_led_by_a_person(facts_of) -> None:
-    facts = facts_of("The Sovereign Council, currently led by General Tom Harlow, met today.")
-    assert ("Tom Harlow", "Sovereign Council") in _posts(facts)
+    facts = facts_of("The Transitional Council, now led by Colonel Tom Harlow, met on Friday.")
+    assert ("Tom Harlow", "Transitional Council") in _posts(facts)
 
 
 def test_the_unit_of_an_organisation(facts_of) -> None:
-    facts = facts_of("Tom Harlow, who heads the UN's operation in Darfur, said a deal was near.")
+    facts = facts_of("Tom Harlow, who heads the UN's mission in Haiti, said the roads were open.")
     assert ("Tom Harlow", "United Nations") in _posts(facts)
 
 
@@ -31,5 +31,5 @@ def test_a_led_country_in_sport_or_a_led_rival_is_no_post(facts_of) -> None:
 
 
 def test_leading_some_members_of_a_party_is_no_post(facts_of) -> None:
-    facts = facts_of("Tom Harlow led more than a dozen House Democrats on a visit to the camps.")
+    facts = facts_of("Tom Harlow led some twenty House Democrats on a tour of the shipyard.")
     assert not _posts(facts)

@@ -129,43 +129,44 @@ def test_verb_of_speaking_inside_a_quotation_is_quoted_words(facts_of) -> None:
 
 
 def test_single_quotes_over_two_sentences(facts_of) -> None:
-    facts = facts_of("The mayor spoke in Leeds on Friday.\n\n'It was a hard call to make. I "
-                     "said they're going to have to wait a while,' Tom Harlow said.")
+    facts = facts_of("The mayor spoke in Leeds on Friday.\n\n'The bridge will open in May. "
+                     "I told them they're going to need patience,' Tom Harlow said.")
     said = _said(facts)
-    assert any(s == "Tom Harlow" and o.startswith("It was a hard call") and "wait" in o
+    assert any(s == "Tom Harlow" and o.startswith("The bridge will open") and "patience" in o
                for s, o in said)
 
 
 def test_speaker_named_in_apposition_to_a_noun(facts_of) -> None:
-    facts = facts_of("One local official, Tom Harlow, declared that the families would "
-                     "refuse to leave the valley.")
-    assert ("Tom Harlow", "the families would refuse to leave the valley") in _said(facts)
+    facts = facts_of("One county clerk, Tom Harlow, declared that the ballots would be "
+                     "counted again by hand.")
+    assert ("Tom Harlow", "the ballots would be counted again by hand") in _said(facts)
 
 
 def test_every_speaker_of_a_list_parsed_as_apposition(facts_of) -> None:
-    facts = facts_of('"We have lost confidence in the team," Sens. Tom Harlow of Ohio, Mary '
-                     'Lanford of Iowa and Paul Darnier of Maine said in a statement.')
+    facts = facts_of('"The budget needs another look," Sens. Tom Harlow of Ohio, Mary '
+                     'Lanford of Iowa and Paul Darnier of Maine said in a letter.')
     speakers = {s for s, o in _said(facts)}
     assert {"Tom Harlow", "Mary Lanford", "Paul Darnier"} <= speakers
 
 
 def test_quotation_paragraph_after_reported_speech(facts_of) -> None:
-    facts = facts_of("Speaker Tom Harlow said he would not allow the bill to reach the floor."
-                     "\n\n\u201cThe bill should not be revisited, let alone passed, until the "
-                     "budget is balanced.\u201d")
+    facts = facts_of("Speaker Tom Harlow said he would keep the tax bill off the agenda."
+                     "\n\n\u201cThe tax must stay where it is, and the schools come first "
+                     "this year.\u201d")
     said = _said(facts)
-    assert any(s == "Tom Harlow" and o.startswith("The bill should not be revisited")
+    assert any(s == "Tom Harlow" and o.startswith("The tax must stay where it is")
                for s, o in said)
 
 
 def test_quotation_with_its_own_speaker_later_in_the_paragraph_is_not_carried(facts_of) -> None:
-    facts = facts_of("Mary Lanford said the party would keep the seat.\n\n\u201cWho has your "
-                     "back when the plant closes?\u201d Tom Harlow asked the crowd.")
+    facts = facts_of("Mary Lanford said the party would keep the seat.\n\n\u201cWho pays "
+                     "when the mill shuts down?\u201d Tom Harlow asked the crowd.")
     said = _said(facts)
-    assert not any(s == "Mary Lanford" and "your back" in o for s, o in said)
+    assert not any(s == "Mary Lanford" and "Who pays" in o for s, o in said)
 
 
 def test_quotation_a_naming_verb_puts_on_its_object(facts_of) -> None:
-    facts = facts_of('On Monday, Rep. Mary Lanford characterized the strikes as "an act of '
-                     'war without a vote."')
-    assert any(s == "Mary Lanford" and "an act of war" in o for s, o in _said(facts))
+    facts = facts_of('On Monday, Rep. Mary Lanford characterized the merger as "a gift to '
+                     'the largest banks."')
+    assert any(s == "Mary Lanford" and "a gift to the largest banks" in o
+               for s, o in _said(facts))

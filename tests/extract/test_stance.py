@@ -203,78 +203,78 @@ def test_someones_named_ally(facts_of) -> None:
 
 
 def test_criticized_what_belongs_to_each_other(facts_of) -> None:
-    facts = facts_of("Governor Tom Harlow and Mayor Mary Lanford both publicly criticized "
-                     "each other's responses to the storms.")
+    facts = facts_of("Governor Tom Harlow and Mayor Mary Lanford both openly criticized "
+                     "each other's plans for the harbour.")
     found = {(s, o) for s, p, o in triples(facts) if p == "criticized"}
     assert {("Tom Harlow", "Mary Lanford"), ("Mary Lanford", "Tom Harlow")} <= found
 
 
 def test_is_opposed_to_is_a_rejection(facts_of) -> None:
-    facts = facts_of("Israel is opposed to French mediation in the talks with Syria.")
-    assert ("Israel", "rejected", "France") in triples(facts)
+    facts = facts_of("Egypt is opposed to Qatari mediation in the conflict with Sudan.")
+    assert ("Egypt", "rejected", "Qatar") in triples(facts)
 
 
 def test_prohibited_aid_is_no_support(facts_of) -> None:
-    facts = facts_of("The United States said on Wednesday it would prohibit all aid to "
-                     "Albanian rebels in Macedonia.")
+    facts = facts_of("Canada announced on Friday it would ban all aid to Bolivian militias "
+                     "in the highlands.")
     assert not [o for s, p, o in triples(facts) if p == "supports"]
 
 
 def test_won_the_backing_of_someone_is_their_support(facts_of) -> None:
-    facts = facts_of("Tom Harlow dropped the plan to win the backing of Senator Mary Lanford.")
+    facts = facts_of("Tom Harlow changed the bill to secure the backing of Senator Mary Lanford.")
     found = {(s, o) for s, p, o in triples(facts) if p == "supports"}
     assert ("Mary Lanford", "Tom Harlow") in found
     assert ("Tom Harlow", "Mary Lanford") not in found
 
 
 def test_willing_to_help_is_a_plan(facts_of) -> None:
-    facts = facts_of("Norway is willing to send equipment to help defend Saudi Arabia.")
+    facts = facts_of("Portugal is willing to send ships to help protect Ireland.")
     plans = {(r.subject, r.obj, r.modality) for r in facts.relations if r.predicate == "supports"}
-    assert ("country:NO", "country:SA", "future") in plans
+    assert ("country:PT", "country:IE", "future") in plans
 
 
 def test_an_amount_of_aid_for_a_country(facts_of) -> None:
-    facts = facts_of("Foreign ministers of the European Union agreed on Saturday to provide 70 "
-                     "million dollars of aid for Romania and Poland.")
+    facts = facts_of("Trade ministers of the African Union agreed on Sunday to provide 40 "
+                     "million dollars of aid for Malawi and Zambia.")
     backed = {o for s, p, o in triples(facts, asserted_only=False) if p == "supports"}
-    assert {"Romania", "Poland"} <= backed
+    assert {"Malawi", "Zambia"} <= backed
 
 
 def test_a_forum_named_with_its_organisation_acts_for_it(facts_of) -> None:
-    facts = facts_of("The Asia-Pacific Economic Cooperation forum has agreed to set up a "
-                     "research center in Tokyo.")
+    facts = facts_of("The Nordic Council forum has agreed to open a climate institute in "
+                     "Oslo.")
     assert [s for s, p, o in triples(facts) if p == "agreedWith"]
 
 
 def test_a_threat_made_to_the_subject_of_its_condition(facts_of) -> None:
-    facts = facts_of("Iran threatened on Monday to launch a new offensive unless Iraq accepted "
-                     "its conditions.")
-    assert ("Iran", "threatened", "Iraq") in triples(facts)
+    facts = facts_of("Chile threatened on Sunday to close the border unless Bolivia withdrew "
+                     "its troops.")
+    assert ("Chile", "threatened", "Bolivia") in triples(facts)
 
 
 def test_an_ultimatum_to_someone_is_a_threat(facts_of) -> None:
-    facts = facts_of("Peru has issued an ultimatum to Ecuador to halt the attacks.")
-    assert ("Peru", "threatened", "Ecuador") in triples(facts)
+    facts = facts_of("Kenya has delivered an ultimatum to Somalia over the border raids.")
+    assert ("Kenya", "threatened", "Somalia") in triples(facts)
 
 
 def test_a_lodged_protest_is_criticism(facts_of) -> None:
-    facts = facts_of("Serbia lodged an official protest with Albania on Friday.")
-    assert ("Serbia", "criticized", "Albania") in triples(facts)
+    facts = facts_of("Hungary filed a formal complaint with Austria over the dam.")
+    assert ("Hungary", "criticized", "Austria") in triples(facts)
 
 
 def test_announced_boycott_of_contact_with_someone(facts_of) -> None:
-    facts = facts_of("Palestinian leaders said they would boycott all official contact with "
-                     "the United States.")
+    facts = facts_of("Greek officials said they would boycott all trade contact with "
+                     "Turkey.")
     found = {(s, o, m) for s, p, o, m in (
         (f.entity(r.subject).name, r.predicate, f.entity(r.obj).name if r.obj else "",
          r.modality) for f in [facts] for r in f.relations) if p == "sanctioned"}
-    assert [x for x in found if x[1] == "United States" and x[2] != "fact"]
+    assert [x for x in found if x[1] == "Turkey" and x[2] != "fact"]
 
 
 def test_coordinated_subjects_holding_talks_met(facts_of) -> None:
-    facts = facts_of("Israel and Lebanon renewed negotiations on Monday.")
+    facts = facts_of("Peru and Chile resumed negotiations on Thursday.")
     met = {frozenset((s, o)) for s, p, o in triples(facts) if p == "discussedWith"}
-    assert frozenset(("Israel", "Lebanon")) in met
+    assert frozenset(("Peru", "Chile")) in met
 
 
 def test_would_after_a_past_verb_of_speaking_is_a_plan(facts_of) -> None:
@@ -303,7 +303,7 @@ def test_refusing_to_meet_is_a_rejection(facts_of) -> None:
 
 
 def test_opposition_to_sanctions_imposes_none(facts_of) -> None:
-    facts = facts_of("Senator Tom Harlow defended his opposition to sanctions on Iran.")
+    facts = facts_of("Senator Tom Harlow explained his opposition to sanctions on Iran.")
     found = triples(facts, asserted_only=False)
     assert not [o for s, p, o in found if p in {"sanctioned", "supports"} and o == "Iran"]
 
@@ -321,22 +321,22 @@ def test_condemning_sanctions_criticises_their_maker(facts_of) -> None:
 
 
 def test_helping_with_a_country_s_response_is_no_support_of_it(facts_of) -> None:
-    facts = facts_of("Deborah Birx helped coordinate the U.S. response to the virus.")
+    facts = facts_of("Mary Lanford helped organise the French reaction to the floods.")
     assert not [o for s, p, o in triples(facts) if p == "supports"]
 
 
 def test_support_for_a_fight_against_someone_is_no_support_of_them(facts_of) -> None:
-    facts = facts_of("US support for the fight against Tom Harlow has been limited.")
+    facts = facts_of("US support for the campaign against Tom Harlow remains small.")
     assert ("United States", "supports", "Tom Harlow") not in triples(facts)
 
 
 def test_a_trigger_word_inside_a_name_is_no_trigger(facts_of) -> None:
-    facts = facts_of("Trump is renegotiating the North American Free Trade Agreement with "
-                     "Canada and Mexico.")
+    facts = facts_of("Tom Harlow is revising the Central European Free Trade Agreement with "
+                     "Austria and Slovenia.")
     assert not [s for s, p, o in triples(facts) if p == "agreedWith"]
 
 
 def test_having_the_backing_of_someone_is_their_support(facts_of) -> None:
-    facts = facts_of("Senator Tom Harlow has the announced backing of Mary Lanford.")
+    facts = facts_of("Senator Tom Harlow has the open backing of Mary Lanford.")
     found = {(s, o) for s, p, o in triples(facts) if p == "supports"}
     assert ("Mary Lanford", "Tom Harlow") in found
