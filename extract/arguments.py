@@ -263,8 +263,8 @@ _THROUGH_PREPS = frozenset({"like", "of", "including", "from", "to", "for", "by"
 
 
 def _whose(doc: Doc, noun: Token) -> list[str]:
-    """Who a plain noun in a "to" clause belongs to or is in: "to shell Iraqi towns", "to ban
-    voting in East Jerusalem", "to impose restrictions against German goods"."""
+    """Who a plain noun in a "to" clause belongs to or is in: "to blockade Peruvian ports", "to
+    ban rallies in Lima", "to impose tariffs against Chilean wine"."""
     tokens: dict[int, str] = doc._.ng_tokens
     if noun.lemma_.lower() in ACT_NOUNS | REQUEST_NOUNS:
         return []  # "to coordinate the U.S. response": the owner of an act is no target

@@ -1,7 +1,7 @@
 """Accusations made by reporting what someone did wrong.
 
-News often accuses without the word "accuse": "U.S. officials said the Assad government used
-chemical weapons", "investigators concluded that Russia interfered in the election", "the
+News often accuses without the word "accuse": "officials said the junta used chemical
+weapons", "investigators concluded that Russia interfered in the election", "the
 minister said X was responsible for the attacks". The speaker (or the one who concludes)
 accuses the subject of the reported clause when that clause states a wrongdoing:
 

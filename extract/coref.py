@@ -195,8 +195,8 @@ def _rekey(tok: Token, tokens: dict[int, str], groups: dict[str, EntityGroup], k
 
 def _reporting_person(pron: Token, tokens: dict[int, str], groups: dict[str, EntityGroup]
                       ) -> tuple[int, str] | None:
-    """The person who reports the clause whose subject is "he" or "she": "the president has
-    long said he is willing to work with Congress"."""
+    """The person who reports the clause whose subject is "he" or "she": "the mayor has often
+    said he is ready to work with the council"."""
     verb = pron.head
     if pron.dep_ != "nsubj" or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_VERBS:
         return None

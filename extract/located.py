@@ -4,12 +4,12 @@ News names where a place is in a few fixed shapes, each read here from the depen
 
 - a kind noun in apposition: "Juba, South Sudan's capital", "Canberra, the Australian capital",
   "Tikrit, a city in Iraq";
-- a kind noun with "of": "the Paris suburb of Saint-Denis", "the Syrian border city of Ras
-  al-Ain", "the town of Kidal in Mali";
-- a possessive: "Darfur's Jebel Marra", "Australia's New South Wales", "Sudan's Darfur region";
-- a kind noun placed "in" another place: "the Khan al-Assal village in the Aleppo province".
+- a kind noun with "of": "the Santiago suburb of Maipu", "the Chilean port city of Puerto
+  Varda", "the town of Kidal in Mali";
+- a possessive: "Ouaddai's Guera hills", "Australia's New South Wales", "Chad's Ouaddai region";
+- a kind noun placed "in" another place: "the Tel Qaram village in the Hama province".
 
-A name the text gives a place kind ("the town of el-Fasher", "the Khan al-Assal village") is
+A name the text gives a place kind ("the town of el-Maraq", "the Tel Qaram village") is
 a place even where the model typed it a person or an organisation (`retype_named_places`).
 
 A pair is kept only when it can be a containment: a country or continent is never inside
@@ -78,18 +78,18 @@ def _pairs(doc: Doc, tok: Token) -> Iterator[tuple[str, str]]:
         named_with = [k for k in _named(doc, tok, _OWNER_DEPS) if groups[k].type == "GPE"]
         if tok.tag_ == "NN":  # "the town of X in Y", not "the towns of X in Y and Z in W"
             named_with += _in_place(doc, tok)
-        for inner in of_places if tok.lower_ != "suburbs" else ():  # "the Maryland suburbs of X"
+        for inner in of_places if tok.lower_ != "suburbs" else ():  # "the Virginia suburbs of X"
             for outer in named_with:
-                yield inner, outer  # "the Paris suburb of Saint-Denis", not "the Pacific city"
+                yield inner, outer  # "the Santiago suburb of Maipu", not "the Atlantic city"
         named = [k for c in tok.children if c.dep_ == "compound" and (k := entity_key(doc, c))]
         for inner in named:
             for outer in _in_place(doc, tok) + [
                     k for c in tok.children if c.dep_ == "poss" and (k := entity_key(doc, c))]:
-                yield inner, outer  # "the Khan al-Assal village in the Aleppo province"
+                yield inner, outer  # "the Tel Qaram village in the Hama province"
     elif tok.dep_ == "poss" and (owner := entity_key(doc, tok)) is not None:
         held = entity_key(doc, tok.head)
         if held is not None and groups[held].type in {"GPE", "LOC"}:
-            yield held, owner  # "Darfur's Jebel Marra", not "Beijing's Tokyo Embassy"
+            yield held, owner  # "Ouaddai's Guera hills", not "Paris's Rome Embassy"
 
 
 #: Kind nouns that make their name a settlement: "the town of X", "the X village".

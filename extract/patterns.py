@@ -79,7 +79,7 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
                    or _named_inside(doc, t)]
         rule = "verb-threat"
     elif passive and verb.lemma_.lower() == "oppose" and not children(verb, "agent"):
-        subjects = args_of(doc, passive[0])  # "Israel is opposed to French mediation"
+        subjects = args_of(doc, passive[0])  # "Egypt is opposed to Qatari mediation"
         objects = prep_objects(doc, verb, frozenset({"to"}))
     elif passive:
         objects = args_of(doc, passive[0])

@@ -1,7 +1,7 @@
-"""Posts stated by a verb of leading: "X, who heads the UN operation", "the council, led by X".
+"""Posts stated by a verb of leading: "X, who heads the UN mission", "the council, led by X".
 
 News often gives a post with a verb instead of a title: "Jane Roe, who chairs the committee",
-"the Sovereign Council, currently led by General X", "X runs the agency". The verb's person holds
+"the Transitional Council, now led by Colonel X", "X runs the agency". The verb's person holds
 a post at the organisation (or country) led; the verb gives the title. A person or a place
 led is no post ("led Germany to victory" is sport, "leads Biden in the polls" a race), so only
 organisations count, and countries only for "rule" and "govern".
@@ -58,7 +58,7 @@ def post_verb_relations(doc: Doc, sent: Iterable[Token]) -> Iterator[Found]:
             orgs = [k for s in children(verb, "nsubjpass") if (k := _led(doc, s, lemma))]
             if verb.dep_ == "acl" and (k := _led(doc, verb.head, lemma)):
                 orgs.append(k)
-        else:  # "X, who heads the UN operation", "X runs the agency"
+        else:  # "X, who heads the UN mission", "X runs the agency"
             subj = children(verb, "nsubj")
             if subj and subj[0].lower_ == "who" and verb.dep_ == "relcl":
                 people = [p for p in [_person(doc, verb.head)] if p]
@@ -72,7 +72,7 @@ def post_verb_relations(doc: Doc, sent: Iterable[Token]) -> Iterator[Found]:
 
 
 def _owner(doc: Doc, noun: Token, lemma: str) -> str | None:
-    """The organisation that owns a led unit: "heads the UN's operation in Darfur" (not "led
+    """The organisation that owns a led unit: "heads the UN's mission in Haiti" (not "led
     the House impeachment inquiry")."""
     for child in noun.children:
         if child.dep_ == "poss" and (k := _led(doc, child, lemma)):

@@ -10,7 +10,7 @@ Rule families, each tagged with an id that ends up in the graph:
 - ``member``: "Poland is a member of NATO", "Finland joined the alliance";
 - ``located``: "the summit in Madrid", "headquartered in Brussels", "Vilnius, Lithuania"
   (both in :mod:`extract.events`), and places inside places: "the Paris suburb of
-  Saint-Denis", "Juba, South Sudan's capital" (:mod:`extract.located`).
+  Maipu", "Kisumu, Kenya's third city" (:mod:`extract.located`).
 
 Each candidate then becomes a :class:`~extract.facts.Relation`: a capital acting stands for its
 country ("Moscow rejected" -> Russia), symmetric relations are ordered, the assertion state

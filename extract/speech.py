@@ -134,7 +134,7 @@ def _carried(doc: Doc, sent: Any, quote: str) -> Iterator[Found]:
     """A quotation with no speaker of its own continues the speaker just before it: one who
     introduces it ('Amash echoed the remarks: "Airstrikes are ..."') or who speaks (quoted or
     reported) in the last sentence of the paragraph before a paragraph that is all quotation
-    ('Boehner said he would not allow it.' then '"Relations should not be revisited."')."""
+    ('The speaker said he would block it.' then '"The tax must stay."')."""
     text = sent.text.strip()
     if (sent.start == 0 or not text or text[0] not in OPENERS
             or text.rstrip(".")[-1:] not in {*QUOTES.values(), "'"}
