@@ -215,7 +215,7 @@ def prep_objects(doc: Doc, tok: Token, preps: frozenset[str]) -> list[str]:
     """Entities in the objects of ``tok``'s prepositions ``preps`` (and of a dative)."""
     out: list[str] = []
     for prep in children(tok, "prep", "agent", "dative"):
-        if prep.lower_ in preps or prep.dep_ == "dative":
+        if prep.lower_ in preps or (prep.dep_ == "dative" and prep.lower_ != "for"):
             for obj in children(prep, "pobj") or ([prep] if prep.dep_ == "dative" else []):
                 out.extend(args_of(doc, obj) or ([] if stance_noun(obj) else through(doc, obj)))
     return out

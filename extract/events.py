@@ -18,6 +18,7 @@ from extract.arguments import args_of, entity_key
 from extract.entities import EntityGroup
 from extract.kb import KnowledgeBase, normalise_name
 from extract.patterns import Found
+from extract.posts import ACADEMIC_POSTS
 from extract.titles import HEAD_TITLES
 from extract.triggers import PLACE_NOUNS
 
@@ -78,7 +79,7 @@ def _affiliation(doc: Doc, prep: Token) -> Iterator[Found]:
     an expert at Tufts University" (not a post: "X, director of Y" is one)."""
     head = prep.head
     if (head.dep_ == "appos" and prep.lower_ in {"at", "with"} and head.pos_ == "NOUN"
-            and head.lower_ not in HEAD_TITLES
+            and head.lower_ not in HEAD_TITLES and head.lower_ not in ACADEMIC_POSTS
             and not any(t.lower_ in {"former", "ex", "then", "late"} for t in head.subtree)):
         head = head.head  # the person the apposition describes
     elif prep.lower_ not in {"of", "from"}:

@@ -30,6 +30,26 @@ _INITIAL_NAME = re.compile(r"^(?!U\.[SKN]\.)(?:[A-Z]\.\s?){1,2}[A-Z][a-z]+(?:[-'
 _NAME_RE = re.compile(r"^[A-Z][\w'’.\-]*$")
 
 
+@dataclass(frozen=True, slots=True)
+class _Place:
+    end: int
+    type: str
+    entry: KBEntry
+
+
+def _destination(doc: Doc, span: Span, kb: KnowledgeBase) -> _Place | None:
+    """The country an envoy is sent to, read into the name after it by the model: "Ambassador
+    to Israel Dan Roe" -> Israel (the rest, "Dan Roe", is the person)."""
+    if span.start < 2 or doc[span.start - 1].lower_ != "to" or (
+            doc[span.start - 2].lower_ not in {"ambassador", "envoy", "emissary"}):
+        return None
+    for end in range(span.start + 1, min(span.end - 1, span.start + 3)):
+        entry = kb.lookup(doc[span.start:end].text)
+        if entry is not None and entry.type == "GPE":
+            return _Place(end, entry.type, entry)
+    return None
+
+
 def _trim(span: Span) -> Span:
     start, end = span.start, span.end
     doc = span.doc
@@ -207,6 +227,11 @@ def find_candidates(
             if fixed is None:
                 continue
             span, label = doc[start:end], fixed
+        if label in {"PERSON", "ORG"} and (place := _destination(doc, span, kb)) is not None:
+            out.append(Candidate(span.start, place.end, place.type, doc[span.start:place.end]
+                                 .text, "ner", place.entry))
+            span = doc[place.end : span.end]  # "Ambassador to Israel Dan Roe": two entities
+            label = "PERSON" if _looks_like_name([t.text for t in span]) else label
         if label == "PERSON" and _outlet_shaped(span.text):
             label = "ORG"  # "as Faithwire reported"
         if label == "NORP":

@@ -115,6 +115,8 @@ def implied_owner(
                  " of representatives") == chamber.lower()]
     if named and (of is None or final[of].type == "GPE"):
         return named[0]  # "Sen. Graham" in an article that names the Senate
+    if of is not None and want in _state_offices() and _is_state(final[of]):
+        return of  # "California Attorney General X" holds a post of California
     if country is not None:
         inside = of is not None and (entry := final[of].kb) is not None and (
             not entry.id.startswith("country:") and entry.type == "GPE"
@@ -124,6 +126,16 @@ def implied_owner(
             return add_kb_entity(final, owner) if owner is not None else of
         return of
     return of
+
+
+@lru_cache(maxsize=1)
+def _state_offices() -> frozenset[str]:
+    return frozenset(normalise_title(t).lower() for t in _implied_data()["state_offices"])
+
+
+def _is_state(g: EntityGroup) -> bool:
+    """A state or province of a country (not a country, not a city)."""
+    return g.type == "GPE" and g.kb is not None and not g.kb.id.startswith(("country:", "city:"))
 
 
 @lru_cache(maxsize=1)

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from extract.kb import KnowledgeBase
 from extract.merging import EntityGroup
 from extract.post_owners import domestic_owner, implied_owner, kb_post_owner, normalise_title
 from extract.sentences import sentence_of
-from extract.titles import HEAD_TITLES, TITLE_WORDS, find_title_before
+from extract.titles import HEAD_TITLES, TITLE_WORDS, find_title_before, titlecase
 
-__all__ = ["Post", "find_posts"]
+__all__ = ["ACADEMIC_POSTS", "Post", "find_posts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,12 +67,25 @@ def _country_after(
 
 
 def _inside_title(
-    begin: int, end: int, tokens: dict[int, str], final: dict[str, EntityGroup]
+    doc: Doc, begin: int, end: int, tokens: dict[int, str], final: dict[str, EntityGroup]
 ) -> str | None:
     """An owner named inside the title: "U.N. Secretary General", "Ambassador to the United
     Nations"."""
-    keys = [tokens[i] for i in range(begin, end) if i in tokens]
+    keys = [tokens[i] for i in range(begin, end) if i in tokens and not _sent_to(doc, i, final
+                                                                               [tokens[i]])]
     return next((k for k in keys if final[k].type in {"ORG", "GPE"}), None)
+
+
+def _sent_to(doc: Doc, i: int, g: EntityGroup) -> bool:
+    """Whether the country at token ``i`` is where an envoy is sent ("Ambassador to Japan"):
+    it receives the envoy, it does not own the post. An organisation ("Ambassador to the
+    United Nations") does."""
+    j = i - 1
+    while j >= 0 and doc[j].text[:1].isupper() and doc[j].ent_iob_ == "I":
+        j -= 1
+    if j >= 0 and doc[j].lower_ == "the":
+        j -= 1
+    return g.type == "GPE" and j >= 0 and doc[j].lower_ == "to"
 
 
 #: Words between an owner and a title ("Senate Minority Leader", "House Majority Whip").
@@ -160,7 +173,7 @@ def _candidates(
     if title:
         ended = _past(doc, title_start, tokens)
         of = _of_entity(doc, title_start, tokens, final) or _inside_title(
-            title_start, start, tokens, final) or _country_after(doc, end, tokens, final)
+            doc, title_start, start, tokens, final) or _country_after(doc, end, tokens, final)
         words = title.split()
         if len(words) > 1 and words[-1].lower() in _SEAT_TITLES:
             # "Intelligence Committee Chairman Rep. X": the committee's chair and a seat
@@ -249,6 +262,10 @@ def _appositive_title(
     """'Jens Stoltenberg, NATO's secretary general' -> ("Secretary General", NATO, start,
     False); "the former prime minister" is a post held before (True)."""
     for child in doc[head].children:
+        if child.dep_ == "appos" and child.lower_ in ACADEMIC_POSTS:
+            found = _academic_post(doc, child, tokens, final)
+            if found is not None:
+                return found
         if child.dep_ != "appos" or child.lower_ not in HEAD_TITLES:
             continue
         clause = {t.i for c in child.children if c.dep_ in {"relcl", "acl", "conj", "cc"}
@@ -257,7 +274,8 @@ def _appositive_title(
         ended = any(t.lower_ in _PAST_MARKERS for t in phrase)  # "the former prime minister"
         words = [t for t in phrase if t.lower_ in TITLE_WORDS and t.lower_ not in {
             "the", "former"}]
-        owners = [tokens[t.i] for t in phrase if t.i in tokens]
+        owners = [tokens[t.i] for t in phrase if t.i in tokens
+                  and not _sent_to(doc, t.i, final[tokens[t.i]])]
         owners = [o for o in owners if final[o].type in {"ORG", "GPE"}]
         while words and words[-1].lower_ in {"and", "of", "for", "the"}:
             words.pop()  # "ambassador to Nigeria and Colombia": not "Ambassador and"
@@ -268,3 +286,25 @@ def _appositive_title(
 
 
 _PAST_MARKERS = frozenset({"former", "ex", "then", "late"})
+
+#: Posts at universities and research institutes, held at the organisation named with them:
+#: "X, a professor of law at Y", "X, a senior fellow with Y".
+ACADEMIC_POSTS = frozenset({"professor", "fellow", "lecturer", "dean", "provost"})
+
+
+def _academic_post(
+    doc: Doc, noun: Token, tokens: dict[int, str], final: dict[str, EntityGroup]
+) -> tuple[str, str, int, bool] | None:
+    """("Senior Fellow", the institute, first token, held before) for an academic post in
+    apposition, or None where no organisation is named with it ("a fellow Republican")."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"at", "with", "of"}:
+            continue
+        for obj in prep.children:
+            key = tokens.get(obj.i)
+            if obj.dep_ == "pobj" and key is not None and final[key].type == "ORG":
+                mods = [t for t in noun.lefts if t.dep_ in {"amod", "compound"} and t.is_lower]
+                title = " ".join([t.text for t in mods] + [noun.text])
+                ended = any(t.lower_ in _PAST_MARKERS for t in noun.lefts)
+                return titlecase(title), key, noun.left_edge.i, ended
+    return None

@@ -22,7 +22,7 @@ HEAD_TITLES = frozenset({
     "chairman", "chairwoman", "chair", "chief", "head", "leader", "king", "queen", "prince",
     "senator", "governor", "mayor", "envoy", "representative", "adviser", "advisor",
     "commander", "general", "admiral", "pope", "emperor", "sheikh", "speaker", "lawmaker",
-    "rep.", "sen.", "gov.", "gen.", "pres.", "prime",
+    "rep.", "sen.", "gov.", "gen.", "pres.", "prime", "prosecutor", "whip",
 })
 
 #: Words that may appear inside a title ("Secretary of State", "Deputy Foreign Minister").
@@ -34,6 +34,15 @@ TITLE_WORDS = HEAD_TITLES | frozenset({
     "forces", "intelligence", "executive", "supreme", "allied", "european", "policy",
     "presidential", "press", "senior", "top", "chief", "u.n.", "un", "health", "agriculture",
     "education", "culture", "economic", "development", "international", "relations",
+    "surgeon", "attorney",
+})
+
+#: Words of a department's name inside a title ("Secretary of Homeland Security", "HHS
+#: Secretary"): part of a title before a name, never a title on their own, so the model's
+#: department entity ("Homeland Security") stays an entity.
+_DEPARTMENT_WORDS = frozenset({
+    "homeland", "labor", "commerce", "transportation", "treasury", "veterans", "housing",
+    "urban", "human", "services", "hhs", "hud",
 })
 
 _LEADING_JUNK = frozenset({"the", "of", "and", "for", "former", "acting"})
@@ -73,8 +82,15 @@ def find_title_before(doc: Doc, start: int) -> TitleMatch | None:
     i = start - 1
     while i >= 0:
         tok = doc[i]
-        if not _is_title_token(tok.text):
-            break
+        if tok.lower_ == "to" and i > 0 and doc[i - 1].lower_ in _ENVOYS:
+            i -= 1  # "Ambassador to the U.N. X"
+            continue
+        if not _is_title_token(tok.text) and tok.lower_ not in _DEPARTMENT_WORDS:
+            envoy = _destination_start(doc, i)
+            if envoy is None:
+                break
+            i = envoy  # "Ambassador to the United Nations X": the title goes on before "to"
+            continue
         if tok.is_lower and tok.lower_ not in {"of", "the", "and", "for"}:
             prev = doc[i - 1] if i > 0 else None
             if not (prev is not None and (prev.tag_ == "POS" or _is_title_token(prev.text))):
@@ -87,6 +103,25 @@ def find_title_before(doc: Doc, start: int) -> TitleMatch | None:
     offset = words.index(tidy[0])
     begin = i + 1 + offset
     return TitleMatch(begin, begin + len(tidy), titlecase(" ".join(tidy)))
+
+
+def _destination_start(doc: Doc, i: int) -> int | None:
+    """Where "to [the] Name" ends at token ``i`` after an envoy's title ("Ambassador to
+    the United Nations", "Special Envoy to Syria"): the index of the title word before "to"."""
+    k = i
+    while k > max(i - 4, 0) and doc[k].text[:1].isupper():
+        k -= 1
+    if k == i:
+        return None
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 1 or doc[k].lower_ != "to" or doc[k - 1].lower_ not in _ENVOYS:
+        return None
+    return k - 1
+
+
+#: Titles of people sent to a country or organisation.
+_ENVOYS = frozenset({"ambassador", "envoy", "representative", "emissary", "delegate"})
 
 
 def strip_title(words: list[str]) -> tuple[list[str], list[str]]:

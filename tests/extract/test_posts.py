@@ -71,3 +71,50 @@ def test_nations_of_the_united_kingdom_own_their_posts(facts_of) -> None:
     facts = facts_of("Scottish First Minister Jane Roe said the plan would fail.")
     assert ("Jane Roe", "holdsPost", "Scotland") in triples(facts)
     assert ("Jane Roe", "holdsPost", "United Kingdom") not in triples(facts)
+
+
+def test_ambassador_to_an_organisation_holds_a_post_there(facts_of) -> None:
+    facts = facts_of("Ambassador to the United Nations Carla Dentley spoke on Monday.")
+    assert ("Carla Dentley", "United Nations") in _posts(facts)
+
+
+def test_ambassador_to_a_country_is_not_its_officeholder(facts_of) -> None:
+    facts = facts_of("U.S. Ambassador to Israel Dan Fromer spoke on Monday.")
+    assert _posts(facts) == {("Dan Fromer", "United States")}
+    assert "Israel" in {e.name for e in facts.entities}
+    bare = facts_of("Ambassador to Israel Dan Fromer spoke on Monday.")
+    assert not [o for s, o in _posts(bare) if s == "Dan Fromer"]
+
+
+def test_appositive_ambassador_to_a_country(facts_of) -> None:
+    facts = facts_of("Tom Leland, ambassador to Japan, spoke at the gala.")
+    assert ("Tom Leland", "Japan") not in _posts(facts)
+
+
+def test_cabinet_titles_with_department_words(facts_of) -> None:
+    facts = facts_of("Secretary of Education Betty Dewan spoke at the school.")
+    assert ("Betty Dewan", "United States") in _posts(facts)
+    dept = facts_of("Homeland Security Secretary Kirsten Neilan spoke at the border.")
+    assert ("Kirsten Neilan", "Homeland Security") in _posts(dept)
+
+
+def test_state_offices_are_held_in_the_state(facts_of) -> None:
+    facts = facts_of("Ohio Secretary of State Jon Hustead said the count was over. "
+                     "California Attorney General Kamala Harte said so too.")
+    assert ("Jon Hustead", "Ohio") in _posts(facts)
+    assert ("Kamala Harte", "California") in _posts(facts)
+    assert not [s for s, o in _posts(facts) if o == "United States"]
+
+
+def test_city_prosecutor(facts_of) -> None:
+    facts = facts_of("Boston Prosecutor Jane Doerr said the suspect was arrested.")
+    assert ("Jane Doerr", "Boston") in _posts(facts)
+
+
+def test_academic_post_in_apposition(facts_of) -> None:
+    facts = facts_of("Tom Veckley, a professor of history at the University of Toronto, "
+                     "said the plan was weak.")
+    assert ("Tom Veckley", "University of Toronto") in _posts(facts)
+    assert "memberOf" not in {p for _, p, _ in triples(facts)}
+    fellow = facts_of("Jim Halebury, a fellow Republican, said so.")
+    assert not _posts(fellow)

@@ -22,6 +22,14 @@ def test_naming_someone_something_is_not_a_call(facts_of) -> None:
     assert not [r for r in facts.relations if r.predicate == "discussedWith"]
 
 
+def test_speaking_for_someone_is_not_a_talk(facts_of) -> None:
+    facts = facts_of("Attorney General Ed Hollis spoke on Monday. Senator Harold Ruddock says "
+                     "he can't speak for the President or the attorney general.")
+    assert not [r for r in facts.relations if r.predicate == "discussedWith"]
+    talk = facts_of("Senator Harold Ruddock spoke to Governor Amy Castell on Monday.")
+    assert ("Amy Castell", "discussedWith", "Harold Ruddock") in triples(talk)
+
+
 def test_named_as_threat(facts_of) -> None:
     facts = facts_of("NATO leaders named Russia the most significant threat to allied security.")
     preds = {(r.predicate, facts.entity(r.obj).name) for r in facts.relations if r.obj}
