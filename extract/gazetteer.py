@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from extract.doctext import doc_text
 from extract.kb import KBEntry, KnowledgeBase
 from extract.mentions import Candidate
 from extract.names import name_words, normalise_name
@@ -40,7 +41,7 @@ def add_pattern_mentions(doc: Doc, cands: list[Candidate], kb: KnowledgeBase) ->
     NER candidates that overlap a tag are dropped; the result is in token order.
     """
     extra: list[Candidate] = []
-    for tag in affiliations(doc.text, kb):
+    for tag in affiliations(doc_text(doc), kb):
         for key, (a, b) in ((tag.party, tag.party_span), (tag.state, tag.state_span)):
             entry = kb.by_id(key) if key else None
             tokens = _span(doc, a, b) if entry is not None else None
@@ -248,7 +249,7 @@ def _named_events(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
 
 def _headline_end(doc: Doc) -> int:
     """Character end of a title-case headline on the first line, or 0 when there is none."""
-    text = doc.text
+    text = doc_text(doc)
     cut = text.find("\n")
     if cut <= 0:
         return 0

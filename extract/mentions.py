@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from extract.credits import credit_spans
+from extract.doctext import doc_text
 from extract.facts import MentionSource
 from extract.firstnames import is_given_name, is_surname
 from extract.kb import KBEntry, KnowledgeBase
@@ -212,7 +213,7 @@ def find_candidates(
     """
     out: list[Candidate] = []
     stripped_titles: list[tuple[int, str]] = []
-    credits = credit_spans(doc.text)
+    credits = credit_spans(doc_text(doc))
     for ent in doc.ents:
         if ent.label_ not in KEEP_LABELS or _inside(ent, credits):
             continue

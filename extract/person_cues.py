@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from extract.doctext import doc_text
 from extract.firstnames import is_given_name, is_surname
 
 __all__ = ["cue_labels", "kind_cue", "title_line_fragments"]
@@ -112,7 +113,7 @@ def _title_lines(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     words, all capitalised, two of them outside the names found and not all of those in the
     name lists (a headline, not a list of names), no credit line, no final full stop."""
     out: list[tuple[int, int]] = []
-    pieces = [(m.start(), m.group()) for m in _LINE.finditer(doc.text)]
+    pieces = [(m.start(), m.group()) for m in _LINE.finditer(doc_text(doc))]
     pieces += [(sent.start_char, sent.text) for sent in doc.sents]  # a headline run into prose
     for base, text in pieces:
         words = [m for m in _WORD.finditer(text) if len(m.group()) > 3]

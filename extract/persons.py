@@ -14,6 +14,7 @@ import re
 
 from spacy.tokens import Doc
 
+from extract.doctext import doc_text
 from extract.firstnames import is_given_name, is_surname
 from extract.kb import KnowledgeBase
 from extract.name_edges import trim_name_edges
@@ -67,7 +68,7 @@ def _glued(doc: Doc, i: int) -> str | None:
     head, tail = m.groups()
     if tail[0].isdigit() or tail.isupper():
         return head
-    return head if re.search(rf"(?<![\w-]){re.escape(head)}(?![\w])", doc.text) else None
+    return head if re.search(rf"(?<![\w-]){re.escape(head)}(?![\w])", doc_text(doc)) else None
 
 
 def _unglue(doc: Doc, start: int, end: int) -> int | None:
@@ -296,7 +297,7 @@ def doubtful_single_names(doc: Doc, starts: list[int], names: list[str],
     for word, mentions in by_word.items():
         if word in words or any(i in titled or person_evidence(doc, i) for i in mentions):
             continue
-        lower = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", doc.text) is not None
+        lower = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", doc_text(doc)) is not None
         kinds = [k for k in (_thing_evidence(doc, i) for i in mentions) if k is not None]
         plural = _PLURAL.fullmatch(doc[mentions[0]].text) and not any(
             is_surname(w) or is_given_name(w) for w in (word, word[:-1]))  # "Aztecs"
