@@ -14,6 +14,9 @@ Used by :mod:`extract.coref`:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import cast
+
 from spacy.tokens import Doc, Token
 
 from extract.entities import EntityGroup
@@ -60,6 +63,9 @@ def _title_key(title: str) -> str:
 
 def post_holder(doc: Doc, tok: Token) -> str | None:
     """'the (U.S.) president' -> the one person in the article with that post (there)."""
+    titles = _post_titles(doc)
+    if _ABBREVIATIONS.get(tok.lower_, tok.lower_) not in titles.words:
+        return None  # no post of the article has this word in its title
     tokens: dict[int, str] = doc._.ng_tokens
     groups: dict[str, EntityGroup] = doc._.ng_entities
     left = [t for t in tok.subtree if t.i < tok.i]
@@ -76,9 +82,34 @@ def post_holder(doc: Doc, tok: Token) -> str | None:
     after = words(right)
     title = _title_key(" ".join([*words(left), tok.lower_, *(["of", *after] if after else [])]))
     owner = owners.pop() if owners else None
-    holders = {p.person for p in doc._.ng_posts or ()
-               if _title_key(p.title) == title and (owner is None or p.of == owner)}
+    holders = {person for person, of in titles.holders.get(title, ())
+               if owner is None or of == owner}
     return holders.pop() if len(holders) == 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Titles:
+    holders: dict[str, list[tuple[str, str | None]]]
+    """Title key -> (person, owner) of each post with that title."""
+    words: frozenset[str]
+    """The words of all those title keys."""
+
+
+def _post_titles(doc: Doc) -> _Titles:
+    """The article's posts by title key, computed once per set of posts of ``doc``."""
+    posts = doc._.ng_posts or ()
+    cached = doc.user_data.get(_TITLES_KEY)
+    if cached is not None and cached[0] is posts:
+        return cast(_Titles, cached[1])
+    holders: dict[str, list[tuple[str, str | None]]] = {}
+    for p in posts:
+        holders.setdefault(_title_key(p.title), []).append((p.person, p.of))
+    titles = _Titles(holders, frozenset(w for t in holders for w in t.split()))
+    doc.user_data[_TITLES_KEY] = (posts, titles)
+    return titles
+
+
+_TITLES_KEY = "ng_post_titles"
 
 
 def head_of(doc: Doc, tok: Token) -> str | None:

@@ -62,9 +62,8 @@ def _in_place(doc: Doc, noun: Token) -> list[str]:
 
 def _pairs(doc: Doc, tok: Token) -> Iterator[tuple[str, str]]:
     """(inner, outer) candidates anchored at one token."""
-    lemma = tok.lemma_.lower()
-    groups: dict[str, EntityGroup] = doc._.ng_entities
-    if tok.pos_ == "NOUN" and lemma in KIND_NOUNS:
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in KIND_NOUNS:
+        groups: dict[str, EntityGroup] = doc._.ng_entities
         owners = _named(doc, tok, _OWNER_DEPS) + _in_place(doc, tok)
         if tok.i > 1 and doc[tok.i - 1].tag_ == "POS" and (k := entity_key(doc, doc[tok.i - 2])):
             owners.append(k)  # "South Sudan's capital" parsed with the owner elsewhere
@@ -88,7 +87,7 @@ def _pairs(doc: Doc, tok: Token) -> Iterator[tuple[str, str]]:
                 yield inner, outer  # "the Tel Qaram village in the Hama province"
     elif tok.dep_ == "poss" and (owner := entity_key(doc, tok)) is not None:
         held = entity_key(doc, tok.head)
-        if held is not None and groups[held].type in {"GPE", "LOC"}:
+        if held is not None and doc._.ng_entities[held].type in {"GPE", "LOC"}:
             yield held, owner  # "Ouaddai's Guera hills", not "Paris's Rome Embassy"
 
 
