@@ -10,6 +10,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.doctext import doc_text
 from extract.entities import EntityGroup
 from extract.facts import Article, ArticleFacts, Entity, Mention, Relation
 from extract.guard import failures
@@ -79,15 +80,15 @@ def doc_to_facts(
         source: the chunk as written, when ``doc`` was made from a case-repaired copy of the
             same length (see :mod:`extract.truecase`); quoted text is taken from it.
     """
-    whole = doc.text  # built from the tokens on every access: read it once
+    whole = doc_text(doc)
     text = source if source is not None and len(source) == len(whole) else whole
     groups: dict[str, EntityGroup] = doc._.ng_entities
     sent_of = {}
     sentences = []
     for n, sent in enumerate(doc.sents):
         sentences.append(text[sent.start_char : sent.end_char].strip())
-        for tok in sent:
-            sent_of[tok.i] = n
+        for i in range(sent.start, sent.end):
+            sent_of[i] = n
     entities = []
     mentions = []
     for key in sorted(groups):
