@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from extract.descriptions import has_det
+from extract.entities import EntityGroup
 from extract.sentences import sentence_of
 from extract.triggers import ACT_NOUNS, AGENT_NOUNS, ALLY_NOUNS, REQUEST_NOUNS, TRIGGERS
 
@@ -88,6 +89,12 @@ _BODY_NOUNS = frozenset({"forum", "group", "movement", "bloc", "alliance", "coal
                          "organization", "organisation", "agency", "committee", "council",
                          "faction", "network", "company", "firm", "union", "commission"})
 
+#: Nouns for members of a legislature: a state or city named with them is their seat ("the
+#: Ohio lawmaker", "a Texas congressman"), not a body they act for ("U.S. lawmakers" act for
+#: their country).
+_SEAT_NOUNS = frozenset({"lawmaker", "legislator", "congressman", "congresswoman", "senator",
+                         "representative", "assemblyman", "assemblywoman"})
+
 #: Nouns for one who speaks for someone: "a spokesperson for Kerry" acts for Kerry.
 _SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
@@ -101,6 +108,7 @@ def _agent_of(doc: Doc, noun: Token) -> list[str]:
         return keys  # "Syrian opposition forces" do not act for Syria
     if noun.lemma_.lower() == "administration":
         return _administration(doc, noun)
+    seat = noun.lemma_.lower() in _SEAT_NOUNS
     for child in noun.children:
         if child.dep_ in {"amod", "compound", "poss", "nmod"} and child.i in tokens:
             keys.extend(tokens[t.i] for t in [child, *child.conjuncts] if t.i in tokens)
@@ -108,7 +116,15 @@ def _agent_of(doc: Doc, noun: Token) -> list[str]:
                 child.lower_ == "for" and noun.lemma_.lower() in _SPOKES_NOUNS)):
             for obj in children(child, "pobj"):
                 keys.extend(tokens[t.i] for t in [obj, *obj.conjuncts] if t.i in tokens)
+    if seat:  # "the Florida lawmaker" has a seat there and does not act for it
+        groups: dict[str, EntityGroup] = doc._.ng_entities
+        keys = [k for k in keys if not _subnational(groups[k])]
     return keys
+
+
+def _subnational(g: EntityGroup) -> bool:
+    """A state, province or city: a place inside a country."""
+    return g.kb is not None and g.kb.id.startswith(("region:", "city:"))
 
 
 def _administration(doc: Doc, noun: Token) -> list[str]:

@@ -32,11 +32,13 @@ __all__ = ["reported_blame_rule"]
 _CLAIM_VERBS = frozenset({
     "say", "claim", "allege", "charge", "insist", "conclude", "believe", "assert", "state",
     "find", "determine", "assess", "argue", "contend", "suspect", "tell", "add", "write",
+    "tweet", "suggest",
 })
 #: Verbs that are a wrongdoing by themselves.
 _WRONG_VERBS = frozenset({
     "interfere", "meddle", "lie", "violate", "orchestrate", "mastermind", "hack", "plot",
     "cheat", "bribe", "torture", "massacre", "sabotage", "embezzle", "defraud", "collude",
+    "deceive", "mislead", "obstruct", "rig", "steal", "conspire", "betray",
 })
 #: Verbs that are a wrongdoing with one of these objects ("used chemical weapons").
 _WRONG_OBJECTS = {
@@ -45,6 +47,7 @@ _WRONG_OBJECTS = {
                          "abuse", "violation", "treason", "act"}),
     "carry": frozenset({"attack", "bombing", "strike", "assassination", "massacre", "raid"}),
     "launch": frozenset({"attack", "cyberattack", "strike"}),
+    "abuse": frozenset({"power", "office", "authority", "position"}),
 }
 #: Adjectives of blame and the preposition of what is blamed ("responsible for").
 _BLAME_ADJECTIVES = {"responsible": "for", "guilty": "of", "culpable": "for"}

@@ -161,9 +161,11 @@ _MASCULINE = frozenset({"he", "him", "his"})
 
 def _party_member(tok: Token, group: EntityGroup) -> bool:
     """Whether a party's name is a description of one of its members: "the Ohio Republican
-    said", "the New York Democrat" (a singular noun with "the", as a subject)."""
-    return (tok.lower_ in {"republican", "democrat"} and tok.dep_ in _SUBJECT_DEPS
-            and group.type in {"ORG", "NORP"} and has_det(tok) and tok.tag_ in {"NN", "NNP"})
+    said", "the New York Democrat", "her fellow Democrat" (a singular noun with "the", a
+    possessive or "fellow")."""
+    return (tok.lower_ in {"republican", "democrat"} and group.type in {"ORG", "NORP"}
+            and tok.tag_ in {"NN", "NNP"} and (has_det(tok) or any(
+                c.dep_ == "poss" or c.lower_ == "fellow" for c in tok.children)))
 
 
 def _member_named(
@@ -171,12 +173,14 @@ def _member_named(
     recent: list[tuple[int, str]],
 ) -> tuple[int, str] | None:
     """The person a party word describes: one named in apposition ("the top Democrat on the
-    panel, Sen. X, said"), else the last person subject of the last few sentences."""
+    panel, Sen. X, said"), else, for "the ..." as a subject, the last person subject of the
+    last few sentences."""
     for c in tok.children:
         if c.dep_ == "appos" and c.i in tokens and groups[tokens[c.i]].type == "PERSON":
             return c.i, tokens[c.i]
-    if any(c.dep_ == "appos" for c in tok.children) or not recent:
-        return None
+    if (any(c.dep_ == "appos" for c in tok.children) or not recent
+            or tok.dep_ not in _SUBJECT_DEPS or not has_det(tok)):
+        return None  # "opposed her fellow Democrat": someone, not the one who opposed
     ante, key = recent[-1]
     return (ante, key) if tok.i - ante <= _MEMBER_WINDOW else None
 

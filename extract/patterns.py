@@ -32,11 +32,13 @@ from extract.arguments import (
 )
 from extract.assertion import opposed
 from extract.claims import reported_blame_rule
+from extract.demands import REMOVAL_NOUNS, removal_rule, resign_rule
 from extract.speech import speech_relations
 from extract.stance_rules import (
     Found,
     adjective_rule,
     ally_rule,
+    attack_rule,
     backed_rule,
     blame_rule,
     condition_subjects,
@@ -61,7 +63,8 @@ __all__ = ["Found", "post_relations", "sentence_relations"]
 #: Verbs whose coordinated subjects act together: "Blinken and Lavrov met" (not "visit").
 _PAIR_VERBS = frozenset({"meet", "talk", "discuss", "confer", "negotiate", "consult", "agree",
                          "sign", "cooperate", "collaborate", "partner", "ally", "coordinate"})
-_PARTNER_VERBS = frozenset({"meet", "host", "receive", "phone", "call", "consult", "visit"})
+_PARTNER_VERBS = frozenset({"meet", "host", "receive", "phone", "call", "consult", "visit",
+                            "tell"})
 
 
 def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
@@ -88,7 +91,8 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
     else:
         lemma = verb.lemma_.lower()
         dobj = children(verb, "dobj")
-        if pred == "discussedWith" and children(verb, "oprd", "ccomp", "xcomp", "attr"):
+        if (pred == "discussedWith" and lemma != "tell"
+                and children(verb, "oprd", "ccomp", "xcomp", "attr")):
             return  # "called China a decisive enabler": naming, not a call
         mutual = reciprocal_targets(doc, verb, subjects)
         if mutual is not None:  # "Kyiv and Moscow accused each other": both ways
@@ -98,6 +102,8 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
                         yield (s, pred, o, verb, "verb-mutual", 0.8, None)
             return
 
+        if lemma == "tell" and not _told_in_person(doc, verb, dobj):
+            return
         if dobj and (pred != "discussedWith" or lemma in _PARTNER_VERBS):
             ties = frozenset({"with"}) if pred == "sanctioned" else frozenset()
             stance = stance_noun(dobj[0])
@@ -128,6 +134,24 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
 
 #: Predicates that judge what they are about: the maker of a judged act is the target.
 _JUDGING = frozenset({"criticized", "rejected", "supports", "accused"})
+
+
+def _told_in_person(doc: Doc, verb: Token, dobj: list[Token]) -> bool:
+    """Whether "X told Y" is one side speaking to another ("Netanyahu told Obama that ..."),
+    not a source giving a quote to a news outlet or a reporter ("..., X told CNN")."""
+    groups = doc._.ng_entities
+    told = [k for o in dobj for k in args_of(doc, o)]
+    if not told or any(groups[k].type not in {"PERSON", "GPE"} for k in told):
+        return False  # "told CNN", "told the Associated Press"
+    named_with = [k for o in dobj for t in o.subtree if t.i != o.i
+                  for k in args_of(doc, t) if groups[k].type == "ORG"]
+    return not named_with and not any(
+        t.lemma_.lower() in _PRESS_NOUNS for o in dobj for t in o.subtree)
+
+
+#: Nouns for people who interview: "told Fox News host X", "told a reporter".
+_PRESS_NOUNS = frozenset({"host", "anchor", "reporter", "correspondent", "interviewer",
+                          "journalist", "columnist", "editor"})
 
 
 def _stance_inside(verb: Token) -> bool:
@@ -175,9 +199,12 @@ def _noun_rule(doc: Doc, noun: Token, pred: str) -> Iterator[Found]:
         if len(joint) > 1:
             yield from _pairs(joint, pred, noun, "noun-pair", 0.75)
             return
-    objects = prep_objects(doc, noun, trig.preps - {"by", "between"})
+    preps = trig.preps - {"by", "between"}
+    if noun.lemma_.lower() == "opposition":
+        preps |= {"to"}  # "opposition to the president"; not "refusal to impeach X"
+    objects = prep_objects(doc, noun, preps)
     if not objects and noun.dep_ == "dobj":  # "impose sanctions on Russia"
-        objects = prep_objects(doc, noun.head, trig.preps - {"by", "between", "with"})
+        objects = prep_objects(doc, noun.head, preps - {"with"})
     if pred == "namedAsThreat":
         posed = [c for c in noun.children if c.dep_ == "acl" and c.lemma_ in {"pose", "come"}]
         for acl in posed:  # "threats posed by Iran", "threats coming from Pyongyang"
@@ -279,6 +306,8 @@ def sentence_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Fou
             rule = _verb_rule if is_verb else _noun_rule
             yield from rule(doc, tok, pred)
         if tok.pos_ == "VERB":
+            yield from resign_rule(doc, tok)
+            yield from attack_rule(doc, tok)
             yield from gated_rule(doc, tok)
             yield from prep_verb_rule(doc, tok)
             yield from epithet_rule(doc, tok)
@@ -291,4 +320,6 @@ def sentence_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Fou
             yield from ally_rule(doc, tok)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() == "contact":
             yield from contact_rule(doc, tok)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in REMOVAL_NOUNS:
+            yield from removal_rule(doc, tok)
     yield from speech_relations(doc, sent, tokens)

@@ -101,7 +101,8 @@ def _to_relations(doc: Doc, found: list[Found], kb: KnowledgeBase) -> list[Relat
             subj, obj = obj, subj
         sent = sentence_of(trig)
         state = assess(trig)
-        if pred == "holdsPost" or rule in {"located-kb", "member-party", "noun-ally-named"}:
+        if pred == "holdsPost" or rule in {"located-kb", "member-party", "noun-ally-named",
+                                        "noun-agent-named"}:
             # a title ("Moscow's ally Belarus") states a fact about its holder, whoever reports
             # it; where a city lies does not depend on what the sentence naming it says
             state = replace(state, polarity="asserted", modality="fact", attributed_to=None)

@@ -24,7 +24,9 @@ from extract.arguments import args_of, children, prep_objects, subjects_of, thro
 from extract.kb import load_kb
 from extract.merging import add_kb_entity
 from extract.triggers import (
+    ACT_NOUNS,
     ADJECTIVES,
+    ALLY_NOUNS,
     BLAME_NOUNS,
     BLAME_VERBS,
     EPITHETS,
@@ -36,6 +38,7 @@ __all__ = [
     "Found",
     "adjective_rule",
     "ally_rule",
+    "attack_rule",
     "backed_rule",
     "blame_rule",
     "condition_subjects",
@@ -100,20 +103,47 @@ def epithet_rule(doc: Doc, verb: Token) -> Iterator[Found]:
     yield from _each(subjects_of(doc, verb), "criticized", targets, verb, "verb-epithet", 0.75)
 
 
+def attack_rule(doc: Doc, verb: Token) -> Iterator[Found]:
+    """"Senator X attacked the president", "X attacked Y's investigation": a person attacks
+    with words; a country or an army that attacks fights (no stance here)."""
+    if verb.lemma_.lower() != "attack" or children(verb, "nsubjpass"):
+        return
+    groups = doc._.ng_entities
+    subjects = subjects_of(doc, verb)
+    if not subjects or any(groups[k].type != "PERSON" for k in subjects):
+        return
+    targets = [k for o in children(verb, "dobj") for k in args_of(doc, o) or (
+        through(doc, o) if o.lemma_.lower() in ACT_NOUNS | _INQUIRIES else [])]
+    yield from _each(subjects, "criticized", targets, verb, "verb-attack", 0.75)
+
+
+#: Nouns for an inquiry: attacking "X's investigation" attacks X.
+_INQUIRIES = frozenset({"investigation", "probe", "inquiry", "report", "record", "claim"})
+
+
 def ally_rule(doc: Doc, noun: Token) -> Iterator[Found]:
-    """ "The Kurds were US allies", "Japan, a close partner of Washington", "Moscow's ally
-    Belarus": cooperatesWith."""
+    """A person or country described by a noun of their stance towards another: "The Kurds
+    were US allies", "Japan, a close partner of Washington", "Moscow's ally Belarus"
+    (cooperatesWith); "X, a longtime critic of Y" (criticized); "X was an early supporter of
+    Y" (supports)."""
+    pred = ALLY_NOUNS[noun.lemma_.lower()]
+    rule = "noun-ally" if pred == "cooperatesWith" else "noun-agent"
     partners = [k for c in noun.children if c.dep_ in {"compound", "poss", "nmod"}
-                for k in args_of(doc, c)] + prep_objects(doc, noun, frozenset({"of"}))
+                for k in args_of(doc, c)]
+    if not any(c.dep_ == "acl" and c.tag_ == "VBG" for c in noun.children):
+        partners += prep_objects(doc, noun, frozenset({"of"}))  # not "a supporter of
+        # Congress passing a law": the law is backed
     if noun.dep_ == "attr":
         members = subjects_of(doc, noun.head)
     elif noun.dep_ == "appos":
         members = args_of(doc, noun.head)
+    elif noun.dep_ == "compound" and pred != "cooperatesWith":
+        members = args_of(doc, noun.head)  # "Trump critic Jane Roe"
     else:  # "Moscow's ally Belarus": a description, true whatever the clause says of Belarus
         members = [k for c in children(noun, "appos") for k in args_of(doc, c)]
-        yield from _each(members, "cooperatesWith", partners, noun, "noun-ally-named", 0.75)
+        yield from _each(members, pred, partners, noun, f"{rule}-named", 0.75)
         return
-    yield from _each(members, "cooperatesWith", partners, noun, "noun-ally", 0.75)
+    yield from _each(members, pred, partners, noun, rule, 0.75)
 
 
 def blame_rule(doc: Doc, verb: Token) -> Iterator[Found]:

@@ -55,7 +55,7 @@ def _f(*words: str) -> frozenset[str]:
 TRIGGERS: dict[str, Trigger] = {
     "discussedWith": Trigger(
         verbs=_f("discuss", "meet", "talk", "speak", "confer", "negotiate", "phone", "call",
-                 "consult", "host", "receive", "visit", "telephone"),
+                 "consult", "host", "receive", "visit", "telephone", "tell"),
         nouns=_f("talk", "talks", "conversation", "meeting", "call", "phone", "negotiation",
                  "negotiations", "discussion", "discussions", "consultation", "briefing",
                  "summit", "dialogue", "interview"),
@@ -82,7 +82,9 @@ TRIGGERS: dict[str, Trigger] = {
         verbs=_f("criticize", "criticise", "slam", "rebuke", "chide", "fault", "lambast",
                  "castigate", "denounce", "condemn", "deplore", "decry", "assail", "scold",
                  "bash", "blast", "berate", "critique", "lambaste", "excoriate", "upbraid",
-                 "reprimand", "censure", "ridicule", "mock", "deride", "disparage"),
+                 "reprimand", "censure", "ridicule", "mock", "deride", "disparage",
+                 "insult", "malign", "smear", "vilify", "demonize", "demonise", "lampoon",
+                 "besmirch", "badmouth"),
         nouns=_f("criticism", "condemnation", "rebuke", "denunciation", "censure"),
         preps=_f("of", "against"),
     ),
@@ -166,6 +168,8 @@ ADJECTIVES: dict[str, tuple[str, frozenset[str]]] = {
     "supportive": ("supports", _f("of")),
     "opposed": ("rejected", _f("to")),
     "hostile": ("criticized", _f("to", "toward", "towards")),
+    "grateful": ("supports", _f("to")),
+    "friendly": ("cooperatesWith", _f("to", "toward", "towards", "with")),
 }
 
 #: Verbs that signal a predicate only with one preposition: (verb, preposition) -> predicate.
@@ -176,7 +180,7 @@ PREP_VERBS: dict[tuple[str, str], str] = {
     ("sit", "with"): "discussedWith", ("rail", "against"): "criticized",
     ("lash", "at"): "criticized", ("speak", "against"): "criticized",
     ("hit", "at"): "criticized", ("complain", "about"): "criticized",
-    ("complain", "over"): "criticized",
+    ("complain", "over"): "criticized", ("object", "to"): "rejected",
 }
 
 #: Words that, in a naming ("called Obama a liar", "called him a weak president"), disparage
@@ -186,7 +190,8 @@ _INSULTS = _f(
     "demagogue", "bully", "thug", "crook", "con", "idiot", "moron", "clown", "loser", "bigot",
     "racist", "tyrant", "dictator", "warlord", "deserter", "puppet", "embarrassment",
     "failure", "joke", "weak", "dishonest", "untruthful", "incompetent", "corrupt", "crooked",
-    "pathetic", "self-righteous",
+    "pathetic", "self-righteous", "flunky", "childish", "laughable", "stupid", "foolish",
+    "unhinged", "nasty",
 )
 #: Words that, said of something an actor did, criticise the actor ("called Pyongyang's
 #: action unacceptable").
@@ -211,8 +216,14 @@ ACT_NOUNS = _f(
     "interference",
 )
 
-#: Nouns that make their subject a partner of their owner ("the Kurds were US allies").
-ALLY_NOUNS = frozenset({"ally", "partner"})
+#: Nouns that give their subject a stance towards their owner: "the Kurds were US allies"
+#: (cooperatesWith), "X, a longtime critic of Y" (criticized), "an early supporter of Y".
+#: Not "opponent" or "rival": an election's candidates are rivals without a stance.
+ALLY_NOUNS: dict[str, str] = {
+    "ally": "cooperatesWith", "partner": "cooperatesWith", "critic": "criticized",
+    "detractor": "criticized", "supporter": "supports", "backer": "supports",
+    "defender": "supports", "admirer": "supports",
+}
 
 #: Group nouns that act for the entity that modifies them ("the Sudanese government").
 AGENT_NOUNS = frozenset({

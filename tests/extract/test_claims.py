@@ -35,3 +35,11 @@ def test_a_supposed_claim_is_no_accusation(facts_of) -> None:
     facts = facts_of("If Senator Tom Harlow had said that Russia was behind the attack, he "
                      "would have been criticized.")
     assert not _accused(facts)
+
+
+def test_deceiving_and_abusing_power_are_wrongdoing(facts_of) -> None:
+    facts = facts_of("Senator Tom Halvorsen said that Governor Ann Leary misled the voters.\n\n"
+                     "Rep. Dana Quill suggested Governor Ann Leary abused her power.")
+    found = triples(facts)
+    assert ("Tom Halvorsen", "accused", "Ann Leary") in found
+    assert ("Dana Quill", "accused", "Ann Leary") in found

@@ -1,0 +1,92 @@
+"""Stance in descriptions, adjectives and less common verbs: "a longtime critic of X",
+"grateful to X", "told X that", "attacked X"."""
+
+from __future__ import annotations
+
+from conftest import triples
+
+
+def test_critic_in_apposition(facts_of) -> None:
+    facts = facts_of("Senator Tom Halvorsen, a longtime critic of President Obama, spoke.")
+    assert ("Tom Halvorsen", "criticized", "Barack Obama") in triples(facts)
+
+
+def test_supporter_after_a_copula(facts_of) -> None:
+    facts = facts_of("Ann Leary is a staunch supporter of Israel.")
+    assert ("Ann Leary", "supports", "Israel") in triples(facts)
+
+
+def test_supporter_of_an_act_backs_the_act(facts_of) -> None:
+    facts = facts_of("Rep. Ann Leary, a supporter of Congress passing a new war authorization, "
+                     "spoke.")
+    assert ("Ann Leary", "supports", "Congress") not in triples(facts)
+
+
+def test_telling_another_side(facts_of) -> None:
+    facts = facts_of("Prime Minister Dov Arieli told President Obama that the deal was bad.")
+    assert ("Barack Obama", "discussedWith", "Dov Arieli") in triples(facts)
+
+
+def test_telling_a_news_outlet_is_no_talk(facts_of) -> None:
+    facts = facts_of('"The deal is bad," Senator Tom Halvorsen told CNN on Sunday. '
+                     "Senator Ann Leary told Fox News host Jim Brannock that it was good.")
+    assert not [t for t in triples(facts) if t[1] == "discussedWith"]
+
+
+def test_a_person_attacks_with_words(facts_of) -> None:
+    facts = facts_of("Senator Tom Halvorsen attacked Governor Ann Leary's investigation.")
+    assert ("Tom Halvorsen", "criticized", "Ann Leary") in triples(facts)
+
+
+def test_a_country_attacks_with_arms(facts_of) -> None:
+    facts = facts_of("Israel attacked Hamas in Gaza on Tuesday.")
+    assert ("Israel", "criticized", "Hamas") not in triples(facts)
+
+
+def test_attacking_someone_s_city_official(facts_of) -> None:
+    facts = facts_of("Senator Tom Halvorsen attacked San Juan's mayor on Monday.")
+    assert not [t for t in triples(facts) if t[1] == "criticized"]
+
+
+def test_grateful_to(facts_of) -> None:
+    facts = facts_of("Prime Minister Dov Arieli said he would always be grateful to President "
+                     "Barack Obama.")
+    assert ("Dov Arieli", "supports", "Barack Obama") in triples(facts)
+
+
+def test_objected_to(facts_of) -> None:
+    facts = facts_of("Senator Tom Halvorsen objected to Governor Ann Leary on Monday.")
+    assert ("Tom Halvorsen", "rejected", "Ann Leary") in triples(facts)
+
+
+def test_opposition_to_but_not_refusal_to(facts_of) -> None:
+    facts = facts_of("Senator Tom Halvorsen led the opposition to President Obama.")
+    assert ("Tom Halvorsen", "rejected", "Barack Obama") in triples(facts)
+    refusal = facts_of("Senator Tom Halvorsen explained his refusal to impeach President Obama.")
+    assert ("Tom Halvorsen", "rejected", "Barack Obama") not in triples(refusal)
+
+
+def test_more_verbs_of_disparagement(facts_of) -> None:
+    facts = facts_of("Governor Ann Leary tried to vilify Senator Tom Halvorsen.\n\n"
+                     "President Obama insulted Governor Ann Leary on Monday.")
+    found = triples(facts)
+    assert ("Ann Leary", "criticized", "Tom Halvorsen") in found
+    assert ("Barack Obama", "criticized", "Ann Leary") in found
+
+
+def test_childish_is_an_epithet(facts_of) -> None:
+    facts = facts_of("Iranian Foreign Minister Omid Rahnama called Israel's comments childish "
+                     "and silly.")
+    assert ("Omid Rahnama", "criticized", "Israel") in triples(facts)
+
+
+def test_a_state_lawmaker_is_not_the_state(facts_of) -> None:
+    facts = facts_of("The Florida lawmaker told reporters that the count was wrong.")
+    assert not [t for t in triples(facts) if t[0] == "Florida"]
+
+
+def test_a_party_member_in_apposition(facts_of) -> None:
+    facts = facts_of("Senator Jane Roark led the opposition to her fellow Democrat, Senator "
+                     "Mary Landers.")
+    assert ("Jane Roark", "rejected", "Mary Landers") in triples(facts)
+    assert not [t for t in triples(facts) if t[1] == "rejected" and t[2] != "Mary Landers"]
