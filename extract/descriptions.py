@@ -82,15 +82,27 @@ def post_holder(doc: Doc, tok: Token) -> str | None:
     after = words(right)
     title = _title_key(" ".join([*words(left), tok.lower_, *(["of", *after] if after else [])]))
     owner = owners.pop() if owners else None
-    holders = {person for person, of in titles.holders.get(title, ())
-               if owner is None or of == owner}
-    return holders.pop() if len(holders) == 1 else None
+    held = [(person, ended) for person, of, ended in titles.holders.get(title, ())
+            if owner is None or of == owner]
+    holders = {person for person, _ in held}
+    if len(holders) > 1:  # "the president": not one held before ("former President X")
+        holders = {person for person, ended in held if not ended} or holders
+    if len(holders) > 1:
+        return _dominant(holders, groups)
+    return holders.pop() if holders else None
+
+
+def _dominant(people: set[str], groups: dict[str, EntityGroup]) -> str | None:
+    """The one of ``people`` the article names at least twice as often as any other (in a
+    story about President A that also names President B, "the president" is A)."""
+    counts = sorted(((len(groups[k].spans), k) for k in people), reverse=True)
+    return counts[0][1] if counts[0][0] >= 2 * counts[1][0] else None
 
 
 @dataclass(frozen=True, slots=True)
 class _Titles:
-    holders: dict[str, list[tuple[str, str | None]]]
-    """Title key -> (person, owner) of each post with that title."""
+    holders: dict[str, list[tuple[str, str | None, bool]]]
+    """Title key -> (person, owner, held before) of each post with that title."""
     words: frozenset[str]
     """The words of all those title keys."""
 
@@ -101,9 +113,9 @@ def _post_titles(doc: Doc) -> _Titles:
     cached = doc.user_data.get(_TITLES_KEY)
     if cached is not None and cached[0] is posts:
         return cast(_Titles, cached[1])
-    holders: dict[str, list[tuple[str, str | None]]] = {}
+    holders: dict[str, list[tuple[str, str | None, bool]]] = {}
     for p in posts:
-        holders.setdefault(_title_key(p.title), []).append((p.person, p.of))
+        holders.setdefault(_title_key(p.title), []).append((p.person, p.of, p.ended))
     titles = _Titles(holders, frozenset(w for t in holders for w in t.split()))
     doc.user_data[_TITLES_KEY] = (posts, titles)
     return titles

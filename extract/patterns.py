@@ -202,6 +202,8 @@ def _noun_rule(doc: Doc, noun: Token, pred: str) -> Iterator[Found]:
     preps = trig.preps - {"by", "between"}
     if noun.lemma_.lower() == "opposition":
         preps |= {"to"}  # "opposition to the president"; not "refusal to impeach X"
+    if pred == "supports":
+        preps -= {"with"}  # "his base of support with rural voters" backs no one
     objects = prep_objects(doc, noun, preps)
     if not objects and noun.dep_ == "dobj":  # "impose sanctions on Russia"
         objects = prep_objects(doc, noun.head, preps - {"with"})

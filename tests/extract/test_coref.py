@@ -66,6 +66,23 @@ def test_the_president_without_a_name_is_the_one_president(facts_of) -> None:
     assert ("Lucas Ferreira", "criticized", "Argentina") in triples(facts)
 
 
+def test_the_president_is_not_a_former_one(facts_of) -> None:
+    facts = facts_of("President Lucas Ferreira met farmers in Recife with former President "
+                     "Ana Prado. Later the president criticized Argentina for its tariffs.")
+    assert ("Lucas Ferreira", "criticized", "Argentina") in triples(facts)
+    assert ("Ana Prado", "criticized", "Argentina") not in triples(facts)
+
+
+def test_the_president_is_the_one_the_story_is_about(facts_of) -> None:
+    facts = facts_of("President Lucas Ferreira met farmers in Recife. Ferreira promised them "
+                     "roads. Ferreira had called President Ruiz of Peru before the trip. "
+                     "Later the president criticized Argentina for its tariffs.")
+    assert ("Lucas Ferreira", "criticized", "Argentina") in triples(facts)
+    even = facts_of("President Lucas Ferreira met President Tomas Ruiz in Recife. Later the "
+                    "president criticized Argentina for its tariffs.")
+    assert not [t for t in triples(even) if t[1] == "criticized"]
+
+
 def test_said_pronoun_is_not_someone_the_speaker_talked_about(facts_of) -> None:
     facts = facts_of("Minister Paul Girard said that Marc Dubois was believed to have planned "
                      "the thefts. Of the four robberies, he said, Dubois had organised three.")

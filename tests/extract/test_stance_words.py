@@ -90,3 +90,9 @@ def test_a_party_member_in_apposition(facts_of) -> None:
                      "Mary Landers.")
     assert ("Jane Roark", "rejected", "Mary Landers") in triples(facts)
     assert not [t for t in triples(facts) if t[1] == "rejected" and t[2] != "Mary Landers"]
+
+
+def test_a_base_of_support_with_voters_backs_no_one(facts_of) -> None:
+    facts = facts_of("The tariffs could erode President Obama's base of support with rural "
+                     "America.")
+    assert not [t for t in triples(facts) if t[1] == "supports"]
