@@ -12,7 +12,9 @@ accuses the subject of the reported clause when that clause states a wrongdoing:
 - being responsible for, guilty of or behind something ("was behind the attack"), also
   "was believed to be responsible for".
 
-Rule id ``reported-blame``; a hedge in the clause ("probably used") is read by
+Rule id ``reported-blame``. A reported clause that calls its subject, or what its subject
+did, something disparaging ("said Israel's demand was unrealistic") is criticism (rule
+``reported-epithet``). A hedge in the clause ("probably used") is read by
 :mod:`extract.assertion` like any other.
 """
 
@@ -22,9 +24,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from extract.arguments import args_of, children, subjects_of
+from extract.arguments import args_of, children, subjects_of, through
 from extract.speech import supposed
 from extract.stance_rules import Found
+from extract.triggers import ACT_NOUNS, EPITHETS, REQUEST_NOUNS
 
 __all__ = ["reported_blame_rule"]
 
@@ -79,10 +82,32 @@ def reported_blame_rule(doc: Doc, verb: Token) -> Iterator[Found]:
     if verb.lemma_.lower() not in _CLAIM_VERBS or verb.pos_ != "VERB" or supposed(verb):
         return  # not "If Rice had said that X was behind it"
     for clause in children(verb, "ccomp"):
-        if not _wrongdoing(clause):
+        if _wrongdoing(clause):
+            pred, rule = "accused", "reported-blame"
+            judged = [k for s in children(clause, "nsubj", "nsubjpass") for k in args_of(doc, s)]
+        elif _disparaged(clause):  # "said the U.S. policy was reckless"
+            pred, rule = "criticized", "reported-epithet"
+            judged = [k for s in children(clause, "nsubj") for k in args_of(doc, s) or (
+                through(doc, s) if s.lemma_.lower() in _JUDGED_NOUNS else [])]
+        else:
             continue
-        accused = [k for s in children(clause, "nsubj", "nsubjpass") for k in args_of(doc, s)]
         for s in subjects_of(doc, verb):
-            for o in accused:
+            for o in judged:
                 if s != o:
-                    yield (s, "accused", o, verb, "reported-blame", 0.7, None)
+                    yield (s, pred, o, verb, rule, 0.7, None)
+
+
+#: Nouns for what someone did or said, judged as theirs ("Israel's insistence was unrealistic").
+_JUDGED_NOUNS = ACT_NOUNS | REQUEST_NOUNS | frozenset({
+    "insistence", "speech", "address", "idea", "claim", "argument", "strategy", "leadership",
+    "tactic", "record", "agenda", "budget", "bill", "law", "order", "deal",
+})
+
+
+def _disparaged(clause: Token) -> bool:
+    """Whether a reported clause calls its subject something disparaging: "X was reckless",
+    "Y's plan is a disgrace" (not "was not reckless")."""
+    if clause.lemma_ != "be" or any(c.dep_ == "neg" for c in clause.children):
+        return False
+    said = [t for c in children(clause, "acomp", "attr") for t in (c, *c.conjuncts)]
+    return any(t.lower_ in EPITHETS for t in said)

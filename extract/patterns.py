@@ -33,6 +33,7 @@ from extract.arguments import (
 from extract.assertion import opposed
 from extract.claims import reported_blame_rule
 from extract.demands import REMOVAL_NOUNS, removal_rule, resign_rule
+from extract.reactions import REACTION_NOUNS, reaction_rule
 from extract.speech import speech_relations
 from extract.stance_rules import (
     Found,
@@ -324,4 +325,6 @@ def sentence_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Fou
             yield from contact_rule(doc, tok)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in REMOVAL_NOUNS:
             yield from removal_rule(doc, tok)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in REACTION_NOUNS:
+            yield from reaction_rule(doc, tok)
     yield from speech_relations(doc, sent, tokens)

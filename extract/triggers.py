@@ -199,6 +199,7 @@ EPITHETS = frozenset({
     "unacceptable", "irresponsible", "reckless", "provocative", "outrageous", "shameful",
     "disgraceful", "absurd", "ridiculous", "appalling", "deplorable", "illegal", "unlawful",
     "inexcusable", "unjustified", "hypocritical", "despicable", "abhorrent", "misguided",
+    "unrealistic", "counterproductive", "irrational", "shortsighted", "dangerous",
 }) | _INSULTS
 
 #: Verbs that put blame on someone ("placed the blame on X"), and the nouns for the blame.

@@ -43,3 +43,11 @@ def test_deceiving_and_abusing_power_are_wrongdoing(facts_of) -> None:
     found = triples(facts)
     assert ("Tom Halvorsen", "accused", "Ann Leary") in found
     assert ("Dana Quill", "accused", "Ann Leary") in found
+
+
+def test_a_reported_epithet_is_criticism(facts_of) -> None:
+    facts = facts_of("Senator Tom Halvorsen said that Israel's insistence on the plan was "
+                     "unrealistic. He said Governor Ann Leary was not reckless.")
+    found = triples(facts)
+    assert ("Tom Halvorsen", "criticized", "Israel") in found
+    assert ("Tom Halvorsen", "criticized", "Ann Leary") not in found

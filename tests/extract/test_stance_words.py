@@ -96,3 +96,16 @@ def test_a_base_of_support_with_voters_backs_no_one(facts_of) -> None:
     facts = facts_of("The tariffs could erode President Obama's base of support with rural "
                      "America.")
     assert not [t for t in triples(facts) if t[1] == "supports"]
+
+
+def test_reaction_drawn_from_someone(facts_of) -> None:
+    facts = facts_of("President Obama's remarks drew condemnation from Mexico.\n\n"
+                     "Senator Tom Halvorsen came under fire from Governor Ann Leary on Monday.")
+    found = triples(facts)
+    assert ("Mexico", "criticized", "Barack Obama") in found
+    assert ("Ann Leary", "criticized", "Tom Halvorsen") in found
+
+
+def test_praise_drawn_from_someone(facts_of) -> None:
+    facts = facts_of("Senator Tom Halvorsen won praise from Governor Ann Leary for the bill.")
+    assert ("Ann Leary", "supports", "Tom Halvorsen") in triples(facts)

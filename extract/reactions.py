@@ -1,0 +1,69 @@
+"""Reactions one side draws from another: "X drew criticism from Y", "X won praise from Y".
+
+News often names the one judged as the subject and the judge after "from":
+
+- criticism: "the plan drew sharp criticism from Germany", "Obama faced a backlash from
+  Democrats", "the senator came under fire from the White House" (Y criticized X);
+- praise: "the deal won praise from NATO", "her speech drew applause from Republicans" (Y
+  supports X).
+
+The one judged is the subject of the verb, or the actor behind it ("Trump's remarks drew
+criticism from X" judges Trump). Rule id ``reaction-from``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from extract.arguments import children, prep_objects, subjects_of, through
+from extract.stance_rules import Found
+
+__all__ = ["REACTION_NOUNS", "reaction_rule"]
+
+#: Nouns of a reaction and the stance of the one who reacts.
+REACTION_NOUNS = {
+    "criticism": "criticized", "condemnation": "criticized", "rebuke": "criticized",
+    "backlash": "criticized", "pushback": "criticized", "outrage": "criticized",
+    "ire": "criticized", "flak": "criticized", "fire": "criticized", "scorn": "criticized",
+    "praise": "supports", "applause": "supports", "plaudit": "supports",
+    "accolade": "supports",
+}
+#: Verbs whose subject draws a reaction: "drew criticism", "faced a backlash".
+_DRAWING = frozenset({"draw", "face", "receive", "attract", "get", "earn", "win", "spark",
+                     "provoke", "prompt", "trigger", "garner", "meet", "invite", "elicit",
+                     "generate", "court", "incur"})
+
+
+def _drawing_verb(noun: Token) -> Token | None:
+    """The verb whose subject drew ``noun``: "drew [criticism]", "came under [fire]",
+    "was met with [criticism]"."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in _DRAWING:
+        return head
+    if noun.dep_ == "pobj" and head.lower_ in {"under", "with"}:
+        verb = head.head  # "came under fire", "was met with criticism"
+        if head.lower_ == "under" and noun.lemma_.lower() in {"fire", "criticism", "attack"}:
+            return verb
+        if head.lower_ == "with" and verb.lemma_.lower() == "meet":
+            return verb
+    return None
+
+
+def reaction_rule(doc: Doc, noun: Token) -> Iterator[Found]:
+    """Y criticized (or supports) X for "X drew criticism (praise) from Y"."""
+    pred = REACTION_NOUNS.get(noun.lemma_.lower())
+    verb = _drawing_verb(noun) if pred is not None else None
+    if pred is None or verb is None:
+        return
+    from_ = frozenset({"from"})  # on the noun, or on the verb as the parser often has it
+    judges = prep_objects(doc, noun, from_) or prep_objects(doc, verb, from_)
+    if not judges:
+        return
+    judged = subjects_of(doc, verb) or [
+        k for s in children(verb, "nsubj", "nsubjpass") for k in through(doc, s)]
+    for s in judges:
+        for o in dict.fromkeys(judged):
+            if s != o:
+                yield (s, pred, o, noun, "reaction-from", 0.75, None)
