@@ -95,6 +95,10 @@ _BODY_NOUNS = frozenset({"forum", "group", "movement", "bloc", "alliance", "coal
 _SEAT_NOUNS = frozenset({"lawmaker", "legislator", "congressman", "congresswoman", "senator",
                          "representative", "assemblyman", "assemblywoman"})
 
+#: Nouns for one person sent by a country, or by a person who does not act through them.
+_ENVOY_NOUNS = frozenset({"envoy", "diplomat", "negotiator", "representative", "official",
+                          "counterpart", "aide", "adviser", "advisor", "lawyer"})
+
 #: Nouns for one who speaks for someone: "a spokesperson for Kerry" acts for Kerry.
 _SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
@@ -116,9 +120,11 @@ def _agent_of(doc: Doc, noun: Token) -> list[str]:
                 child.lower_ == "for" and noun.lemma_.lower() in _SPOKES_NOUNS)):
             for obj in children(child, "pobj"):
                 keys.extend(tokens[t.i] for t in [obj, *obj.conjuncts] if t.i in tokens)
+    groups: dict[str, EntityGroup] = doc._.ng_entities
     if seat:  # "the Florida lawmaker" has a seat there and does not act for it
-        groups: dict[str, EntityGroup] = doc._.ng_entities
         keys = [k for k in keys if not _subnational(groups[k])]
+    if noun.lemma_.lower() in _ENVOY_NOUNS and noun.tag_ == "NN":  # "Trump's envoy met X":
+        keys = [k for k in keys if groups[k].type != "PERSON"]  # not Trump himself
     return keys
 
 

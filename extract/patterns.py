@@ -170,12 +170,33 @@ def _named_inside(doc: Doc, noun: Token) -> list[str]:
     return []
 
 
+def _concluded(noun: Token) -> bool:
+    """Whether an agreement noun is one its parties made: "signed a deal with X", "the
+    accord with X was reached"; not one wanted, feared or talked about."""
+    if any(c.lower_ in _UNMADE for c in noun.children):
+        return False
+    if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children):
+        return True  # "Obama's nuclear deal with Iran"
+    return noun.dep_ in {"dobj", "nsubjpass"} and noun.head.lemma_.lower() in _CLOSING
+
+
+#: Verbs that make an agreement.
+_CLOSING = frozenset({"reach", "sign", "strike", "conclude", "seal", "clinch", "finalize",
+                      "finalise", "announce", "make", "cut", "broker", "ink", "approve",
+                      "ratify", "secure", "hammer", "implement", "renew", "extend", "join"})
+#: Words that make an agreement one not (yet) made.
+_UNMADE = frozenset({"potential", "possible", "proposed", "prospective", "future", "draft"})
+
+
 def _host(doc: Doc, key: str) -> bool:
-    """Whether a visit to ``key`` meets someone: a person, an organisation, a country."""
+    """Whether a visit to ``key`` meets someone: a person, a known organisation (NATO, the
+    White House), a country; not a school or a company the model found."""
     group = doc._.ng_entities[key]
-    if group.type != "GPE":
+    if group.type == "PERSON":
         return True
     entry = group.kb
+    if group.type != "GPE":
+        return entry is not None and group.type == "ORG"
     return entry is not None and (entry.id.startswith("country:") or entry.capital_of is not None)
 
 
@@ -200,6 +221,8 @@ def _noun_rule(doc: Doc, noun: Token, pred: str) -> Iterator[Found]:
         if len(joint) > 1:
             yield from _pairs(joint, pred, noun, "noun-pair", 0.75)
             return
+    if pred == "agreedWith" and not _concluded(noun):
+        return  # "a potential deal with Iran", "the issue of the agreement with Iran"
     preps = trig.preps - {"by", "between"}
     if noun.lemma_.lower() == "opposition":
         preps |= {"to"}  # "opposition to the president"; not "refusal to impeach X"
@@ -207,7 +230,7 @@ def _noun_rule(doc: Doc, noun: Token, pred: str) -> Iterator[Found]:
         preps -= {"with"}  # "his base of support with rural voters" backs no one
     objects = prep_objects(doc, noun, preps)
     if not objects and noun.dep_ == "dobj":  # "impose sanctions on Russia"
-        objects = prep_objects(doc, noun.head, preps - {"with"})
+        objects = prep_objects(doc, noun.head, preps if pred in SYMMETRIC else preps - {"with"})
     if pred == "namedAsThreat":
         posed = [c for c in noun.children if c.dep_ == "acl" and c.lemma_ in {"pose", "come"}]
         for acl in posed:  # "threats posed by Iran", "threats coming from Pyongyang"

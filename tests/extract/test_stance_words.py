@@ -109,3 +109,22 @@ def test_reaction_drawn_from_someone(facts_of) -> None:
 def test_praise_drawn_from_someone(facts_of) -> None:
     facts = facts_of("Senator Tom Halvorsen won praise from Governor Ann Leary for the bill.")
     assert ("Ann Leary", "supports", "Tom Halvorsen") in triples(facts)
+
+
+def test_a_deal_wanted_or_talked_about_is_no_agreement(facts_of) -> None:
+    facts = facts_of("Senator Tom Halvorsen wanted a broader budget agreement with Canada.\n\n"
+                     "Governor Ann Leary warned about a potential deal with Mexico.")
+    assert not [t for t in triples(facts) if t[1] == "agreedWith"]
+    made = facts_of("Governor Ann Leary struck a trade deal with Mexico on Monday.")
+    assert ("Mexico", "agreedWith", "Ann Leary") in triples(made)
+
+
+def test_a_person_s_envoy_is_not_the_person(facts_of) -> None:
+    facts = facts_of("President Lucas Ferreira's envoy met Prime Minister Dov Arieli in Lima.")
+    assert ("Dov Arieli", "discussedWith", "Lucas Ferreira") not in triples(facts)
+    assert ("Lucas Ferreira", "discussedWith", "Dov Arieli") not in triples(facts)
+
+
+def test_a_visit_to_a_school_meets_no_one(facts_of) -> None:
+    facts = facts_of("Prime Minister Dov Arieli visited Maple Ridge College in Sydney.")
+    assert not [t for t in triples(facts) if t[1] == "discussedWith"]
