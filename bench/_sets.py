@@ -30,6 +30,9 @@ _DWIE_RELATIONS = {
     "head_of": "holdsPost", "agent_of": "holdsPost", "member_of": "memberOf",
     "in0": "locatedIn", "based_in0": "locatedIn", "is_meeting": "discussedWith",
 }
+#: DWIE annotates professors and fellows as members of their university (member_of), which
+#: newsgraph states as a post with its title: the post is scored as a membership there.
+_DWIE_ACADEMIC = {f"holdsPost={t}": "memberOf" for t in ("professor", "fellow", "lecturer")}
 _CONLL04_GOLD = {"Work_For": "holdsPost|memberOf", "Located_In": "locatedIn",
                  "OrgBased_In": "locatedIn", "Live_In": "locatedIn"}
 #: Work_For links a person to an organisation: a post in a country or state is not scored.
@@ -58,15 +61,17 @@ def _asserted(facts: ArticleFacts,
     """Asserted relations renamed by ``preds`` as (type, subject, object), with evidence and
     the highest confidence.
 
-    A ``preds`` key may name the object type too ("holdsPost>ORG"); predicates not in
-    ``preds`` are left out.
+    A ``preds`` key may name the object type too ("holdsPost>ORG") or the last word of a
+    post's title ("holdsPost=professor"); predicates not in ``preds`` are left out.
     """
     types = {e.key: e.type for e in facts.entities}
     out: dict[tuple[str, str, str], tuple[str, float]] = {}
     for r in facts.relations:
         if r.obj is None or r.polarity != "asserted":
             continue
-        kind = preds.get(f"{r.predicate}>{types[r.obj]}", preds.get(r.predicate))
+        title = (r.value or "").split()[-1:]  # "Senior Fellow" -> "fellow"
+        kind = preds.get(f"{r.predicate}={title[0].lower()}" if title else "") or preds.get(
+            f"{r.predicate}>{types[r.obj]}", preds.get(r.predicate))
         key = (kind or "", r.subject, r.obj)
         if kind is not None and r.confidence > out.get(key, ("", -1.0))[1]:
             out[key] = (r.sentence, r.confidence)
@@ -180,7 +185,7 @@ def run_dwie(path: str, nlp: Language, limit: int | None, errors: Errors,
             if kinds[span] in ("person", "organization", "location"):
                 tally(mentions, kinds[span], PRF(0, 0, int(span in matched), 1))
         gold = doc.gold_relations(_DWIE_RELATIONS, {"is_meeting"})
-        ours = {p: p for p in _DWIE_RELATIONS.values()}
+        ours = {p: p for p in _DWIE_RELATIONS.values()} | _DWIE_ACADEMIC
         _relations(gold, facts, ours, _links(aligned, spans), rels, errors, f"dwie:{doc.title}",
                    verdicts)
     b_p, b_r, b_f = bcubed(pairs)

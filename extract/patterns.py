@@ -142,8 +142,9 @@ def _told_in_person(doc: Doc, verb: Token, dobj: list[Token]) -> bool:
     not a source giving a quote to a news outlet or a reporter ("..., X told CNN")."""
     groups = doc._.ng_entities
     told = [k for o in dobj for k in args_of(doc, o)]
-    if not told or any(groups[k].type not in {"PERSON", "GPE"} for k in told):
-        return False  # "told CNN", "told the Associated Press"
+    if not told or any(groups[k].type not in {"PERSON", "GPE"} or (
+            groups[k].type == "PERSON" and " " not in groups[k].name) for k in told):
+        return False  # "told CNN", "told the Associated Press", "told Bild" (read as a name)
     named_with = [k for o in dobj for t in o.subtree if t.i != o.i
                   for k in args_of(doc, t) if groups[k].type == "ORG"]
     return not named_with and not any(

@@ -265,6 +265,16 @@ def test_asserted_filters_by_object_type() -> None:
         ("work", "country:IR", "country:IQ")}  # the negated rejection is left out
 
 
+def test_asserted_renames_by_the_last_word_of_a_post_title() -> None:
+    facts = _facts()
+    post = Relation("country:IR", "holdsPost", "country:IQ", "s", 0, 1, "t", "post",
+                    value="Senior Fellow")
+    facts = ArticleFacts(facts.article, facts.entities, facts.mentions, (*facts.relations, post))
+    sets = _load("_sets")
+    got = sets._asserted(facts, {"holdsPost": "post", "holdsPost=fellow": "member"})
+    assert set(got) == {("member", "country:IR", "country:IQ")}
+
+
 def test_reliability_rows_count_and_precision_per_bin() -> None:
     rel = _load("_reliability")
     rows = rel.reliability_rows([("a", 0.95, True), ("a", 0.85, False), ("a", 0.82, True),

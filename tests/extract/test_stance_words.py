@@ -128,3 +128,9 @@ def test_a_person_s_envoy_is_not_the_person(facts_of) -> None:
 def test_a_visit_to_a_school_meets_no_one(facts_of) -> None:
     facts = facts_of("Prime Minister Dov Arieli visited Maple Ridge College in Sydney.")
     assert not [t for t in triples(facts) if t[1] == "discussedWith"]
+
+
+def test_telling_a_one_word_name_is_no_talk(facts_of) -> None:
+    facts = facts_of("Chancellor Gerd Lindner told Zeitblatt on Sunday that firms should "
+                     "invest at home.")
+    assert not [t for t in triples(facts) if t[1] == "discussedWith"]
