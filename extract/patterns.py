@@ -141,6 +141,8 @@ def _told_in_person(doc: Doc, verb: Token, dobj: list[Token]) -> bool:
     """Whether "X told Y" is one side speaking to another ("Netanyahu told Obama that ..."),
     not a source giving a quote to a news outlet or a reporter ("..., X told CNN")."""
     groups = doc._.ng_entities
+    if any(o.pos_ == "PRON" for o in dobj):
+        return False  # "told him": who he is is too often guessed wrong
     told = [k for o in dobj for k in args_of(doc, o)]
     if not told or any(groups[k].type not in {"PERSON", "GPE"} or (
             groups[k].type == "PERSON" and " " not in groups[k].name) for k in told):

@@ -134,3 +134,9 @@ def test_telling_a_one_word_name_is_no_talk(facts_of) -> None:
     facts = facts_of("Chancellor Gerd Lindner told Zeitblatt on Sunday that firms should "
                      "invest at home.")
     assert not [t for t in triples(facts) if t[1] == "discussedWith"]
+
+
+def test_telling_a_pronoun_is_left_open(facts_of) -> None:
+    facts = facts_of("Senator Tom Halvorsen spoke on Monday. Prime Minister Dov Arieli later "
+                     "told him that the plan had failed.")
+    assert not [t for t in triples(facts) if t[1] == "discussedWith"]
