@@ -297,9 +297,9 @@ def _academic_post(
 ) -> tuple[str, str, int, bool] | None:
     """("Senior Fellow", the institute, first token, held before) for an academic post in
     apposition, or None where no organisation is named with it ("a fellow Republican")."""
-    for prep in noun.children:
-        if prep.dep_ != "prep" or prep.lower_ not in {"at", "with", "of"}:
-            continue
+    preps = [p for p in noun.subtree if p.dep_ == "prep" and (p.lower_ in {"at", "with"} or (
+        p.lower_ == "of" and p.head.i == noun.i))]  # "a professor of law at X": "at" may
+    for prep in preps:  # hang on "law"
         for obj in prep.children:
             key = tokens.get(obj.i)
             if obj.dep_ == "pobj" and key is not None and final[key].type == "ORG":

@@ -118,3 +118,9 @@ def test_academic_post_in_apposition(facts_of) -> None:
     assert "memberOf" not in {p for _, p, _ in triples(facts)}
     fellow = facts_of("Jim Halebury, a fellow Republican, said so.")
     assert not _posts(fellow)
+
+
+def test_academic_post_with_the_field_between(facts_of) -> None:
+    facts = facts_of("“She is careful,” says Tom Veckley, a professor of international "
+                     "relations at the University of Ottawa in Canada.")
+    assert ("Tom Veckley", "University of Ottawa") in _posts(facts)
