@@ -353,4 +353,6 @@ def sentence_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Fou
             yield from removal_rule(doc, tok)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in REACTION_NOUNS:
             yield from reaction_rule(doc, tok)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() == "attack":
+            yield from attack_rule(doc, tok)
     yield from speech_relations(doc, sent, tokens)

@@ -104,18 +104,30 @@ def epithet_rule(doc: Doc, verb: Token) -> Iterator[Found]:
 
 
 def attack_rule(doc: Doc, verb: Token) -> Iterator[Found]:
-    """"Senator X attacked the president", "X attacked Y's investigation": a person attacks
-    with words; a country or an army that attacks fights (no stance here)."""
+    """"Senator X attacked the president", "X attacked Y's investigation", "X's attacks on
+    Y": a person attacks with words; a country or an army that attacks fights (no stance
+    here)."""
     if verb.lemma_.lower() != "attack" or children(verb, "nsubjpass"):
         return
     groups = doc._.ng_entities
-    subjects = subjects_of(doc, verb)
+    noun = verb.pos_ == "NOUN"  # "Trump's attacks on Mueller"
+    poss = children(verb, "poss") if noun else []
+    subjects = [k for p in poss for k in args_of(doc, p)] if noun else subjects_of(doc, verb)
     if not subjects or any(groups[k].type != "PERSON" for k in subjects):
         return
-    targets = [k for o in children(verb, "dobj") for k in args_of(doc, o) or (
-        through(doc, o) if o.lemma_.lower() in ACT_NOUNS | _INQUIRIES else [])]
-    yield from _each(subjects, "criticized", targets, verb, "verb-attack", 0.75)
+    if noun:  # not "his attacks on Twitter": where he wrote them
+        targets = [k for k in prep_objects(doc, verb, frozenset({"on", "against"}))
+                   if groups[k].kb is None or groups[k].kb.id not in _PLATFORMS]
+    else:
+        targets = [k for o in children(verb, "dobj") for k in args_of(doc, o) or (
+            through(doc, o) if o.lemma_.lower() in ACT_NOUNS | _INQUIRIES else [])]
+    yield from _each(subjects, "criticized", targets, verb, "noun-attack" if noun else
+                     "verb-attack", 0.75)
 
+
+#: Social networks: "attacks on Twitter" are made there.
+_PLATFORMS = frozenset({"org:twitter", "org:facebook", "org:instagram", "org:youtube",
+                        "org:tiktok"})
 
 #: Nouns for an inquiry: attacking "X's investigation" attacks X.
 _INQUIRIES = frozenset({"investigation", "probe", "inquiry", "report", "record", "claim"})

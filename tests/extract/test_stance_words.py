@@ -140,3 +140,13 @@ def test_telling_a_pronoun_is_left_open(facts_of) -> None:
     facts = facts_of("Senator Tom Halvorsen spoke on Monday. Prime Minister Dov Arieli later "
                      "told him that the plan had failed.")
     assert not [t for t in triples(facts) if t[1] == "discussedWith"]
+
+
+def test_a_person_s_attacks_on_someone(facts_of) -> None:
+    facts = facts_of("Governor Ann Leary's attacks on Senator Tom Halvorsen grew sharper.\n\n"
+                     "Israel's attacks on Hamas continued.\n\n"
+                     "Senator Dana Quill's attacks on Twitter went on all week.")
+    found = triples(facts)
+    assert ("Ann Leary", "criticized", "Tom Halvorsen") in found
+    assert ("Israel", "criticized", "Hamas") not in found
+    assert not [t for t in found if t[2] == "Twitter"]
