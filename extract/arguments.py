@@ -114,6 +114,10 @@ def _agent_of(doc: Doc, noun: Token) -> list[str]:
         return _administration(doc, noun)
     seat = noun.lemma_.lower() in _SEAT_NOUNS
     for child in noun.children:
+        if (child.dep_ in {"compound", "amod", "nmod"} and child.i not in tokens
+                and child.lower_ == "administration"):  # "(Trump) administration officials"
+            keys.extend(_administration(doc, child, described=True))
+            continue
         if child.dep_ in {"amod", "compound", "poss", "nmod"} and child.i in tokens:
             keys.extend(tokens[t.i] for t in [child, *child.conjuncts] if t.i in tokens)
         elif child.dep_ == "prep" and (child.lower_ in {"of", "from"} or (
@@ -133,10 +137,11 @@ def _subnational(g: EntityGroup) -> bool:
     return g.kb is not None and g.kb.id.startswith(("region:", "city:"))
 
 
-def _administration(doc: Doc, noun: Token) -> list[str]:
+def _administration(doc: Doc, noun: Token, described: bool = False) -> list[str]:
     """The country an administration governs: "the Obama administration" is the country
     whose president Obama is; "the administration" that of the one president the article
-    names with a country; "the U.S. administration" the United States."""
+    names with a country; "the U.S. administration" the United States. ``described``: the
+    word describes someone ("administration officials"), so it needs no "the"."""
     tokens: dict[int, str] = doc._.ng_tokens
     groups = doc._.ng_entities
     named = [tokens[c.i] for c in noun.children
@@ -150,7 +155,7 @@ def _administration(doc: Doc, noun: Token) -> list[str]:
     if named:  # "the Obama administration": his country, else (no post known) the person
         return [heads.get(k, k) for k in named][:1]
     countries = set(heads.values())
-    return [countries.pop()] if len(countries) == 1 and has_det(noun) else []
+    return [countries.pop()] if len(countries) == 1 and (described or has_det(noun)) else []
 
 
 def _is_dateline(tok: Token) -> bool:

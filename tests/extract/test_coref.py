@@ -140,3 +140,14 @@ def test_he_in_a_reported_clause_is_its_speaker(facts_of) -> None:
                      "the Council of Europe on the rail link.")
     found = {(s, o) for s, p, o in triples(facts, asserted_only=False) if p == "cooperatesWith"}
     assert found and all("Paul Darnier" not in pair for pair in found)
+
+
+def test_administration_officials_speak_for_the_country(facts_of) -> None:
+    facts = facts_of("Brazilian President Lucas Ferreira flew to Lima on Monday. Administration "
+                     "officials said the trip would last two days.")
+    speakers = {facts.entity(r.subject).name for r in facts.relations if r.predicate == "said"}
+    assert speakers == {"Brazil"}
+    named = facts_of("Brazilian President Lucas Ferreira flew to Lima on Monday. Ferreira "
+                     "administration officials said the trip would last two days.")
+    speakers = {named.entity(r.subject).name for r in named.relations if r.predicate == "said"}
+    assert speakers == {"Brazil"}
