@@ -244,9 +244,15 @@ def prep_objects(doc: Doc, tok: Token, preps: frozenset[str]) -> list[str]:
     for prep in children(tok, "prep", "agent", "dative"):
         if prep.lower_ in preps or (prep.dep_ == "dative" and prep.lower_ != "for"):
             for obj in children(prep, "pobj") or ([prep] if prep.dep_ == "dative" else []):
-                out.extend(args_of(doc, obj) or ([] if stance_noun(obj) else through(doc, obj)))
+                out.extend(args_of(doc, obj) or ([] if stance_noun(obj) or (
+                    obj.lemma_.lower() in _AUDIENCES) else through(doc, obj)))
     return out
 
+
+#: Nouns for an audience: speaking "to a joint session of Congress" addresses it, it is no
+#: talk with Congress.
+_AUDIENCES = frozenset({"session", "crowd", "audience", "rally", "convention", "gathering",
+                        "assembly", "graduate", "supporter", "congregation"})
 
 _STANCE_NOUNS = frozenset(n for t in TRIGGERS.values() for n in t.nouns) - REQUEST_NOUNS
 

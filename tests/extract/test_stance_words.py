@@ -150,3 +150,8 @@ def test_a_person_s_attacks_on_someone(facts_of) -> None:
     assert ("Ann Leary", "criticized", "Tom Halvorsen") in found
     assert ("Israel", "criticized", "Hamas") not in found
     assert not [t for t in found if t[2] == "Twitter"]
+
+
+def test_speaking_to_an_audience_is_no_talk(facts_of) -> None:
+    facts = facts_of("Prime Minister Dov Arieli spoke to a joint session of Congress on Tuesday.")
+    assert not [t for t in triples(facts) if t[1] == "discussedWith"]
