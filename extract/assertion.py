@@ -57,6 +57,14 @@ def _chain(trigger: Token) -> tuple[list[Token], Token | None]:
     return chain, None
 
 
+#: Modals that make an event named as their subject only possible ("talks could help"), not
+#: "aid must come with conditions" (the aid is given).
+_MAYBE = frozenset({"could", "might", "may", "would"})
+
+#: Nouns that make what they are "of" only possible: "the possibility of talks".
+_POSSIBILITY_NOUNS = frozenset({"possibility", "prospect", "chance", "likelihood", "idea",
+                                "hope", "hopes"})
+
 #: Verbs that undo what their object names: "lifted sanctions", "ended its support".
 _UNDOING_VERBS = frozenset({"lift", "ease", "remove", "cancel", "end", "scrap", "drop", "revoke",
                             "relax", "waive", "withdraw", "abandon", "halt", "suspend",
@@ -143,6 +151,11 @@ def assess(trigger: Token) -> Assertion:
     for below, tok in pairwise(chain):
         if below.dep_ in _EMBEDDING_DEPS and tok.lemma_.lower() in _FUTURE_VERBS:
             future = True  # "promised to support", "urged X to impose": not a coordinated verb
+        if below.dep_ == "prep" and tok.lemma_.lower() in _POSSIBILITY_NOUNS:
+            hedged = True  # "the possibility of a meeting between X and Y"
+    if (len(chain) == 1 and trigger.pos_ == "NOUN" and trigger.dep_ in {"nsubj", "nsubjpass"}
+            and any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in trigger.head.children)):
+        hedged = True  # "a meeting between X and Y could be seen as interference"
     source: Token | None = None
     if speech is not None:
         source = next((c for c in speech.children if c.dep_ in {"nsubj", "nsubjpass"}), None)

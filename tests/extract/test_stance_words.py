@@ -155,3 +155,15 @@ def test_a_person_s_attacks_on_someone(facts_of) -> None:
 def test_speaking_to_an_audience_is_no_talk(facts_of) -> None:
     facts = facts_of("Prime Minister Dov Arieli spoke to a joint session of Congress on Tuesday.")
     assert not [t for t in triples(facts) if t[1] == "discussedWith"]
+
+
+def test_a_meeting_that_could_be_or_is_possible_is_no_fact(facts_of) -> None:
+    facts = facts_of("Officials say a meeting between Prime Minister Dov Arieli and President "
+                     "Lucas Ferreira could be seen as interference.\n\n"
+                     "The statement mentioned the possibility of talks between Dov Arieli and "
+                     "Lucas Ferreira in Lima.")
+    met = [r for r in facts.relations if r.predicate == "discussedWith"]
+    assert met and all(r.modality == "hedged" for r in met)
+    held = facts_of("A meeting between Prime Minister Dov Arieli and President Lucas Ferreira "
+                    "took place in Lima.")
+    assert [r.modality for r in held.relations if r.predicate == "discussedWith"] == ["fact"]
