@@ -47,6 +47,7 @@ from extract.stance_rules import (
     echo_rule,
     epithet_rule,
     gated_rule,
+    idiom_rule,
     only_a_risk,
     prep_verb_rule,
     reciprocal_targets,
@@ -339,6 +340,7 @@ def sentence_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Fou
             yield from attack_rule(doc, tok)
             yield from gated_rule(doc, tok)
             yield from prep_verb_rule(doc, tok)
+            yield from idiom_rule(doc, tok)
             yield from epithet_rule(doc, tok)
             yield from blame_rule(doc, tok)
             yield from echo_rule(doc, tok)

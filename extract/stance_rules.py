@@ -31,6 +31,7 @@ from extract.triggers import (
     BLAME_VERBS,
     EPITHETS,
     GATED,
+    IDIOMS,
     PREP_VERBS,
 )
 
@@ -46,6 +47,7 @@ __all__ = [
     "echo_rule",
     "epithet_rule",
     "gated_rule",
+    "idiom_rule",
     "only_a_risk",
     "prep_verb_rule",
     "reciprocal_targets",
@@ -82,6 +84,19 @@ def prep_verb_rule(doc: Doc, verb: Token) -> Iterator[Found]:
             continue
         objects = [k for o in children(prep, "pobj") for k in args_of(doc, o) or through(doc, o)]
         yield from _each(subjects_of(doc, verb), pred, objects, verb, "verb-prep", 0.75)
+
+
+def idiom_rule(doc: Doc, verb: Token) -> Iterator[Found]:
+    """A stance idiom: "took a swipe at X", "picked a fight with X" (see ``IDIOMS``)."""
+    lemma = verb.lemma_.lower()
+    for obj in children(verb, "dobj"):
+        found = IDIOMS.get((lemma, obj.lemma_.lower()))
+        if found is None:
+            continue
+        pred, prep = found
+        targets = prep_objects(doc, verb, frozenset({prep})) + prep_objects(
+            doc, obj, frozenset({prep}))
+        yield from _each(subjects_of(doc, verb), pred, targets, verb, "verb-idiom", 0.75)
 
 
 _CALLING_VERBS = frozenset({"call", "describe", "label", "brand", "term", "deem", "denounce",

@@ -20,6 +20,7 @@ __all__ = [
     "EPITHETS",
     "GATED",
     "HEDGE_WORDS",
+    "IDIOMS",
     "MEMBER_NOUNS",
     "MODAL_HEDGES",
     "NEGATING_VERBS",
@@ -181,6 +182,18 @@ PREP_VERBS: dict[tuple[str, str], str] = {
     ("lash", "at"): "criticized", ("speak", "against"): "criticized",
     ("hit", "at"): "criticized", ("complain", "about"): "criticized",
     ("complain", "over"): "criticized", ("object", "to"): "rejected",
+    ("push", "against"): "rejected", ("stand", "to"): "rejected",  # "pushed back against X",
+    ("disagree", "with"): "rejected", ("engage", "with"): "discussedWith",  # "stood up to X"
+}
+
+#: Idioms of a verb, its object and a preposition before the target: "took a swipe at X",
+#: "picked a fight with X", "led the charge against X" -> (predicate, preposition).
+IDIOMS: dict[tuple[str, str], tuple[str, str]] = {
+    ("take", "shot"): ("criticized", "at"), ("take", "swipe"): ("criticized", "at"),
+    ("take", "jab"): ("criticized", "at"), ("take", "potshot"): ("criticized", "at"),
+    ("take", "aim"): ("criticized", "at"), ("throw", "mud"): ("criticized", "at"),
+    ("pick", "fight"): ("criticized", "with"), ("lead", "charge"): ("criticized", "against"),
+    ("lead", "fight"): ("rejected", "against"), ("wage", "war"): ("criticized", "on"),
 }
 
 #: Words that, in a naming ("called Obama a liar", "called him a weak president"), disparage

@@ -167,3 +167,19 @@ def test_a_meeting_that_could_be_or_is_possible_is_no_fact(facts_of) -> None:
     held = facts_of("A meeting between Prime Minister Dov Arieli and President Lucas Ferreira "
                     "took place in Lima.")
     assert [r.modality for r in held.relations if r.predicate == "discussedWith"] == ["fact"]
+
+
+def test_stance_idioms(facts_of) -> None:
+    facts = facts_of("Senator Tom Halvorsen took a swipe at Governor Ann Leary on Monday.\n\n"
+                     "Rep. Dana Quill picked a fight with President Lucas Ferreira.")
+    found = triples(facts)
+    assert ("Tom Halvorsen", "criticized", "Ann Leary") in found
+    assert ("Dana Quill", "criticized", "Lucas Ferreira") in found
+
+
+def test_pushing_back_and_disagreeing(facts_of) -> None:
+    facts = facts_of("Governor Ann Leary pushed back against Senator Tom Halvorsen's plan.\n\n"
+                     "Rep. Dana Quill disagrees with Senator Tom Halvorsen on that point.")
+    found = triples(facts)
+    assert ("Ann Leary", "rejected", "Tom Halvorsen") in found
+    assert ("Dana Quill", "rejected", "Tom Halvorsen") in found
