@@ -33,7 +33,7 @@ from extract.arguments import (
 from extract.assertion import opposed
 from extract.claims import reported_blame_rule
 from extract.demands import REMOVAL_NOUNS, removal_rule, resign_rule
-from extract.reactions import REACTION_NOUNS, reaction_rule
+from extract.reactions import REACTION_NOUNS, concern_rule, reaction_rule
 from extract.speech import speech_relations
 from extract.stance_rules import (
     Found,
@@ -341,6 +341,7 @@ def sentence_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Fou
             yield from gated_rule(doc, tok)
             yield from prep_verb_rule(doc, tok)
             yield from idiom_rule(doc, tok)
+            yield from concern_rule(doc, tok)
             yield from epithet_rule(doc, tok)
             yield from blame_rule(doc, tok)
             yield from echo_rule(doc, tok)

@@ -8,7 +8,8 @@ News often names the one judged as the subject and the judge after "from":
   supports X).
 
 The one judged is the subject of the verb, or the actor behind it ("Trump's remarks drew
-criticism from X" judges Trump). Rule id ``reaction-from``.
+criticism from X" judges Trump). Rule id ``reaction-from``. A worry voiced about someone
+("raised concerns about X's plan") is mild criticism of them (``verb-concern``).
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from extract.arguments import children, prep_objects, subjects_of, through
+from extract.arguments import args_of, children, prep_objects, subjects_of, through
 from extract.stance_rules import Found
 
-__all__ = ["REACTION_NOUNS", "reaction_rule"]
+__all__ = ["REACTION_NOUNS", "concern_rule", "reaction_rule"]
 
 #: Nouns of a reaction and the stance of the one who reacts.
 REACTION_NOUNS = {
@@ -49,6 +50,28 @@ def _drawing_verb(noun: Token) -> Token | None:
         if head.lower_ == "with" and verb.lemma_.lower() == "meet":
             return verb
     return None
+
+
+#: Verbs that voice a worry, and the worries: "raised concerns about X".
+_VOICING = frozenset({"express", "raise", "voice", "air", "register", "share"})
+_WORRIES = frozenset({"concern", "reservation", "doubt", "misgiving", "objection"})
+
+
+def concern_rule(doc: Doc, verb: Token) -> Iterator[Found]:
+    """"X raised concerns about Y('s plan)": X criticized Y (rule ``verb-concern``)."""
+    if verb.lemma_.lower() not in _VOICING:
+        return
+    about = frozenset({"about", "over", "regarding", "with"})
+    for worry in children(verb, "dobj"):
+        if worry.lemma_.lower() not in _WORRIES:
+            continue
+        targets = [k for prep in children(worry, "prep") + children(verb, "prep")
+                   if prep.lower_ in about for o in children(prep, "pobj")
+                   for k in args_of(doc, o) or through(doc, o)]
+        for s in subjects_of(doc, verb):
+            for o in dict.fromkeys(targets):
+                if s != o:
+                    yield (s, "criticized", o, verb, "verb-concern", 0.7, None)
 
 
 def reaction_rule(doc: Doc, noun: Token) -> Iterator[Found]:

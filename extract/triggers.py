@@ -112,7 +112,8 @@ TRIGGERS: dict[str, Trigger] = {
     ),
     "sanctioned": Trigger(
         verbs=_f("sanction", "blacklist", "embargo", "expel", "boycott"),
-        nouns=_f("sanction", "sanctions", "embargo", "restrictions", "tariffs"),
+        nouns=_f("sanction", "sanctions", "embargo", "restrictions", "tariffs", "ban", "levy",
+                 "levies"),
         preps=_f("on", "against", "for"),
     ),
 }

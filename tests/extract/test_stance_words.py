@@ -183,3 +183,15 @@ def test_pushing_back_and_disagreeing(facts_of) -> None:
     found = triples(facts)
     assert ("Ann Leary", "rejected", "Tom Halvorsen") in found
     assert ("Dana Quill", "rejected", "Tom Halvorsen") in found
+
+
+def test_concerns_voiced_about_someone(facts_of) -> None:
+    facts = facts_of("Senator Tom Halvorsen expressed concerns about Governor Ann Leary's plan.")
+    assert ("Tom Halvorsen", "criticized", "Ann Leary") in triples(facts)
+    shared = facts_of("Senator Tom Halvorsen shared a photo with Governor Ann Leary.")
+    assert not [t for t in triples(shared) if t[1] == "criticized"]
+
+
+def test_a_ban_on_a_country(facts_of) -> None:
+    facts = facts_of("The United States imposed a travel ban on Iran.")
+    assert ("United States", "sanctioned", "Iran") in triples(facts)
