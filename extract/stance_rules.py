@@ -126,7 +126,8 @@ def attack_rule(doc: Doc, verb: Token) -> Iterator[Found]:
         return
     groups = doc._.ng_entities
     noun = verb.pos_ == "NOUN"  # "Trump's attacks on Mueller"
-    poss = children(verb, "poss") if noun else []
+    poss = [p for p in children(verb, "poss") if p.pos_ != "PRON"] if noun else []  # "his
+    # attacks": whose is too often guessed wrong
     subjects = [k for p in poss for k in args_of(doc, p)] if noun else subjects_of(doc, verb)
     if not subjects or any(groups[k].type != "PERSON" for k in subjects):
         return

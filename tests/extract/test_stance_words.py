@@ -195,3 +195,9 @@ def test_concerns_voiced_about_someone(facts_of) -> None:
 def test_a_ban_on_a_country(facts_of) -> None:
     facts = facts_of("The United States imposed a travel ban on Iran.")
     assert ("United States", "sanctioned", "Iran") in triples(facts)
+
+
+def test_attacks_by_a_pronoun_are_left_open(facts_of) -> None:
+    facts = facts_of("Rep. Dana Quill criticized Governor Ann Leary for his attacks on Senator "
+                     "Tom Halvorsen.")
+    assert ("Dana Quill", "criticized", "Tom Halvorsen") not in triples(facts)
