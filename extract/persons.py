@@ -201,6 +201,8 @@ def person_span(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> tuple[int,
         return start, end, None  # "Austria Azerbaijan": a list of countries
     if len(words) == 1 and words[0].isupper() and len(words[0]) > 3:
         return start, end, "ORG"  # "JROTC" (not "JFK")
+    if len(words) == 1 and words[0].lower() in _CURRENCIES:
+        return start, end, None  # "Pounds", "Liras" at the start of a line
     first = doc[start]
     if (len(words) == 1 and first.pos_ == "NOUN" and not is_given_name(words[0])
             and not is_surname(words[0]) and kb.lookup(words[0]) is None
@@ -208,6 +210,13 @@ def person_span(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> tuple[int,
         return start, end, None  # "Advocacy", "Glyphosate": a common noun in capitals
     return start, end, "PERSON"
 
+
+#: Currency names the model reads as names when they open a line or a table row.
+_CURRENCIES = frozenset({
+    "pounds", "pound", "liras", "lira", "euros", "euro", "dollars", "dollar", "yen", "yuan",
+    "rupees", "rupee", "pesos", "peso", "rubles", "roubles", "ruble", "rouble", "francs",
+    "dinars", "dirhams", "riyals", "shekels", "won", "bitcoin", "bitcoins",
+})
 
 #: Words before a name that say a person follows: honorifics, ranks and role nouns.
 _PERSON_BEFORE = frozenset({

@@ -22,7 +22,8 @@ HEAD_TITLES = frozenset({
     "chairman", "chairwoman", "chair", "chief", "head", "leader", "king", "queen", "prince",
     "senator", "governor", "mayor", "envoy", "representative", "adviser", "advisor",
     "commander", "general", "admiral", "pope", "emperor", "sheikh", "speaker", "lawmaker",
-    "rep.", "sen.", "gov.", "gen.", "pres.", "prime", "prosecutor", "whip",
+    "rep.", "sen.", "gov.", "gen.", "pres.", "prime", "prosecutor", "whip", "constable",
+    "consul",
 })
 
 #: Words that may appear inside a title ("Secretary of State", "Deputy Foreign Minister").

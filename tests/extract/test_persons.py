@@ -95,3 +95,12 @@ def test_plurals_no_name_list_has_are_no_people(facts_of) -> None:  # type: igno
     found = names(facts_of("It was fine to praise the Zorvecs for their roads."))
     assert found.get("Zorvecs") != "PERSON"
     assert names(facts_of("Mr. Clinton and the Clintons left.")).get("Clinton") == "PERSON"
+
+
+def test_a_currency_opening_a_line_is_no_person(facts_of) -> None:
+    assert not [e for e in facts_of("Liras: 3.2 billion").entities if e.type == "PERSON"]
+
+
+def test_constable_and_consul_are_titles(facts_of) -> None:
+    facts = facts_of("Chief Constable Ivor Hopley said the force was ready.")
+    assert "Ivor Hopley" in {e.name for e in facts.entities}
