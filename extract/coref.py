@@ -241,6 +241,10 @@ def _reporting_group(pron: Token, tokens: dict[int, str]) -> list[str]:
             keys = [tokens[t.i] for t in (subj, *subj.conjuncts) if t.i in tokens]
             if len(set(keys)) > 1:
                 return list(dict.fromkeys(keys))
+            named = [tokens[t.i] for a in subj.children if a.dep_ == "appos"
+                     for t in a.subtree if t.i in tokens and t.dep_ in {"appos", "conj"}]
+            if subj.tag_ == "NNS" and len(set(named)) > 1:  # "three senators, X, Y and Z,"
+                return list(dict.fromkeys(named))
             if (subj.tag_ == "NNS" and subj.i not in tokens
                     and subj.lemma_.lower() in AGENT_NOUNS):  # "Republican senators said they"
                 return [tokens[c.i] for c in subj.children

@@ -151,3 +151,11 @@ def test_administration_officials_speak_for_the_country(facts_of) -> None:
                      "administration officials said the trip would last two days.")
     speakers = {named.entity(r.subject).name for r in named.relations if r.predicate == "said"}
     assert speakers == {"Brazil"}
+
+
+def test_they_after_a_group_named_in_apposition(facts_of) -> None:
+    facts = facts_of("Three senators, Tom Harlow, Ann Leary and Jim Parrish, said the plan was "
+                     "bad, but they put the responsibility squarely on Governor Dana Quill.")
+    found = triples(facts)
+    assert {s for s, p, o in found if p == "accused" and o == "Dana Quill"} == {
+        "Tom Harlow", "Ann Leary", "Jim Parrish"}
