@@ -159,3 +159,14 @@ def test_they_after_a_group_named_in_apposition(facts_of) -> None:
     found = triples(facts)
     assert {s for s, p, o in found if p == "accused" and o == "Dana Quill"} == {
         "Tom Harlow", "Ann Leary", "Jim Parrish"}
+
+
+def test_the_two_leaders_are_the_pair_named_before(facts_of) -> None:
+    facts = facts_of("President Lucas Ferreira and Prime Minister Dov Arieli met in Lima on "
+                     "Monday. The two leaders criticized Argentina for its tariffs.")
+    found = triples(facts)
+    assert ("Lucas Ferreira", "criticized", "Argentina") in found
+    assert ("Dov Arieli", "criticized", "Argentina") in found
+    described = facts_of("President Lucas Ferreira and Prime Minister Dov Arieli met in Lima. "
+                         "Brazilian officials criticized Argentina for its tariffs.")
+    assert ("Dov Arieli", "criticized", "Argentina") not in triples(described)
