@@ -33,6 +33,7 @@ from extract.descriptions import (
     has_det,
     head_of,
     members_of,
+    named_group,
     post_holder,
 )
 from extract.entities import EntityGroup
@@ -91,7 +92,7 @@ def resolve_coreference(doc: Doc, kb: KnowledgeBase) -> Doc:
                 chains.append((tok.i, key, -1))
                 continue
             if recent_plural and not quoted[n] and (
-                    group := _named_group(tok, recent_plural[-1], groups)):
+                    group := named_group(tok, recent_plural[-1], groups)):
                 plural[tok.i] = group  # "X and Y met on Monday. The two leaders agreed ..."
                 chains.extend((tok.i, k, recent_plural[-1][0]) for k in group)
                 continue
@@ -162,30 +163,6 @@ def _agrees(group: EntityGroup, pronoun: str, *, strict: bool = False) -> bool:
 
 
 _MASCULINE = frozenset({"he", "him", "his"})
-
-
-def _named_group(tok: Token, recent: tuple[int, list[str]], groups: dict[str, EntityGroup]
-                 ) -> list[str] | None:
-    """The members of the last plural subject that "the two leaders", "both sides" or "the
-    senators" (a plural subject with "the", "both" or a number) stands for: people for nouns
-    of people, countries or bodies for "sides" and "countries"."""
-    lemma = tok.lemma_.lower()
-    kinds = {"PERSON"} if lemma in _PEOPLE_GROUPS else (
-        {"GPE", "ORG"} if lemma in _BODY_GROUPS else None)
-    ante, keys = recent
-    if (kinds is None or tok.tag_ != "NNS" or tok.dep_ not in _SUBJECT_DEPS
-            or tok.i - ante > 80 or len(keys) < 2
-            or not any(c.dep_ in {"det", "nummod", "predet"} and c.lower_ in _GROUP_DETS
-                       for c in tok.children)
-            or any(c.dep_ in {"amod", "compound", "poss"} for c in tok.children)):
-        return None  # not "U.S. officials", "the Republican senators"
-    return keys if all(groups[k].type in kinds for k in keys) else None
-
-
-_PEOPLE_GROUPS = frozenset({"leader", "president", "senator", "lawmaker", "minister",
-                            "diplomat", "candidate", "man", "woman", "rival"})
-_BODY_GROUPS = frozenset({"side", "country", "nation", "government"})
-_GROUP_DETS = frozenset({"the", "both", "two", "three", "these", "all"})
 
 
 def _party_member(tok: Token, group: EntityGroup) -> bool:

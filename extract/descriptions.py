@@ -9,7 +9,8 @@ Used by :mod:`extract.coref`:
 - "the president", "the U.S. president", "the Secretary General", "the prime minister of
   Britain": the one person of the article who holds that post (of that country, where one is
   named); "the former president", "the first sitting president" are not post titles and stay
-  unresolved.
+  unresolved; when several hold it, the one named at least twice as often as any other;
+- "the two leaders", "both sides": the last pair or group named as one subject.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from extract.kb import KnowledgeBase
 from extract.post_owners import normalise_title
 
 __all__ = ["GENERIC_HEADS", "HEAD_NOUNS", "generic_target", "has_det", "head_of", "members_of",
-           "post_holder"]
+           "named_group", "post_holder"]
 
 GENERIC_HEADS = frozenset({
     "alliance", "bloc", "union", "organization", "organisation", "coalition", "group",
@@ -164,3 +165,27 @@ def members_of(doc: Doc, tok: Token, kb: KnowledgeBase) -> str | None:
                         groups[found].spans.append((obj.i, obj.i + 1, "coref"))
                         return found
     return None
+
+
+def named_group(tok: Token, recent: tuple[int, list[str]], groups: dict[str, EntityGroup]
+                 ) -> list[str] | None:
+    """The members of the last plural subject that "the two leaders", "both sides" or "the
+    senators" (a plural subject with "the", "both" or a number) stands for: people for nouns
+    of people, countries or bodies for "sides" and "countries"."""
+    lemma = tok.lemma_.lower()
+    kinds = {"PERSON"} if lemma in _PEOPLE_GROUPS else (
+        {"GPE", "ORG"} if lemma in _BODY_GROUPS else None)
+    ante, keys = recent
+    if (kinds is None or tok.tag_ != "NNS" or tok.dep_ not in {"nsubj", "nsubjpass"}
+            or tok.i - ante > 80 or len(keys) < 2
+            or not any(c.dep_ in {"det", "nummod", "predet"} and c.lower_ in _GROUP_DETS
+                       for c in tok.children)
+            or any(c.dep_ in {"amod", "compound", "poss"} for c in tok.children)):
+        return None  # not "U.S. officials", "the Republican senators"
+    return keys if all(groups[k].type in kinds for k in keys) else None
+
+
+_PEOPLE_GROUPS = frozenset({"leader", "president", "senator", "lawmaker", "minister",
+                            "diplomat", "candidate", "man", "woman", "rival"})
+_BODY_GROUPS = frozenset({"side", "country", "nation", "government"})
+_GROUP_DETS = frozenset({"the", "both", "two", "three", "these", "all"})
