@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from extract.arguments import args_of, children, subjects_of, through
 from extract.speech import supposed
-from extract.stance_rules import Found
+from extract.stance_rules import Found, each
 from extract.triggers import ACT_NOUNS, EPITHETS, REQUEST_NOUNS
 
 __all__ = ["reported_blame_rule"]
@@ -91,10 +91,7 @@ def reported_blame_rule(doc: Doc, verb: Token) -> Iterator[Found]:
                 through(doc, s) if s.lemma_.lower() in _JUDGED_NOUNS else [])]
         else:
             continue
-        for s in subjects_of(doc, verb):
-            for o in judged:
-                if s != o:
-                    yield (s, pred, o, verb, rule, 0.7, None)
+        yield from each(subjects_of(doc, verb), pred, judged, verb, rule, 0.7)
 
 
 #: Nouns for what someone did or said, judged as theirs ("Israel's insistence was unrealistic").

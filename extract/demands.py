@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from extract.arguments import args_of, children, prep_objects, subjects_of
-from extract.stance_rules import Found
+from extract.stance_rules import Found, each
 
 __all__ = ["REMOVAL_NOUNS", "removal_rule", "resign_rule"]
 
@@ -53,10 +53,7 @@ def removal_rule(doc: Doc, noun: Token) -> Iterator[Found]:
         return
     targets = [k for c in children(noun, "poss") for k in args_of(doc, c)]
     targets += prep_objects(doc, noun, frozenset({"of"}))
-    for s in subjects_of(doc, verb):
-        for o in targets:
-            if s != o:
-                yield (s, "criticized", o, noun, "demand-removal", 0.75, None)
+    yield from each(subjects_of(doc, verb), "criticized", targets, noun, "demand-removal", 0.75)
 
 
 def resign_rule(doc: Doc, verb: Token) -> Iterator[Found]:
@@ -75,7 +72,4 @@ def resign_rule(doc: Doc, verb: Token) -> Iterator[Found]:
         targets = [k for o in children(asker, "dobj") for k in args_of(doc, o)]
     else:
         return
-    for s in subjects_of(doc, asker):
-        for o in targets:
-            if s != o:
-                yield (s, "criticized", o, verb, "demand-resign", 0.75, None)
+    yield from each(subjects_of(doc, asker), "criticized", targets, verb, "demand-resign", 0.75)

@@ -167,8 +167,9 @@ def members_of(doc: Doc, tok: Token, kb: KnowledgeBase) -> str | None:
     return None
 
 
-def named_group(tok: Token, recent: tuple[int, list[str]], groups: dict[str, EntityGroup]
-                 ) -> list[str] | None:
+def named_group(
+    tok: Token, recent: tuple[int, list[str]], groups: dict[str, EntityGroup]
+) -> list[str] | None:
     """The members of the last plural subject that "the two leaders", "both sides" or "the
     senators" (a plural subject with "the", "both" or a number) stands for: people for nouns
     of people, countries or bodies for "sides" and "countries"."""

@@ -71,8 +71,8 @@ def _inside_title(
 ) -> str | None:
     """An owner named inside the title: "U.N. Secretary General", "Ambassador to the United
     Nations"."""
-    keys = [tokens[i] for i in range(begin, end) if i in tokens and not _sent_to(doc, i, final
-                                                                               [tokens[i]])]
+    keys = [tokens[i] for i in range(begin, end)
+            if i in tokens and not _sent_to(doc, i, final[tokens[i]])]
     return next((k for k in keys if final[k].type in {"ORG", "GPE"}), None)
 
 

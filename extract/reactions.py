@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from extract.arguments import args_of, children, prep_objects, subjects_of, through
-from extract.stance_rules import Found
+from extract.stance_rules import Found, each
 
 __all__ = ["REACTION_NOUNS", "concern_rule", "reaction_rule"]
 
@@ -68,10 +68,7 @@ def concern_rule(doc: Doc, verb: Token) -> Iterator[Found]:
         targets = [k for prep in children(worry, "prep") + children(verb, "prep")
                    if prep.lower_ in about for o in children(prep, "pobj")
                    for k in args_of(doc, o) or through(doc, o)]
-        for s in subjects_of(doc, verb):
-            for o in dict.fromkeys(targets):
-                if s != o:
-                    yield (s, "criticized", o, verb, "verb-concern", 0.7, None)
+        yield from each(subjects_of(doc, verb), "criticized", targets, verb, "verb-concern", 0.7)
 
 
 def reaction_rule(doc: Doc, noun: Token) -> Iterator[Found]:
@@ -86,7 +83,4 @@ def reaction_rule(doc: Doc, noun: Token) -> Iterator[Found]:
         return
     judged = subjects_of(doc, verb) or [
         k for s in children(verb, "nsubj", "nsubjpass") for k in through(doc, s)]
-    for s in judges:
-        for o in dict.fromkeys(judged):
-            if s != o:
-                yield (s, pred, o, noun, "reaction-from", 0.75, None)
+    yield from each(judges, pred, judged, noun, "reaction-from", 0.75)

@@ -44,6 +44,7 @@ __all__ = [
     "blame_rule",
     "condition_subjects",
     "contact_rule",
+    "each",
     "echo_rule",
     "epithet_rule",
     "gated_rule",
@@ -57,8 +58,9 @@ Found = tuple[str, str, str | None, Token, str, float, str | None]
 """(subject key, predicate, object key, trigger token, rule id, confidence, value)."""
 
 
-def _each(subjects: list[str], pred: str, objects: list[str], trig: Token, rule: str,
-          conf: float) -> Iterator[Found]:
+def each(subjects: list[str], pred: str, objects: list[str], trig: Token, rule: str,
+         conf: float) -> Iterator[Found]:
+    """``pred`` from every subject to every object (each object once), never to itself."""
     for s in subjects:
         for o in dict.fromkeys(objects):
             if s != o:
@@ -72,7 +74,7 @@ def adjective_rule(doc: Doc, adj: Token) -> Iterator[Found]:
     if not objects or adj.dep_ not in {"acomp", "amod", "oprd"}:
         return
     subjects = subjects_of(doc, adj.head) if adj.dep_ == "acomp" else args_of(doc, adj.head)
-    yield from _each(subjects, pred, objects, adj, "adjective", 0.75)
+    yield from each(subjects, pred, objects, adj, "adjective", 0.75)
 
 
 def prep_verb_rule(doc: Doc, verb: Token) -> Iterator[Found]:
@@ -83,7 +85,7 @@ def prep_verb_rule(doc: Doc, verb: Token) -> Iterator[Found]:
         if pred is None:
             continue
         objects = [k for o in children(prep, "pobj") for k in args_of(doc, o) or through(doc, o)]
-        yield from _each(subjects_of(doc, verb), pred, objects, verb, "verb-prep", 0.75)
+        yield from each(subjects_of(doc, verb), pred, objects, verb, "verb-prep", 0.75)
 
 
 def idiom_rule(doc: Doc, verb: Token) -> Iterator[Found]:
@@ -96,7 +98,7 @@ def idiom_rule(doc: Doc, verb: Token) -> Iterator[Found]:
         pred, prep = found
         targets = prep_objects(doc, verb, frozenset({prep})) + prep_objects(
             doc, obj, frozenset({prep}))
-        yield from _each(subjects_of(doc, verb), pred, targets, verb, "verb-idiom", 0.75)
+        yield from each(subjects_of(doc, verb), pred, targets, verb, "verb-idiom", 0.75)
 
 
 _CALLING_VERBS = frozenset({"call", "describe", "label", "brand", "term", "deem", "denounce",
@@ -115,7 +117,7 @@ def epithet_rule(doc: Doc, verb: Token) -> Iterator[Found]:
     targets = [k for o in children(verb, "dobj") for k in args_of(doc, o) or through(doc, o)]
     targets += [k for c in said for o in children(c, "nsubj") for k in args_of(doc, o)
                 or through(doc, o)]
-    yield from _each(subjects_of(doc, verb), "criticized", targets, verb, "verb-epithet", 0.75)
+    yield from each(subjects_of(doc, verb), "criticized", targets, verb, "verb-epithet", 0.75)
 
 
 def attack_rule(doc: Doc, verb: Token) -> Iterator[Found]:
@@ -136,8 +138,8 @@ def attack_rule(doc: Doc, verb: Token) -> Iterator[Found]:
                    if groups[k].kb is None or groups[k].kb.id not in _PLATFORMS]
     else:
         targets = [k for o in children(verb, "dobj") for k in args_of(doc, o) or (
-            through(doc, o) if o.lemma_.lower() in ACT_NOUNS | _INQUIRIES else [])]
-    yield from _each(subjects, "criticized", targets, verb, "noun-attack" if noun else
+            through(doc, o) if o.lemma_.lower() in _ATTACKED_THROUGH else [])]
+    yield from each(subjects, "criticized", targets, verb, "noun-attack" if noun else
                      "verb-attack", 0.75)
 
 
@@ -145,8 +147,10 @@ def attack_rule(doc: Doc, verb: Token) -> Iterator[Found]:
 _PLATFORMS = frozenset({"org:twitter", "org:facebook", "org:instagram", "org:youtube",
                         "org:tiktok"})
 
-#: Nouns for an inquiry: attacking "X's investigation" attacks X.
-_INQUIRIES = frozenset({"investigation", "probe", "inquiry", "report", "record", "claim"})
+#: Nouns for what someone did and for an inquiry: attacking "X's policy" or "X's
+#: investigation" attacks X.
+_ATTACKED_THROUGH = ACT_NOUNS | frozenset({"investigation", "probe", "inquiry", "report",
+                                           "record", "claim"})
 
 
 def ally_rule(doc: Doc, noun: Token) -> Iterator[Found]:
@@ -169,9 +173,9 @@ def ally_rule(doc: Doc, noun: Token) -> Iterator[Found]:
         members = args_of(doc, noun.head)  # "Trump critic Jane Roe"
     else:  # "Moscow's ally Belarus": a description, true whatever the clause says of Belarus
         members = [k for c in children(noun, "appos") for k in args_of(doc, c)]
-        yield from _each(members, pred, partners, noun, f"{rule}-named", 0.75)
+        yield from each(members, pred, partners, noun, f"{rule}-named", 0.75)
         return
-    yield from _each(members, pred, partners, noun, rule, 0.75)
+    yield from each(members, pred, partners, noun, rule, 0.75)
 
 
 def blame_rule(doc: Doc, verb: Token) -> Iterator[Found]:
@@ -189,7 +193,7 @@ def blame_rule(doc: Doc, verb: Token) -> Iterator[Found]:
                   for k in args_of(doc, o)]
     else:
         actors = subjects_of(doc, verb)
-    yield from _each(actors, "accused", targets, verb, "verb-blame", 0.75)
+    yield from each(actors, "accused", targets, verb, "verb-blame", 0.75)
 
 
 #: Verbs that keep someone "in contact with" another by talking, not by touch.
@@ -203,7 +207,7 @@ def contact_rule(doc: Doc, noun: Token) -> Iterator[Found]:
     if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_.lower() not in _CONTACT_VERBS:
         return
     others = prep_objects(doc, noun, frozenset({"with"}))
-    yield from _each(subjects_of(doc, prep.head), "discussedWith", others, noun, "noun-contact",
+    yield from each(subjects_of(doc, prep.head), "discussedWith", others, noun, "noun-contact",
                      0.7)
 
 
@@ -264,7 +268,7 @@ def backed_rule(doc: Doc, adj: Token) -> Iterator[Found]:
         if entry is not None and entry.type in {"PERSON", "ORG", "GPE"}:
             backers = [add_kb_entity(doc._.ng_entities, entry)]
     if backers:
-        yield from _each(backers, "supports", args_of(doc, adj.head), adj, "backed", 0.75)
+        yield from each(backers, "supports", args_of(doc, adj.head), adj, "backed", 0.75)
 
 
 #: What one echoes of another's words: "echoed Paul's remarks", "echoed calls by Obama".
@@ -282,7 +286,7 @@ def echo_rule(doc: Doc, verb: Token) -> Iterator[Found]:
     speakers = [k for o in said for k in (
         [k for p in children(o, "poss") for k in args_of(doc, p)]
         + prep_objects(doc, o, frozenset({"of", "by"})))]
-    yield from _each(subjects_of(doc, verb), "agreedWith", speakers, verb, "verb-echo", 0.75)
+    yield from each(subjects_of(doc, verb), "agreedWith", speakers, verb, "verb-echo", 0.75)
 
 
 def _amount_of(noun: Token, objects: frozenset[str]) -> bool:
@@ -314,7 +318,4 @@ def gated_rule(doc: Doc, verb: Token) -> Iterator[Found]:
         passive = bool(children(verb, "nsubjpass"))
         agents = [o for a in children(verb, "agent") for o in children(a, "pobj")]
         actors = (args_of(doc, agents[0]) if agents else []) if passive else subjects_of(doc, verb)
-        for s in actors:
-            for o in dict.fromkeys(targets):
-                if s != o:
-                    yield (s, pred, o, verb, rule, 0.75, None)
+        yield from each(actors, pred, targets, verb, rule, 0.75)
