@@ -46,8 +46,8 @@ def test_deceiving_and_abusing_power_are_wrongdoing(facts_of) -> None:
 
 
 def test_a_reported_epithet_is_criticism(facts_of) -> None:
-    facts = facts_of("Senator Tom Halvorsen said that Israel's insistence on the plan was "
+    facts = facts_of("Senator Tom Halvorsen said that Chile's demand for the port was "
                      "unrealistic. He said Governor Ann Leary was not reckless.")
     found = triples(facts)
-    assert ("Tom Halvorsen", "criticized", "Israel") in found
+    assert ("Tom Halvorsen", "criticized", "Chile") in found
     assert ("Tom Halvorsen", "criticized", "Ann Leary") not in found

@@ -155,7 +155,7 @@ def test_administration_officials_speak_for_the_country(facts_of) -> None:
 
 def test_they_after_a_group_named_in_apposition(facts_of) -> None:
     facts = facts_of("Three senators, Tom Harlow, Ann Leary and Jim Parrish, said the plan was "
-                     "bad, but they put the responsibility squarely on Governor Dana Quill.")
+                     "bad, but they laid the blame on Governor Dana Quill.")
     found = triples(facts)
     assert {s for s, p, o in found if p == "accused" and o == "Dana Quill"} == {
         "Tom Harlow", "Ann Leary", "Jim Parrish"}

@@ -23,8 +23,8 @@ def test_urged_to_step_down(facts_of) -> None:
 
 
 def test_called_on_to_resign(facts_of) -> None:
-    facts = facts_of("Speaker Nadia Perlman called on Attorney General Bill Barrow to resign.")
-    assert ("Nadia Perlman", "criticized", "Bill Barrow") in triples(facts)
+    facts = facts_of("Speaker Nadia Perlman called on Attorney General Hugh Pellman to resign.")
+    assert ("Nadia Perlman", "criticized", "Hugh Pellman") in triples(facts)
 
 
 def test_declining_to_call_for_removal_is_negated(facts_of) -> None:

@@ -79,10 +79,10 @@ def test_ambassador_to_an_organisation_holds_a_post_there(facts_of) -> None:
 
 
 def test_ambassador_to_a_country_is_not_its_officeholder(facts_of) -> None:
-    facts = facts_of("U.S. Ambassador to Israel Dan Fromer spoke on Monday.")
+    facts = facts_of("U.S. Ambassador to Chile Dan Fromer spoke on Monday.")
     assert _posts(facts) == {("Dan Fromer", "United States")}
-    assert "Israel" in {e.name for e in facts.entities}
-    bare = facts_of("Ambassador to Israel Dan Fromer spoke on Monday.")
+    assert "Chile" in {e.name for e in facts.entities}
+    bare = facts_of("Ambassador to Chile Dan Fromer spoke on Monday.")
     assert not [o for s, o in _posts(bare) if s == "Dan Fromer"]
 
 
@@ -92,17 +92,17 @@ def test_appositive_ambassador_to_a_country(facts_of) -> None:
 
 
 def test_cabinet_titles_with_department_words(facts_of) -> None:
-    facts = facts_of("Secretary of Education Betty Dewan spoke at the school.")
-    assert ("Betty Dewan", "United States") in _posts(facts)
-    dept = facts_of("Homeland Security Secretary Kirsten Neilan spoke at the border.")
-    assert ("Kirsten Neilan", "Homeland Security") in _posts(dept)
+    facts = facts_of("Secretary of Education Mark Ellison spoke at the school.")
+    assert ("Mark Ellison", "United States") in _posts(facts)
+    dept = facts_of("Homeland Security Secretary Paul Granger spoke at the border.")
+    assert ("Paul Granger", "Homeland Security") in _posts(dept)
 
 
 def test_state_offices_are_held_in_the_state(facts_of) -> None:
-    facts = facts_of("Ohio Secretary of State Jon Hustead said the count was over. "
-                     "California Attorney General Kamala Harte said so too.")
-    assert ("Jon Hustead", "Ohio") in _posts(facts)
-    assert ("Kamala Harte", "California") in _posts(facts)
+    facts = facts_of("Vermont Secretary of State Lena Marsh said the count was over. "
+                     "Oregon Attorney General Ruth Callan said so too.")
+    assert ("Lena Marsh", "Vermont") in _posts(facts)
+    assert ("Ruth Callan", "Oregon") in _posts(facts)
     assert not [s for s, o in _posts(facts) if o == "United States"]
 
 
@@ -121,6 +121,6 @@ def test_academic_post_in_apposition(facts_of) -> None:
 
 
 def test_academic_post_with_the_field_between(facts_of) -> None:
-    facts = facts_of("“She is careful,” says Tom Veckley, a professor of international "
-                     "relations at the University of Ottawa in Canada.")
+    facts = facts_of("“She is careful,” says Tom Veckley, a professor of economic history "
+                     "at the University of Ottawa in Ontario.")
     assert ("Tom Veckley", "University of Ottawa") in _posts(facts)

@@ -23,8 +23,8 @@ def test_naming_someone_something_is_not_a_call(facts_of) -> None:
 
 
 def test_speaking_for_someone_is_not_a_talk(facts_of) -> None:
-    facts = facts_of("Attorney General Ed Hollis spoke on Monday. Senator Harold Ruddock says "
-                     "he can't speak for the President or the attorney general.")
+    facts = facts_of("Attorney General Ed Hollis spoke on Monday. Senator Harold Ruddock said "
+                     "he could not speak for the President and the attorney general.")
     assert not [r for r in facts.relations if r.predicate == "discussedWith"]
     talk = facts_of("Senator Harold Ruddock spoke to Governor Amy Castell on Monday.")
     assert ("Amy Castell", "discussedWith", "Harold Ruddock") in triples(talk)

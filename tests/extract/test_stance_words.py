@@ -17,13 +17,13 @@ def test_supporter_after_a_copula(facts_of) -> None:
 
 
 def test_supporter_of_an_act_backs_the_act(facts_of) -> None:
-    facts = facts_of("Rep. Ann Leary, a supporter of Congress passing a new war authorization, "
-                     "spoke.")
-    assert ("Ann Leary", "supports", "Congress") not in triples(facts)
+    facts = facts_of("Rep. Ann Leary, a supporter of NATO adding new members, spoke.")
+    assert ("Ann Leary", "supports", "NATO") not in triples(facts)
 
 
 def test_telling_another_side(facts_of) -> None:
-    facts = facts_of("Prime Minister Dov Arieli told President Obama that the deal was bad.")
+    facts = facts_of("Prime Minister Dov Arieli told President Obama that the border plan had "
+                     "stalled.")
     assert ("Barack Obama", "discussedWith", "Dov Arieli") in triples(facts)
 
 
@@ -75,26 +75,25 @@ def test_more_verbs_of_disparagement(facts_of) -> None:
 
 
 def test_childish_is_an_epithet(facts_of) -> None:
-    facts = facts_of("Iranian Foreign Minister Omid Rahnama called Israel's comments childish "
+    facts = facts_of("Iranian Foreign Minister Omid Rahnama branded Israel's remarks childish "
                      "and silly.")
     assert ("Omid Rahnama", "criticized", "Israel") in triples(facts)
 
 
 def test_a_state_lawmaker_is_not_the_state(facts_of) -> None:
-    facts = facts_of("The Florida lawmaker told reporters that the count was wrong.")
-    assert not [t for t in triples(facts) if t[0] == "Florida"]
+    facts = facts_of("The Idaho lawmaker told reporters the vote tally was off.")
+    assert not [t for t in triples(facts) if t[0] == "Idaho"]
 
 
 def test_a_party_member_in_apposition(facts_of) -> None:
-    facts = facts_of("Senator Jane Roark led the opposition to her fellow Democrat, Senator "
-                     "Mary Landers.")
+    facts = facts_of("Senator Jane Roark opposed her fellow Democrat, Senator Mary Landers.")
     assert ("Jane Roark", "rejected", "Mary Landers") in triples(facts)
     assert not [t for t in triples(facts) if t[1] == "rejected" and t[2] != "Mary Landers"]
 
 
 def test_a_base_of_support_with_voters_backs_no_one(facts_of) -> None:
-    facts = facts_of("The tariffs could erode President Obama's base of support with rural "
-                     "America.")
+    facts = facts_of("The new levy may shrink Governor Ann Leary's base of support with rural "
+                     "Idaho.")
     assert not [t for t in triples(facts) if t[1] == "supports"]
 
 
@@ -131,8 +130,7 @@ def test_a_visit_to_a_school_meets_no_one(facts_of) -> None:
 
 
 def test_telling_a_one_word_name_is_no_talk(facts_of) -> None:
-    facts = facts_of("Chancellor Gerd Lindner told Zeitblatt on Sunday that firms should "
-                     "invest at home.")
+    facts = facts_of("Chancellor Gerd Lindner told Zeitblatt that banks must lend more.")
     assert not [t for t in triples(facts) if t[1] == "discussedWith"]
 
 
@@ -153,17 +151,18 @@ def test_a_person_s_attacks_on_someone(facts_of) -> None:
 
 
 def test_speaking_to_an_audience_is_no_talk(facts_of) -> None:
-    facts = facts_of("Prime Minister Dov Arieli spoke to a joint session of Congress on Tuesday.")
+    facts = facts_of("Prime Minister Dov Arieli spoke to a session of the Andean Parliament "
+                     "on Tuesday.")
     assert not [t for t in triples(facts) if t[1] == "discussedWith"]
 
 
 def test_a_meeting_that_could_be_or_is_possible_is_no_fact(facts_of) -> None:
-    facts = facts_of("Officials say a meeting between Prime Minister Dov Arieli and President "
-                     "Lucas Ferreira could be seen as interference.\n\n"
-                     "The statement mentioned the possibility of talks between Dov Arieli and "
-                     "Lucas Ferreira in Lima.")
+    facts = facts_of("Aides warn that a meeting between Prime Minister Dov Arieli and "
+                     "President Lucas Ferreira could hurt the talks.\n\n"
+                     "Foreign Minister Ana Prado welcomed the prospect of a meeting with "
+                     "President Tomas Ruiz.")
     met = [r for r in facts.relations if r.predicate == "discussedWith"]
-    assert met and all(r.modality == "hedged" for r in met)
+    assert len(met) == 2 and all(r.modality == "hedged" for r in met)
     held = facts_of("A meeting between Prime Minister Dov Arieli and President Lucas Ferreira "
                     "took place in Lima.")
     assert [r.modality for r in held.relations if r.predicate == "discussedWith"] == ["fact"]
@@ -179,7 +178,7 @@ def test_stance_idioms(facts_of) -> None:
 
 def test_pushing_back_and_disagreeing(facts_of) -> None:
     facts = facts_of("Governor Ann Leary pushed back against Senator Tom Halvorsen's plan.\n\n"
-                     "Rep. Dana Quill disagrees with Senator Tom Halvorsen on that point.")
+                     "Rep. Dana Quill disagrees with Senator Tom Halvorsen on the budget.")
     found = triples(facts)
     assert ("Ann Leary", "rejected", "Tom Halvorsen") in found
     assert ("Dana Quill", "rejected", "Tom Halvorsen") in found
