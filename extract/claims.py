@@ -13,7 +13,7 @@ accuses the subject of the reported clause when that clause states a wrongdoing:
   "was believed to be responsible for".
 
 Rule id ``reported-blame``. A reported clause that calls its subject, or what its subject
-did, something disparaging ("said Israel's demand was unrealistic") is criticism (rule
+did, something disparaging ("said Chile's demand was unrealistic") is criticism (rule
 ``reported-epithet``). A hedge in the clause ("probably used") is read by
 :mod:`extract.assertion` like any other.
 """
@@ -94,7 +94,7 @@ def reported_blame_rule(doc: Doc, verb: Token) -> Iterator[Found]:
         yield from each(subjects_of(doc, verb), pred, judged, verb, rule, 0.7)
 
 
-#: Nouns for what someone did or said, judged as theirs ("Israel's insistence was unrealistic").
+#: Nouns for what someone did or said, judged as theirs ("Chile's demand was unrealistic").
 _JUDGED_NOUNS = ACT_NOUNS | REQUEST_NOUNS | frozenset({
     "insistence", "speech", "address", "idea", "claim", "argument", "strategy", "leadership",
     "tactic", "record", "agenda", "budget", "bill", "law", "order", "deal",

@@ -139,8 +139,9 @@ _JUDGING = frozenset({"criticized", "rejected", "supports", "accused"})
 
 
 def _told_in_person(doc: Doc, verb: Token, dobj: list[Token]) -> bool:
-    """Whether "X told Y" is one side speaking to another ("Netanyahu told Obama that ..."),
-    not a source giving a quote to a news outlet or a reporter ("..., X told CNN")."""
+    """Whether "X told Y" is one side speaking to another ("the prime minister told the
+    president that ..."), not a source giving a quote to a news outlet or a reporter ("...,
+    X told CNN")."""
     groups = doc._.ng_entities
     if any(o.pos_ == "PRON" for o in dobj):
         return False  # "told him": who he is is too often guessed wrong
@@ -231,7 +232,7 @@ def _noun_rule(doc: Doc, noun: Token, pred: str) -> Iterator[Found]:
     if noun.lemma_.lower() == "opposition":
         preps |= {"to"}  # "opposition to the president"; not "refusal to impeach X"
     if pred == "supports":
-        preps -= {"with"}  # "his base of support with rural voters" backs no one
+        preps -= {"with"}  # "her base of support with farmers" backs no one
     objects = prep_objects(doc, noun, preps)
     if not objects and noun.dep_ == "dobj":  # "impose sanctions on Russia"
         objects = prep_objects(doc, noun.head, preps if pred in SYMMETRIC else preps - {"with"})
