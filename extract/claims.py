@@ -27,15 +27,15 @@ from spacy.tokens import Doc, Token
 from extract.arguments import args_of, children, subjects_of, through
 from extract.speech import supposed
 from extract.stance_rules import Found, each
-from extract.triggers import ACT_NOUNS, EPITHETS, REQUEST_NOUNS
+from extract.triggers import ACT_NOUNS, EPITHETS, PRAISED_ROLES, PRAISES, REQUEST_NOUNS
 
-__all__ = ["reported_blame_rule"]
+__all__ = ["judgement", "reported_blame_rule"]
 
 #: Verbs that report a claim or a finding about someone.
 _CLAIM_VERBS = frozenset({
     "say", "claim", "allege", "charge", "insist", "conclude", "believe", "assert", "state",
     "find", "determine", "assess", "argue", "contend", "suspect", "tell", "add", "write",
-    "tweet", "suggest",
+    "tweet", "suggest", "think",
 })
 #: Verbs that are a wrongdoing by themselves.
 _WRONG_VERBS = frozenset({
@@ -82,16 +82,59 @@ def reported_blame_rule(doc: Doc, verb: Token) -> Iterator[Found]:
     if verb.lemma_.lower() not in _CLAIM_VERBS or verb.pos_ != "VERB" or supposed(verb):
         return  # not "If Rice had said that X was behind it"
     for clause in children(verb, "ccomp"):
-        if _wrongdoing(clause):
-            pred, rule = "accused", "reported-blame"
-            judged = [k for s in children(clause, "nsubj", "nsubjpass") for k in args_of(doc, s)]
-        elif _disparaged(clause):  # "said the U.S. policy was reckless"
-            pred, rule = "criticized", "reported-epithet"
-            judged = [k for s in children(clause, "nsubj") for k in args_of(doc, s) or (
-                through(doc, s) if s.lemma_.lower() in _JUDGED_NOUNS else [])]
-        else:
-            continue
-        yield from each(subjects_of(doc, verb), pred, judged, verb, rule, 0.7)
+        judged = judgement(doc, clause)
+        if judged is not None:
+            pred, targets = judged
+            rule = _RULES[pred]
+            yield from each(subjects_of(doc, verb), pred, targets, verb, rule, 0.7)
+
+
+_RULES = {"accused": "reported-blame", "criticized": "reported-epithet",
+          "supports": "reported-praise"}
+
+
+def judgement(doc: Doc, clause: Token) -> tuple[str, list[str]] | None:
+    """What a clause says of its subject: ("accused", keys) for a wrongdoing ("X lied"),
+    ("criticized", keys) for a disparaging description ("X's plan is reckless", "X is doing a
+    terrible job"), ("supports", keys) for praise ("X has been terrific", "X is doing a great
+    job", "X is a good man"), else None."""
+    if any(c.dep_ == "neg" for c in clause.children):
+        return None  # "was not reckless", "is not doing a good job": no clear stance
+    if _wrongdoing(clause):
+        return "accused", [k for s in children(clause, "nsubj", "nsubjpass")
+                           for k in args_of(doc, s)]
+    subjects = children(clause, "nsubj")
+    if _disparaged(clause) or _job(clause, _POOR):
+        return "criticized", [k for s in subjects for k in args_of(doc, s) or (
+            through(doc, s) if s.lemma_.lower() in _JUDGED_NOUNS else [])]
+    if _praised(clause) or _job(clause, PRAISES):
+        return "supports", [k for s in subjects for k in args_of(doc, s)]
+    return None
+
+
+#: What makes a job done a poor one ("is doing a terrible job").
+_POOR = frozenset({"terrible", "lousy", "poor", "bad", "horrible", "awful", "miserable"})
+
+
+def _job(clause: Token, words: frozenset[str]) -> bool:
+    """"X is doing a great job": the verb "do" with a job so described."""
+    return clause.lemma_ == "do" and any(
+        o.lemma_ == "job" and any(a.lower_ in words for a in children(o, "amod"))
+        for o in children(clause, "dobj"))
+
+
+def _praised(clause: Token) -> bool:
+    """"X has been terrific", "X is a great leader", "X is a hero"."""
+    if clause.lemma_ != "be":
+        return False
+    for tok in (t for c in children(clause, "acomp", "attr") for t in (c, *c.conjuncts)):
+        if tok.dep_ == "acomp" and tok.lower_ in PRAISES and not children(tok, "prep", "xcomp"):
+            return True  # not "great at golf", "good to see"
+        if tok.pos_ == "NOUN" and (tok.lemma_.lower() in {"hero", "patriot"} or (
+                tok.lemma_.lower() in PRAISED_ROLES
+                and any(a.lower_ in PRAISES for a in children(tok, "amod")))):
+            return True
+    return False
 
 
 #: Nouns for what someone did or said, judged as theirs ("Chile's demand was unrealistic").

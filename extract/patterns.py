@@ -65,8 +65,8 @@ __all__ = ["Found", "post_relations", "sentence_relations"]
 #: Verbs whose coordinated subjects act together: "Blinken and Lavrov met" (not "visit").
 _PAIR_VERBS = frozenset({"meet", "talk", "discuss", "confer", "negotiate", "consult", "agree",
                          "sign", "cooperate", "collaborate", "partner", "ally", "coordinate"})
-_PARTNER_VERBS = frozenset({"meet", "host", "receive", "phone", "call", "consult", "visit",
-                            "tell"})
+_PARTNER_VERBS = frozenset({"meet", "host", "receive", "phone", "telephone", "call", "consult",
+                            "visit", "tell"})
 
 
 def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:

@@ -120,13 +120,29 @@ def quoted_mask(sent_tokens: list[Token]) -> list[bool]:
     """For each token of a sentence: does it stand inside a (double-quoted) quotation?
 
     Curly marks say which way they go, so a sentence that starts inside a quotation opened
-    before it ('The plan is bad,” Blinken said.') is read right.
+    before it ('The plan is bad,” Blinken said.') is read right; for straight marks, an odd
+    number of them earlier in the paragraph says the same.
     """
     marks = [t.text for t in sent_tokens if t.text in DOUBLE_QUOTES]
     inside = bool(marks) and marks[0] == "”"
+    if marks and marks[0] == '"' and _opened_before(sent_tokens[0]):
+        inside = True  # '"Obama lied. The plan is bad," she said.': the second sentence
     mask: list[bool] = []
     for tok in sent_tokens:
         mask.append(inside)
         if tok.text in DOUBLE_QUOTES:
             inside = tok.text == "“" or (tok.text == '"' and not inside)
     return mask
+
+
+def _opened_before(first: Token, reach: int = 200) -> bool:
+    """Whether an odd number of straight double quotation marks stand before ``first`` in its
+    paragraph (at most ``reach`` tokens back): a quotation is open where it starts."""
+    doc = first.doc
+    count = 0
+    for i in range(first.i - 1, max(-1, first.i - 1 - reach), -1):
+        text = doc[i].text
+        if "\n" in text:
+            break
+        count += text == '"'
+    return count % 2 == 1

@@ -35,6 +35,7 @@ from extract.guard import run_guarded
 from extract.kb import KnowledgeBase, load_kb
 from extract.located import nested_places, retype_named_places
 from extract.merging import add_kb_entity
+from extract.own_words import own_words_relations
 from extract.parties import party_memberships
 from extract.patterns import Found, post_relations, sentence_relations
 from extract.post_verbs import post_verb_relations
@@ -50,6 +51,11 @@ if not Doc.has_extension("ng_relations"):
 _NON_ACTOR = frozenset({"locatedIn", "holdsPost", "memberOf"})
 
 
+#: Stances taken by saying so: one's own words stating them are the stance itself.
+_SPEECH_ACTS = frozenset({"criticized", "accused", "supports", "rejected", "namedAsThreat",
+                          "threatened"})
+
+
 def extract_relations(doc: Doc, kb: KnowledgeBase) -> list[Relation]:
     """All relations of ``doc`` (entities and coreference must already be resolved)."""
     retype_named_places(doc)
@@ -61,6 +67,7 @@ def extract_relations(doc: Doc, kb: KnowledgeBase) -> list[Relation]:
         found.extend(locate(doc, tokens, kb))
         found.extend(nested_places(doc, tokens))
         found.extend(post_verb_relations(doc, tokens))
+    found.extend(own_words_relations(doc, found, sentence_relations))
     found.extend(contained(doc, kb))
     found.extend(party_memberships(doc))
     return _to_relations(doc, found, kb)
@@ -90,7 +97,11 @@ def _coref_notes(doc: Doc, sent: Any, keys: set[str | None]) -> tuple[str, ...]:
 
 def _to_relations(doc: Doc, found: list[Found], kb: KnowledgeBase) -> list[Relation]:
     tokens: dict[int, str] = doc._.ng_tokens
-    coref_tokens = {i for i, _k, _a in doc._.ng_coref or ()} | set(doc._.ng_plural or {})
+    resolved: dict[int, set[str]] = {}
+    for i, key, _a in doc._.ng_coref or ():
+        resolved.setdefault(i, set()).add(key)
+    for i, keys in (doc._.ng_plural or {}).items():
+        resolved.setdefault(i, set()).update(keys)
     out: dict[tuple[Any, ...], Relation] = {}
     for subj, pred, obj, trig, rule, conf, value in found:
         if pred not in _NON_ACTOR:
@@ -110,7 +121,10 @@ def _to_relations(doc: Doc, found: list[Found], kb: KnowledgeBase) -> list[Relat
             negated = any(c.dep_ == "neg" for c in trig.children)
             state = replace(state, polarity="negated" if negated else "asserted")
         src = tokens.get(state.attributed_to.i) if state.attributed_to is not None else None
-        uses_coref = any(t.i in coref_tokens for t in sent)
+        if src == subj and pred in _SPEECH_ACTS and state.modality == "reported":
+            state = replace(state, modality="fact")  # '"I oppose it," X said': X's own stance
+        # coreference lowers confidence where it resolved an argument of this statement
+        uses_coref = any(resolved.get(t.i, set()) & {subj, obj} for t in sent)
         rel = Relation(
             subject=subj, predicate=pred, obj=obj, value=value,
             sentence=sent.text.strip(),

@@ -214,7 +214,22 @@ EPITHETS = frozenset({
     "disgraceful", "absurd", "ridiculous", "appalling", "deplorable", "illegal", "unlawful",
     "inexcusable", "unjustified", "hypocritical", "despicable", "abhorrent", "misguided",
     "unrealistic", "counterproductive", "irrational", "shortsighted", "dangerous",
+    "wrong", "incorrect", "false", "untrue", "disastrous", "disaster", "mistake", "catastrophe",
+    "catastrophic", "terrible", "horrible", "awful", "unconstitutional", "unfit", "unqualified",
+    "sham", "hoax", "travesty", "farce", "nonsense", "baloney", "inept", "incapable",
+    "shameless", "unfair", "unjust", "deranged", "insane", "crazy",
 }) | _INSULTS
+
+#: Words that, said of someone or of what they did, praise them ("X has been terrific",
+#: "X is doing a great job", "a good man").
+PRAISES = _f(
+    "great", "good", "terrific", "fantastic", "excellent", "tremendous", "wonderful",
+    "outstanding", "phenomenal", "amazing", "superb", "admirable", "courageous", "brave",
+    "heroic", "hero", "patriot", "honorable", "honourable", "decent", "brilliant",
+)
+#: Nouns that, praised, praise their holder: "a great leader", "a good friend".
+PRAISED_ROLES = _f("man", "woman", "friend", "leader", "president", "guy", "person", "patriot",
+                   "hero", "job", "senator", "governor", "partner", "ally", "servant")
 
 #: Verbs that put blame on someone ("placed the blame on X"), and the nouns for the blame.
 BLAME_VERBS = _f("put", "place", "lay", "cast", "pin", "heap", "pile", "peg", "shift")

@@ -51,3 +51,25 @@ def test_a_reported_epithet_is_criticism(facts_of) -> None:
     found = triples(facts)
     assert ("Tom Halvorsen", "criticized", "Chile") in found
     assert ("Tom Halvorsen", "criticized", "Ann Leary") not in found
+
+
+def test_reported_praise_is_support(facts_of) -> None:
+    facts = facts_of("Governor Ann Leary said Senator Tom Halvorsen had been terrific. Mayor "
+                     "Dana Quill said that Governor Ann Leary is doing a great job.")
+    found = triples(facts)
+    assert ("Ann Leary", "supports", "Tom Halvorsen") in found
+    assert ("Dana Quill", "supports", "Ann Leary") in found
+
+
+def test_praise_needs_the_person_praised(facts_of) -> None:
+    facts = facts_of("Governor Ann Leary said the weather had been terrific and that Senator "
+                     "Tom Halvorsen is not doing a great job.")
+    assert not {t for t in triples(facts) if t[1] == "supports"}
+
+
+def test_calling_someone_wrong_is_criticism(facts_of) -> None:
+    facts = facts_of("Senator Tom Halvorsen said Governor Ann Leary was wrong. Mayor Dana Quill "
+                     "said that Governor Ann Leary is doing a terrible job.")
+    found = triples(facts)
+    assert ("Tom Halvorsen", "criticized", "Ann Leary") in found
+    assert ("Dana Quill", "criticized", "Ann Leary") in found

@@ -200,3 +200,18 @@ def test_lifting_sanctions_is_not_sanctioning(facts_of) -> None:
     facts = facts_of("The European Union lifted sanctions on Belarus.")
     rels = [r for r in facts.relations if r.predicate == "sanctioned"]
     assert rels and all(r.polarity == "negated" for r in rels)
+
+
+def test_telephoning_someone_is_a_talk(facts_of) -> None:
+    facts = facts_of("Foreign Minister Ann Leary of Norway telephoned Jens Stoltenberg on "
+                     "Tuesday.")
+    assert ("Jens Stoltenberg", "discussedWith", "Ann Leary") in triples(facts)
+
+
+def test_coreference_lowers_only_the_statements_it_resolved(facts_of) -> None:
+    facts = facts_of("Senator Jane Halvorsen spoke on Tuesday. She said that Tom Akers would "
+                     "meet Jens Stoltenberg in Oslo.")
+    met = next(r for r in facts.relations if r.predicate == "discussedWith")
+    said = next(r for r in facts.relations if r.predicate == "said")
+    assert said.coreference and said.confidence < 0.75  # "She" = Jane Halvorsen
+    assert not met.coreference and met.confidence == 0.85

@@ -170,3 +170,18 @@ def test_quotation_a_naming_verb_puts_on_its_object(facts_of) -> None:
                      'the largest banks."')
     assert any(s == "Mary Lanford" and "a gift to the largest banks" in o
                for s, o in _said(facts))
+
+
+def test_straight_quotation_over_two_sentences_keeps_the_speaker_outside(facts_of) -> None:
+    facts = facts_of('Senator Jane Halvorsen spoke on Tuesday. "Ann Leary left early. The vote '
+                     'is off," she said.')
+    assert any(s == "Jane Halvorsen" and "The vote is off" in o for s, o in _said(facts))
+
+
+def test_quoted_mask_knows_a_straight_quotation_opened_before(nlp) -> None:
+    from extract.quotes import quoted_mask
+
+    doc = nlp('"Ann Leary left early. The vote is off," she said.')
+    second = list(doc.sents)[-1]
+    mask = dict(zip((t.text for t in second), quoted_mask(list(second)), strict=True))
+    assert mask["vote"] and not mask["she"]

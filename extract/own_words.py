@@ -1,0 +1,147 @@
+"""Stances a speaker states in their own words, inside a quotation.
+
+A quotation speaks in the first person: '"I oppose the governor's plan," Halvorsen said',
+'"We condemn the attack," the ministry said'. Once :mod:`extract.speech` has found who said a
+quotation, "I", "me", "my" (a person speaking) and "we", "us", "our" (an organisation or a
+country speaking) inside it stand for the speaker, and the stance rules of the sentence are
+read again with them. Each such mention is recorded as coreference ("I = Jane Halvorsen"), so
+the statement carries the note and the lower confidence of a resolved mention.
+
+A quotation is every stretch of text between double quotation marks, bounded by its
+paragraph; it is the speaker's when it is part of what the speaker's ``said`` statement
+quotes. A quotation claimed by two speakers is left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from extract.claims import judgement
+from extract.entities import EntityGroup
+from extract.quotes import DOUBLE_QUOTES
+from extract.sentences import sentence_of
+from extract.speech import supposed
+from extract.stance_rules import each
+
+__all__ = ["own_words_relations", "quotations"]
+
+Found = tuple[str, str, str | None, Token, str, float, str | None]
+
+#: First-person words by the kind of speaker they stand for.
+_SINGULAR = frozenset({"i", "me", "my", "myself", "mine"})
+_PLURAL = frozenset({"we", "us", "our", "ourselves", "ours"})
+_COLLECTIVE = frozenset({"ORG", "GPE"})
+#: Rules whose statement quotes the speaker's words (not a reported clause).
+_QUOTING = frozenset({"quote", "quote-carried"})
+
+
+def quotations(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges ``(start, end)`` of the double-quoted stretches of ``doc``, marks
+    excluded; a quotation left open closes at the end of its paragraph.
+
+    Curly marks say which way they go; a straight mark opens when none is open.
+    """
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for tok in doc:
+        if "\n" in tok.text and start is not None:
+            spans.append((start, tok.i))
+            start = None
+        if tok.text not in DOUBLE_QUOTES:
+            continue
+        if start is None and tok.text != "”":
+            start = tok.i + 1
+        elif start is not None and tok.text != "“":
+            spans.append((start, tok.i))
+            start = None
+    if start is not None:
+        spans.append((start, len(doc)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).strip(" ,.;:'\"“”")
+
+
+def _speakers_of(doc: Doc, found: list[Found]) -> dict[tuple[int, int], str]:
+    """Each quotation whose words a ``said`` statement quotes, with its one speaker."""
+    spans = quotations(doc)
+    owners: dict[tuple[int, int], set[str]] = {}
+    for subj, pred, _obj, trig, rule, _conf, value in found:
+        if pred != "said" or rule not in _QUOTING or not value:
+            continue
+        parts = [_norm(p) for p in value.split(" … ")]
+        sent = sentence_of(trig)
+        for start, end in spans:
+            if end < sent.start - 200 or start > sent.end + 200:
+                continue
+            text = _norm(doc[start:end].text)
+            if len(text) > 8 and any(text[:40] in p or p[:40] in text for p in parts if p):
+                owners.setdefault((start, end), set()).add(subj)
+    return {span: next(iter(keys)) for span, keys in owners.items() if len(keys) == 1}
+
+
+def own_words_relations(
+    doc: Doc, found: list[Found], rules: Callable[[Doc, Any, list[Token]], Iterable[Found]],
+) -> Iterator[Found]:
+    """Stance statements made by speakers in the first person (see module doc).
+
+    Args:
+        doc: The document, its entities, coreference and ``found`` statements made.
+        found: The statements found so far; their ``said`` statements name the speakers.
+        rules: The sentence rules to read again (``sentence_relations``).
+
+    Yields:
+        New statements of a speaker, never a ``said`` statement.
+    """
+    groups: dict[str, EntityGroup] = doc._.ng_entities
+    tokens: dict[int, str] = doc._.ng_tokens
+    resolved: dict[int, tuple[str, int]] = {}
+    owned = _speakers_of(doc, found)
+    yield from _judged_in_quotes(doc, owned)
+    for (start, end), key in owned.items():
+        words = _SINGULAR if groups[key].type == "PERSON" else (
+            _PLURAL if groups[key].type in _COLLECTIVE else frozenset())
+        for tok in doc[start:end]:
+            if tok.lower_ in words and tok.i not in tokens:
+                resolved[tok.i] = (key, start - 1)
+    if not resolved:
+        return
+    seen = set(found)
+    for i, (key, _mark) in resolved.items():
+        tokens[i] = key
+    chains = doc._.ng_coref if doc._.ng_coref is not None else []
+    chains.extend((i, key, mark) for i, (key, mark) in resolved.items())
+    doc._.ng_coref = chains
+    by_sent: dict[int, tuple[Any, set[str]]] = {}
+    for i, (key, _mark) in resolved.items():
+        sent = sentence_of(doc[i])
+        by_sent.setdefault(sent.start, (sent, set()))[1].add(key)
+    for sent, keys in by_sent.values():
+        for item in rules(doc, sent, list(sent)):
+            if item[1] != "said" and item not in seen and keys & {item[0], item[2]}:
+                seen.add(item)
+                yield item
+
+
+def _judged_in_quotes(doc: Doc, owned: dict[tuple[int, int], str]) -> Iterator[Found]:
+    """'"The senator lied. His plan is reckless," Halvorsen said': a main clause of a
+    quotation that states a wrongdoing of its subject, or calls it or its act something
+    disparaging, is the speaker's accusation or criticism (:func:`extract.claims.judgement`).
+    Clauses reported by a verb of speaking are read by the claim rules already."""
+    for (start, end), key in owned.items():
+        for tok in doc[start:end]:
+            if not (tok.dep_ == "ROOT" or (tok.dep_ == "conj" and tok.head.dep_ == "ROOT")):
+                continue
+            sent = sentence_of(tok)
+            if sent.text.rstrip(" ”\"'").endswith("?") or supposed(tok):
+                continue  # a question or a supposition states nothing
+            judged = judgement(doc, tok)
+            if judged is not None:
+                pred, targets = judged
+                rule = {"accused": "quote-blame", "criticized": "quote-epithet"}.get(
+                    pred, "quote-praise")
+                yield from each([key], pred, targets, tok, rule, 0.65)
