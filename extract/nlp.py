@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.errors import Errors, NewsgraphError
+from extract.tables import use_tables
 
 __all__ = ["DEFAULT_MODELS", "load_nlp", "resolve_model"]
 
@@ -44,6 +45,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 def load_nlp(model: str | None = None, kb_paths: Sequence[str] = ()) -> Language:
     """Load ``model`` and add the entity, coreference and relation components.
 
+    The model's attribute ruler and lemmatizer run by table lookup, with the same results
+    (:mod:`extract.tables`).
+
     The pipeline is cached per process: calling again with the same arguments is free.
     """
     # Register the factories by importing their modules.
@@ -51,7 +55,7 @@ def load_nlp(model: str | None = None, kb_paths: Sequence[str] = ()) -> Language
     import extract.entities
     import extract.relations  # noqa: F401
 
-    nlp = spacy.load(resolve_model(model), exclude=["senter"])
+    nlp = use_tables(spacy.load(resolve_model(model), exclude=["senter"]))
     nlp.add_pipe("newsgraph_paragraphs", before="parser")
     config = {"kb_paths": list(kb_paths)}
     for name in _COMPONENTS:

@@ -68,18 +68,19 @@ def _norm(text: str) -> str:
 
 def _speakers_of(doc: Doc, found: list[Found]) -> dict[tuple[int, int], str]:
     """Each quotation whose words a ``said`` statement quotes, with its one speaker."""
-    spans = quotations(doc)
+    quoting = [(subj, trig, value) for subj, pred, _obj, trig, rule, _conf, value in found
+               if pred == "said" and rule in _QUOTING and value]
+    if not quoting:
+        return {}
+    spans = [(start, end, _norm(doc[start:end].text)) for start, end in quotations(doc)]
     owners: dict[tuple[int, int], set[str]] = {}
-    for subj, pred, _obj, trig, rule, _conf, value in found:
-        if pred != "said" or rule not in _QUOTING or not value:
-            continue
-        parts = [_norm(p) for p in value.split(" … ")]
+    for subj, trig, value in quoting:
+        parts = [p for p in (_norm(p) for p in value.split(" … ")) if p]
         sent = sentence_of(trig)
-        for start, end in spans:
-            if end < sent.start - 200 or start > sent.end + 200:
+        for start, end, text in spans:
+            if end < sent.start - 200 or start > sent.end + 200 or len(text) <= 8:
                 continue
-            text = _norm(doc[start:end].text)
-            if len(text) > 8 and any(text[:40] in p or p[:40] in text for p in parts if p):
+            if any(text[:40] in p or p[:40] in text for p in parts):
                 owners.setdefault((start, end), set()).add(subj)
     return {span: next(iter(keys)) for span, keys in owners.items() if len(keys) == 1}
 
