@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.doctext import doc_text
 from extract.errors import Errors, NewsgraphError
 from extract.tables import use_tables
 
@@ -32,13 +36,24 @@ def resolve_model(name: str | None = None) -> str:
 
 @Language.component("newsgraph_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headlines and paragraphs never run together."""
-    after_break = False
-    for tok in doc:
-        if after_break and not tok.is_space:
-            tok.is_sent_start = True
-        after_break = "\n" in tok.text_with_ws
+    """Start a sentence after every line break: headlines and paragraphs never run together.
+
+    A token right after one whose text holds a line break starts a sentence, unless it is
+    space itself. Only the tokens around line breaks are visited.
+    """
+    text = doc_text(doc)
+    if "\n" not in text or len(doc) < 2:
+        return doc
+    starts = doc.to_array([IDX]).ravel()
+    breaks = {int(k) for k in numpy.searchsorted(
+        starts, [m.start() for m in _BREAK.finditer(text)], side="right") - 1}
+    for k in sorted(breaks):
+        if 0 <= k < len(doc) - 1 and not doc[k + 1].is_space:
+            doc[k + 1].is_sent_start = True
     return doc
+
+
+_BREAK = re.compile("\n")
 
 
 @lru_cache(maxsize=4)

@@ -27,7 +27,8 @@ import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.pipeline import Lemmatizer
+from spacy.tokens import Doc, Token
 from thinc.types import Ints2d
 
 __all__ = ["use_tables"]
@@ -100,6 +101,7 @@ class _TableRuler:
                 else:
                     self.general.append((attr_id, test))
         self._rules: dict[tuple[int, int, int, int], tuple[int, ...]] = {}
+        self._effects: dict[tuple[int, int, int, int], tuple[tuple[int, int], ...]] = {}
 
     def _rules_for(self, key: tuple[int, int, int, int]) -> tuple[int, ...]:
         """The one-token patterns (attribute ids, in order) that match a token's signature."""
@@ -112,8 +114,21 @@ class _TableRuler:
             found = tuple(sorted({a for a, test in candidates if test(sig)}))
             if len(self._rules) >= _MAX_KEPT:
                 self._rules.clear()
+                self._effects.clear()
             self._rules[key] = found
         return found
+
+    def _effects_of(self, rules: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+        """What the patterns ``rules`` set, applied in order: (column, value) pairs, the
+        later winning; column -1 is the dependency label."""
+        final: dict[int, int] = {}
+        for attr_id in rules:
+            for attr, value in self.attrs[attr_id].items():
+                if attr == DEP:
+                    final[-1] = value
+                elif attr in _COLUMNS:
+                    final[_COLUMNS.index(attr)] = value
+        return tuple(final.items())
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -129,17 +144,24 @@ class _TableRuler:
                 if start <= i < end:
                     extra.setdefault(i, []).append(attr_id)
         deps: dict[int, int] = {}
+        columns = out.T.tolist()
         for i, row in enumerate(inputs.tolist()):
-            rules = self._rules_for((row[0], row[1], row[2], row[3]))
-            if i in extra:
-                rules = tuple(sorted((*rules, *extra[i])))
-            for attr_id in rules:
-                for attr, value in self.attrs[attr_id].items():
-                    if attr == DEP:
-                        deps[i] = value
-                    elif attr in _COLUMNS:
-                        out[i, _COLUMNS.index(attr)] = value
-        doc.from_array(list(_COLUMNS), cast(Ints2d, out))
+            key = (row[0], row[1], row[2], row[3])
+            effects = self._effects.get(key)
+            if effects is None or i in extra:
+                rules = self._rules_for(key)
+                if i in extra:
+                    rules = tuple(sorted((*rules, *extra[i])))
+                effects = self._effects_of(rules)
+                if i not in extra:
+                    self._effects[key] = effects
+            for col, value in effects:
+                if col < 0:
+                    deps[i] = value
+                else:
+                    columns[col][i] = value
+        values = numpy.array(columns, dtype=numpy.uint64).T
+        doc.from_array(list(_COLUMNS), cast(Ints2d, values))
         for i, value in deps.items():
             doc[i].dep = value
         return doc
@@ -156,6 +178,36 @@ class _TableLemmatizer:
         self.lemmatizer = lemmatizer
         self.vocab = lemmatizer.vocab
         self._lemmas: dict[tuple[int, int, int], int] = {}
+        # spaCy's own rule lemmatizer returns early, without its rule tables, for a part of
+        # speech that has none: then only "is it a base form" (per part of speech and
+        # morphology) and the form itself decide the lemma
+        self._early = type(lemmatizer).rule_lemmatize is Lemmatizer.rule_lemmatize and (
+            lemmatizer.lemmatize == lemmatizer.rule_lemmatize)
+        self._tabled: dict[int, bool] = {}
+        self._base: dict[tuple[int, int], bool] = {}
+        if "lemma_index" in lemmatizer.lookups:  # word lists the rules look words up in
+            index = lemmatizer.lookups.get_table("lemma_index")
+            for key, words in list(index.items()):
+                index[key] = frozenset(words)  # the same words, found without a scan
+
+    def _lemma(self, token: Token, pos: int, morph: int) -> str:
+        """``token``'s lemma as the model's lemmatizer gives it (see ``__init__``)."""
+        univ = token.pos_.lower()
+        if not self._early or univ in {"", "eol", "space"}:
+            return str(self.lemmatizer.lemmatize(token)[0])
+        tabled = self._tabled.get(pos)
+        if tabled is None:
+            lookups = self.lemmatizer.lookups
+            tabled = self._tabled[pos] = any(
+                lookups.get_table(name, {}).get(univ)
+                for name in ("lemma_index", "lemma_exc", "lemma_rules"))
+        if tabled:
+            return str(self.lemmatizer.lemmatize(token)[0])
+        base = self._base.get((pos, morph))
+        if base is None:
+            base = self._base[(pos, morph)] = bool(self.lemmatizer.is_base_form(token))
+        text: str = token.text
+        return text if univ == "propn" and not base else text.lower()
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -169,7 +221,7 @@ class _TableLemmatizer:
             key = (orth, pos, morph)
             found = self._lemmas.get(key)
             if found is None:
-                found = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                found = strings.add(self._lemma(doc[i], pos, morph))
                 if len(self._lemmas) >= _MAX_KEPT:
                     self._lemmas.clear()
                 self._lemmas[key] = found

@@ -11,7 +11,8 @@ _TEXT = (
     "There are people who ain't gonna wait, y'all.  Let's go!\n\n"
     "The senators got the bills passed; she gets better results than they did.\n"
     "Ministers were meeting in Oslo, where the talks had been going on for weeks. "
-    "I'm not sure it'll work - c'mon, gotta try.\t It is what it is."
+    "I'm not sure it'll work - c'mon, gotta try.\t It is what it is. In 2019, 1,200 "
+    "Norwegians and Ann Leary's 3 aides flew to Tromsø; the Kurds' allies were fighting."
 )
 
 
@@ -33,3 +34,13 @@ def test_tables_give_the_models_annotations() -> None:
 def test_a_pipeline_without_the_parts_is_left_alone() -> None:
     nlp = spacy.blank("en")
     assert use_tables(nlp).pipe_names == []
+
+
+def test_a_line_break_starts_a_sentence(nlp) -> None:
+    from extract.nlp import paragraph_boundaries
+
+    text = "Talks End\nThe envoy left Oslo \n \n today and \n\n then flew home.\n"
+    doc = paragraph_boundaries(nlp.make_doc(text))
+    assert [t.text for t in doc if t.is_sent_start] == ["Talks", "The", "today", "then"]
+    assert not any(t.is_sent_start for t in paragraph_boundaries(nlp.make_doc("One line."))
+                   if t.i > 0)
