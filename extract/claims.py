@@ -24,6 +24,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from extract.acts import ACTS, act_owner
 from extract.arguments import args_of, children, subjects_of, through
 from extract.speech import supposed
 from extract.stance_rules import Found, each
@@ -105,11 +106,33 @@ def judgement(doc: Doc, clause: Token) -> tuple[str, list[str]] | None:
                            for k in args_of(doc, s)]
     subjects = children(clause, "nsubj")
     if _disparaged(clause) or _job(clause, _POOR):
-        return "criticized", [k for s in subjects for k in args_of(doc, s) or (
-            through(doc, s) if s.lemma_.lower() in _JUDGED_NOUNS else [])]
+        return "criticized", [k for s in subjects for k in args_of(doc, s) or _actor(doc, s)]
     if _praised(clause) or _job(clause, PRAISES):
         return "supports", [k for s in subjects for k in args_of(doc, s)]
+    if _approved(clause):  # "the strikes were appropriate": support for who struck
+        return "supports", [k for s in subjects if s.lemma_.lower() in ACTS
+                            for k in _actor(doc, s)]
     return None
+
+
+def _actor(doc: Doc, noun: Token) -> list[str]:
+    """Whose act a judged noun is: "Chile's demand", or "the demand" named before."""
+    if noun.lemma_.lower() not in _JUDGED_NOUNS | ACTS:
+        return []
+    return through(doc, noun) or act_owner(doc, noun)
+
+
+#: Words that approve of an act ("the strikes were appropriate and just").
+_APPROVALS = frozenset({"appropriate", "right", "correct", "justified", "necessary", "wise",
+                        "smart", "proportionate", "just", "measured", "overdue", "welcome"})
+
+
+def _approved(clause: Token) -> bool:
+    """"The decision was right", "the strikes were appropriate and just"."""
+    if clause.lemma_ != "be":
+        return False
+    said = [t for c in children(clause, "acomp", "attr") for t in (c, *c.conjuncts)]
+    return any(t.lower_ in _APPROVALS | PRAISES for t in said)
 
 
 #: What makes a job done a poor one ("is doing a terrible job").

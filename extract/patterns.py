@@ -21,6 +21,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from extract.acts import act_owner
 from extract.arguments import (
     args_of,
     children,
@@ -115,6 +116,11 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
             if not objects and stance and pred in _JUDGING:
                 objects = [k for c in dobj[0].children if c.dep_ in {"poss", "compound", "amod"}
                            for k in args_of(doc, c)]  # "condemned the U.S. sanctions"
+            if not objects and pred in _JUDGING and verb.dep_ != "acl":
+                # "Trump ordered strikes. X condemned the strikes": the strikes are Trump's
+                # (not in "a bill to reject the plan": that is the bill's, not its voters')
+                objects = act_owner(doc, dobj[0])
+                rule = "verb-act" if objects else rule
         objects += prep_objects(doc, verb, trig.preps - {"by", "of"})
         if lemma == "visit":  # a visit to a country or its capital is diplomacy; to Florida, not
             objects = [o for o in objects if _host(doc, o)]
@@ -131,7 +137,7 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
     for s in subjects:
         for o in objects:
             if s != o:
-                yield (s, pred, o, verb, rule, 0.85, None)
+                yield (s, pred, o, verb, rule, 0.75 if rule == "verb-act" else 0.85, None)
 
 
 #: Predicates that judge what they are about: the maker of a judged act is the target.

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from extract.acts import act_owner
 from extract.arguments import args_of, children, prep_objects, subjects_of, through
 from extract.kb import load_kb
 from extract.merging import add_kb_entity
@@ -114,7 +115,8 @@ def epithet_rule(doc: Doc, verb: Token) -> Iterator[Found]:
     said += [a for o in children(verb, "dobj") for a in children(o, "amod") if a.i > o.i]
     if not any(t.lower_ in EPITHETS for c in said for t in c.subtree):
         return  # "called X unacceptable" (the parser may hang the word on X)
-    targets = [k for o in children(verb, "dobj") for k in args_of(doc, o) or through(doc, o)]
+    targets = [k for o in children(verb, "dobj")
+               for k in args_of(doc, o) or through(doc, o) or act_owner(doc, o)]
     targets += [k for c in said for o in children(c, "nsubj") for k in args_of(doc, o)
                 or through(doc, o)]
     yield from each(subjects_of(doc, verb), "criticized", targets, verb, "verb-epithet", 0.75)
