@@ -227,9 +227,10 @@ PRAISES = _f(
     "outstanding", "phenomenal", "amazing", "superb", "admirable", "courageous", "brave",
     "heroic", "hero", "patriot", "honorable", "honourable", "decent", "brilliant",
 )
-#: Nouns that, praised, praise their holder: "a great leader", "a good friend".
-PRAISED_ROLES = _f("man", "woman", "friend", "leader", "president", "guy", "person", "patriot",
-                   "hero", "job", "senator", "governor", "partner", "ally", "servant")
+#: Nouns that, praised, praise their holder: "a great leader", "a decent man".
+#: Not "friend": "X is good friends with Y" tells of a friendship, not of a stance.
+PRAISED_ROLES = _f("man", "woman", "leader", "president", "guy", "person", "patriot", "hero",
+                   "job", "senator", "governor", "partner", "ally", "servant")
 
 #: Verbs that put blame on someone ("placed the blame on X"), and the nouns for the blame.
 BLAME_VERBS = _f("put", "place", "lay", "cast", "pin", "heap", "pile", "peg", "shift")

@@ -73,3 +73,9 @@ def test_calling_someone_wrong_is_criticism(facts_of) -> None:
     found = triples(facts)
     assert ("Tom Halvorsen", "criticized", "Ann Leary") in found
     assert ("Dana Quill", "criticized", "Ann Leary") in found
+
+
+def test_good_friends_is_no_praise(facts_of) -> None:
+    facts = facts_of("Governor Ann Leary said Senator Tom Halvorsen is good friends with Mayor "
+                     "Dana Quill.")
+    assert not {t for t in triples(facts) if t[1] == "supports"}
