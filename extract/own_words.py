@@ -26,7 +26,7 @@ from extract.sentences import sentence_of
 from extract.speech import supposed
 from extract.stance_rules import each
 
-__all__ = ["own_words_relations", "quotations"]
+__all__ = ["first_person_tokens", "own_words_relations", "quotations"]
 
 Found = tuple[str, str, str | None, Token, str, float, str | None]
 
@@ -34,8 +34,14 @@ Found = tuple[str, str, str | None, Token, str, float, str | None]
 _SINGULAR = frozenset({"i", "me", "my", "myself", "mine"})
 _PLURAL = frozenset({"we", "us", "our", "ourselves", "ours"})
 _COLLECTIVE = frozenset({"ORG", "GPE"})
+_FIRST_PERSON = "ng_first_person"
 #: Rules whose statement quotes the speaker's words (not a reported clause).
 _QUOTING = frozenset({"quote", "quote-carried"})
+
+
+def first_person_tokens(doc: Doc) -> frozenset[int]:
+    """The tokens :func:`own_words_relations` resolved to the speaker of their quotation."""
+    return frozenset(doc.user_data.get(_FIRST_PERSON, ()))
 
 
 def quotations(doc: Doc) -> list[tuple[int, int]]:
@@ -114,6 +120,7 @@ def own_words_relations(
     seen = set(found)
     for i, (key, _mark) in resolved.items():
         tokens[i] = key
+    doc.user_data[_FIRST_PERSON] = tuple(sorted(resolved))
     chains = doc._.ng_coref if doc._.ng_coref is not None else []
     chains.extend((i, key, mark) for i, (key, mark) in resolved.items())
     doc._.ng_coref = chains

@@ -35,7 +35,7 @@ from extract.guard import run_guarded
 from extract.kb import KnowledgeBase, load_kb
 from extract.located import nested_places, retype_named_places
 from extract.merging import add_kb_entity
-from extract.own_words import own_words_relations
+from extract.own_words import first_person_tokens, own_words_relations
 from extract.parties import party_memberships
 from extract.patterns import Found, post_relations, sentence_relations
 from extract.post_verbs import post_verb_relations
@@ -102,6 +102,7 @@ def _to_relations(doc: Doc, found: list[Found], kb: KnowledgeBase) -> list[Relat
         resolved.setdefault(i, set()).add(key)
     for i, keys in (doc._.ng_plural or {}).items():
         resolved.setdefault(i, set()).update(keys)
+    first_person = first_person_tokens(doc)  # a speaker's "I" takes nothing from the saying
     out: dict[tuple[Any, ...], Relation] = {}
     for subj, pred, obj, trig, rule, conf, value in found:
         if pred not in _NON_ACTOR:
@@ -124,7 +125,8 @@ def _to_relations(doc: Doc, found: list[Found], kb: KnowledgeBase) -> list[Relat
         if src == subj and pred in _SPEECH_ACTS and state.modality == "reported":
             state = replace(state, modality="fact")  # '"I oppose it," X said': X's own stance
         # coreference lowers confidence where it resolved an argument of this statement
-        uses_coref = any(resolved.get(t.i, set()) & {subj, obj} for t in sent)
+        uses_coref = any(resolved.get(t.i, set()) & {subj, obj} for t in sent
+                         if not (pred == "said" and t.i in first_person))
         rel = Relation(
             subject=subj, predicate=pred, obj=obj, value=value,
             sentence=sent.text.strip(),

@@ -56,3 +56,9 @@ def test_quotations_are_token_ranges_without_their_marks(nlp) -> None:
     doc = nlp.make_doc('He said "we will go" and left.\n\n"It is over," she said.')
     spans = [doc[s:e].text for s, e in quotations(doc)]
     assert spans == ["we will go", "It is over,"]
+
+
+def test_the_speakers_i_does_not_lower_the_saying(facts_of) -> None:
+    facts = facts_of('"I oppose Governor Ann Leary on this," Senator Tom Halvorsen said.')
+    said = next(r for r in facts.relations if r.predicate == "said")
+    assert said.confidence == 0.8
