@@ -113,6 +113,13 @@ def _negated(chain: list[Token]) -> bool:
     return False
 
 
+def _ruling_out(tok: Token) -> bool:
+    """"rule out" and "exclude", said of a possibility: not ruling it out leaves it open."""
+    lemma = tok.lemma_.lower()
+    return lemma == "exclude" or (lemma == "rule" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in tok.children))
+
+
 def _according_to(trigger: Token) -> Token | None:
     for tok in sentence_of(trigger):
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
@@ -137,6 +144,11 @@ def assess(trigger: Token) -> Assertion:
     chain, speech = _chain(trigger)
     polarity: Polarity = "negated" if _negated(chain) else "asserted"
     hedged = future = False
+    ruling = next((tok for tok in chain[1:] if _ruling_out(tok)), None)
+    if ruling is not None:  # "ruled out talks": none; "did not rule out talks": possible
+        kept_open = any(c.dep_ == "neg" for c in ruling.children) or (
+            ruling.dep_ == "xcomp" and ruling.head.lemma_.lower() in NEGATING_VERBS)
+        polarity, hedged = ("asserted", True) if kept_open else ("negated", False)
     reported_future = _future_in_the_past(chain, speech)
     for tok in chain:
         for child in tok.children:

@@ -168,8 +168,10 @@ _PRESS_NOUNS = frozenset({"host", "anchor", "reporter", "correspondent", "interv
 
 def _stance_inside(verb: Token) -> bool:
     """Whether the "to" clause of ``verb`` is a stance of its own: "refused to condemn X" is a
-    criticism not made, not a rejection of X (but "refused to meet X" rejects X)."""
+    criticism not made, not a rejection of X (but "refused to meet X" rejects X); "refused to
+    rule out talks with X" leaves talks possible, it rejects nobody."""
     return any(set(_VERB_INDEX.get(c.lemma_.lower(), ())) - SYMMETRIC
+               or c.lemma_.lower() in {"rule", "exclude"}
                for c in children(verb, "xcomp"))
 
 

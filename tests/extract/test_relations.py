@@ -215,3 +215,14 @@ def test_coreference_lowers_only_the_statements_it_resolved(facts_of) -> None:
     said = next(r for r in facts.relations if r.predicate == "said")
     assert said.coreference and said.confidence < 0.75  # "She" = Jane Halvorsen
     assert not met.coreference and met.confidence == 0.85
+
+
+def test_not_ruling_out_talks_leaves_them_possible(facts_of) -> None:
+    kept_open = facts_of("Governor Ann Leary did not rule out talks with Jens Stoltenberg.")
+    talks = [r for r in kept_open.relations if r.predicate == "discussedWith"]
+    assert talks and all(r.polarity == "asserted" and r.modality == "hedged" for r in talks)
+    refused = facts_of("Governor Ann Leary refused to rule out a meeting with Jens Stoltenberg.")
+    assert not [r for r in refused.relations if r.predicate == "rejected"]
+    ruled_out = facts_of("Governor Ann Leary ruled out talks with Jens Stoltenberg.")
+    talks = [r for r in ruled_out.relations if r.predicate == "discussedWith"]
+    assert talks and all(r.polarity == "negated" for r in talks)
