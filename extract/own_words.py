@@ -2,10 +2,11 @@
 
 A quotation speaks in the first person: '"I oppose the governor's plan," Halvorsen said',
 '"We condemn the attack," the ministry said'. Once :mod:`extract.speech` has found who said a
-quotation, "I", "me", "my" (a person speaking) and "we", "us", "our" (an organisation or a
-country speaking) inside it stand for the speaker, and the stance rules of the sentence are
-read again with them. Each such mention is recorded as coreference ("I = Jane Halvorsen"), so
-the statement carries the note and the lower confidence of a resolved mention.
+quotation, "I", "me", "my" (a person speaking) and "we", "us", "our" (anyone speaking: an
+organisation, a country, or a person for the side they speak for) inside it stand for the
+speaker, and the stance rules of the sentence are read again with them. Each such mention
+is recorded as coreference ("I = Jane Halvorsen"), so a stance statement carries the note
+and the lower confidence of a resolved mention (the ``said`` statement and posts do not).
 
 A quotation is every stretch of text between double quotation marks, bounded by its
 paragraph; it is the speaker's when it is part of what the speaker's ``said`` statement
@@ -30,7 +31,7 @@ __all__ = ["first_person_tokens", "own_words_relations", "quotations"]
 
 Found = tuple[str, str, str | None, Token, str, float, str | None]
 
-#: First-person words by the kind of speaker they stand for.
+#: First-person words: a person says both, an organisation or a country only the plural.
 _SINGULAR = frozenset({"i", "me", "my", "myself", "mine"})
 _PLURAL = frozenset({"we", "us", "our", "ourselves", "ours"})
 _COLLECTIVE = frozenset({"ORG", "GPE"})
@@ -110,8 +111,9 @@ def own_words_relations(
     owned = _speakers_of(doc, found)
     yield from _judged_in_quotes(doc, owned)
     for (start, end), key in owned.items():
-        words = _SINGULAR if groups[key].type == "PERSON" else (
-            _PLURAL if groups[key].type in _COLLECTIVE else frozenset())
+        kind = groups[key].type
+        words = _SINGULAR | _PLURAL if kind == "PERSON" else (
+            _PLURAL if kind in _COLLECTIVE else frozenset())
         for tok in doc[start:end]:
             if tok.lower_ in words and tok.i not in tokens:
                 resolved[tok.i] = (key, start - 1)

@@ -51,6 +51,9 @@ if not Doc.has_extension("ng_relations"):
 _NON_ACTOR = frozenset({"locatedIn", "holdsPost", "memberOf"})
 
 
+#: Predicates no first-person word in a quotation is an argument of: a speaker's "I" takes
+#: nothing from their saying it or from the post named with their name.
+_OWN_WORDS_FREE = _NON_ACTOR | {"said"}
 #: Stances taken by saying so: one's own words stating them are the stance itself.
 _SPEECH_ACTS = frozenset({"criticized", "accused", "supports", "rejected", "namedAsThreat",
                           "threatened"})
@@ -102,7 +105,7 @@ def _to_relations(doc: Doc, found: list[Found], kb: KnowledgeBase) -> list[Relat
         resolved.setdefault(i, set()).add(key)
     for i, keys in (doc._.ng_plural or {}).items():
         resolved.setdefault(i, set()).update(keys)
-    first_person = first_person_tokens(doc)  # a speaker's "I" takes nothing from the saying
+    first_person = first_person_tokens(doc)
     out: dict[tuple[Any, ...], Relation] = {}
     for subj, pred, obj, trig, rule, conf, value in found:
         if pred not in _NON_ACTOR:
@@ -126,7 +129,7 @@ def _to_relations(doc: Doc, found: list[Found], kb: KnowledgeBase) -> list[Relat
             state = replace(state, modality="fact")  # '"I oppose it," X said': X's own stance
         # coreference lowers confidence where it resolved an argument of this statement
         uses_coref = any(resolved.get(t.i, set()) & {subj, obj} for t in sent
-                         if not (pred == "said" and t.i in first_person))
+                         if not (t.i in first_person and pred in _OWN_WORDS_FREE))
         rel = Relation(
             subject=subj, predicate=pred, obj=obj, value=value,
             sentence=sent.text.strip(),
