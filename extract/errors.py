@@ -58,6 +58,10 @@ class Errors:
         "'#', e.g. https://example.org/id/."
     )
     E105 = "E105 {option} {where!r}: {reason}."
+    E106 = (
+        "E106 component {name!r} only replaces the {part} of a loaded model; add it with "
+        "extract.tables.use_tables(nlp), not from a saved pipeline's config."
+    )
     E201 = "E201 {where}: cannot parse the graph ({reason})."
     E205 = "E205 cannot listen on {where} ({reason}); choose another --port."
     E206 = (

@@ -31,6 +31,8 @@ from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
 from thinc.types import Ints2d
 
+from extract.errors import Errors, NewsgraphError
+
 __all__ = ["use_tables"]
 
 #: Token attributes a one-token pattern may test to be read from the table.
@@ -237,16 +239,22 @@ class _TableLemmatizer:
 _MODEL_PARTS: dict[str, Any] = {}
 
 
+def _model_part(part: str, name: str) -> Any:
+    if part not in _MODEL_PARTS:
+        raise NewsgraphError(Errors.E106.format(name=name, part=part))
+    return _MODEL_PARTS.pop(part)
+
+
 @Language.factory("newsgraph_attributes")
 def make_attributes(nlp: Language, name: str) -> _TableRuler:
     """Pipeline component: the model's attribute ruler by table lookup (see module doc)."""
-    return _TableRuler(_MODEL_PARTS.pop("attribute_ruler"))
+    return _TableRuler(_model_part("attribute_ruler", name))
 
 
 @Language.factory("newsgraph_lemmas")
 def make_lemmas(nlp: Language, name: str) -> _TableLemmatizer:
     """Pipeline component: the model's lemmatizer, once per distinct token (see module doc)."""
-    return _TableLemmatizer(_MODEL_PARTS.pop("lemmatizer"))
+    return _TableLemmatizer(_model_part("lemmatizer", name))
 
 
 def use_tables(nlp: Language) -> Language:

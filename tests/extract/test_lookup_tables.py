@@ -44,3 +44,12 @@ def test_a_line_break_starts_a_sentence(nlp) -> None:
     assert [t.text for t in doc if t.is_sent_start] == ["Talks", "The", "today", "then"]
     assert not any(t.is_sent_start for t in paragraph_boundaries(nlp.make_doc("One line."))
                    if t.i > 0)
+
+
+def test_the_tables_need_a_loaded_model() -> None:
+    import pytest
+
+    from extract.errors import NewsgraphError
+
+    with pytest.raises(NewsgraphError, match="E106"):
+        spacy.blank("en").add_pipe("newsgraph_lemmas")
