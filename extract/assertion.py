@@ -106,11 +106,16 @@ def _negated(chain: list[Token]) -> bool:
                 c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in tok.children):
             continue  # "didn't budge, and then mocked Trump" (but "did not meet or call")
         for child in tok.children:
-            if child.dep_ == "neg" or child.lower_ in {"never", "no", "neither", "nor"}:
+            if child.dep_ == "neg" or child.lower_ in {"never", "neither", "nor"} or (
+                    child.lower_ == "no" and tok.lemma_.lower() not in _NO_DOUBT):
                 return True
         if n and tok.lemma_.lower() in NEGATING_VERBS and chain[n - 1].dep_ == "xcomp":
             return True
     return False
+
+
+#: Nouns that "no" makes an assurance: "no problem speaking to him", "no doubt they met".
+_NO_DOUBT = frozenset({"problem", "doubt", "question", "hesitation", "qualm", "reservation"})
 
 
 def _ruling_out(tok: Token) -> bool:

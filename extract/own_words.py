@@ -20,6 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from extract.arguments import args_of
 from extract.claims import judgement
 from extract.entities import EntityGroup
 from extract.quotes import DOUBLE_QUOTES
@@ -35,14 +36,20 @@ Found = tuple[str, str, str | None, Token, str, float, str | None]
 _SINGULAR = frozenset({"i", "me", "my", "myself", "mine"})
 _PLURAL = frozenset({"we", "us", "our", "ourselves", "ours"})
 _COLLECTIVE = frozenset({"ORG", "GPE"})
-_FIRST_PERSON = "ng_first_person"
+_IN_QUOTES = "ng_resolved_in_quotes"
+#: Third-person words inside a quotation that stand for whom it is said of, by entity type.
+_THIRD: dict[str, frozenset[str]] = {
+    "PERSON": frozenset({"he", "him", "his", "she", "her"}),
+    "ORG": frozenset({"it", "its"}), "GPE": frozenset({"it", "its"}),
+}
 #: Rules whose statement quotes the speaker's words (not a reported clause).
 _QUOTING = frozenset({"quote", "quote-carried"})
 
 
 def first_person_tokens(doc: Doc) -> frozenset[int]:
-    """The tokens :func:`own_words_relations` resolved to the speaker of their quotation."""
-    return frozenset(doc.user_data.get(_FIRST_PERSON, ()))
+    """The tokens :func:`own_words_relations` resolved inside quotations: the speaker's "I"
+    and "we", and who "he" is when the speaker speaks of someone."""
+    return frozenset(doc.user_data.get(_IN_QUOTES, ()))
 
 
 def quotations(doc: Doc) -> list[tuple[int, int]]:
@@ -73,14 +80,16 @@ def _norm(text: str) -> str:
     return " ".join(text.replace("’", "'").split()).strip(" ,.;:'\"“”")
 
 
-def _speakers_of(doc: Doc, found: list[Found]) -> dict[tuple[int, int], str]:
-    """Each quotation whose words a ``said`` statement quotes, with its one speaker."""
+def _speakers_of(doc: Doc, found: list[Found]) -> dict[tuple[int, int], tuple[str, Token]]:
+    """Each quotation whose words a ``said`` statement quotes, with its one speaker and the
+    verb of speaking."""
     quoting = [(subj, trig, value) for subj, pred, _obj, trig, rule, _conf, value in found
                if pred == "said" and rule in _QUOTING and value]
     if not quoting:
         return {}
     spans = [(start, end, _norm(doc[start:end].text)) for start, end in quotations(doc)]
     owners: dict[tuple[int, int], set[str]] = {}
+    verbs: dict[tuple[int, int], Token] = {}
     for subj, trig, value in quoting:
         parts = [p for p in (_norm(p) for p in value.split(" … ")) if p]
         sent = sentence_of(trig)
@@ -89,7 +98,9 @@ def _speakers_of(doc: Doc, found: list[Found]) -> dict[tuple[int, int], str]:
                 continue
             if any(text[:40] in p or p[:40] in text for p in parts):
                 owners.setdefault((start, end), set()).add(subj)
-    return {span: next(iter(keys)) for span, keys in owners.items() if len(keys) == 1}
+                verbs.setdefault((start, end), trig)
+    return {span: (next(iter(keys)), verbs[span]) for span, keys in owners.items()
+            if len(keys) == 1}
 
 
 def own_words_relations(
@@ -109,20 +120,25 @@ def own_words_relations(
     tokens: dict[int, str] = doc._.ng_tokens
     resolved: dict[int, tuple[str, int]] = {}
     owned = _speakers_of(doc, found)
-    yield from _judged_in_quotes(doc, owned)
-    for (start, end), key in owned.items():
+    yield from _judged_in_quotes(doc, {span: key for span, (key, _verb) in owned.items()})
+    for (start, end), (key, verb) in owned.items():
         kind = groups[key].type
         words = _SINGULAR | _PLURAL if kind == "PERSON" else (
             _PLURAL if kind in _COLLECTIVE else frozenset())
+        about = _spoken_of(doc, verb, key)
         for tok in doc[start:end]:
-            if tok.lower_ in words and tok.i not in tokens:
+            if tok.i in tokens:
+                continue
+            if tok.lower_ in words:
                 resolved[tok.i] = (key, start - 1)
+            elif about is not None and tok.lower_ in _THIRD[groups[about].type]:
+                resolved[tok.i] = (about, verb.i)  # '"He did well," X said of Y': he = Y
     if not resolved:
         return
     seen = set(found)
     for i, (key, _mark) in resolved.items():
         tokens[i] = key
-    doc.user_data[_FIRST_PERSON] = tuple(sorted(resolved))
+    doc.user_data[_IN_QUOTES] = tuple(sorted(resolved))
     chains = doc._.ng_coref if doc._.ng_coref is not None else []
     chains.extend((i, key, mark) for i, (key, mark) in resolved.items())
     doc._.ng_coref = chains
@@ -155,3 +171,12 @@ def _judged_in_quotes(doc: Doc, owned: dict[tuple[int, int], str]) -> Iterator[F
                 rule = {"accused": "quote-blame", "criticized": "quote-epithet"}.get(
                     pred, "quote-praise")
                 yield from each([key], pred, targets, tok, rule, 0.65)
+
+
+def _spoken_of(doc: Doc, verb: Token, speaker: str) -> str | None:
+    """Whom a verb of speaking says its quotation of: '"...," Trump said of Pompeo'."""
+    groups: dict[str, EntityGroup] = doc._.ng_entities
+    about = [k for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "of"
+             for obj in prep.children if obj.dep_ == "pobj" for k in args_of(doc, obj)]
+    about = [k for k in dict.fromkeys(about) if k != speaker and groups[k].type in _THIRD]
+    return about[0] if len(about) == 1 else None

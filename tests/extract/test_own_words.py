@@ -69,3 +69,11 @@ def test_the_speakers_i_does_not_lower_the_saying(facts_of) -> None:
     facts = facts_of('"I oppose Governor Ann Leary on this," Senator Tom Halvorsen said.')
     said = next(r for r in facts.relations if r.predicate == "said")
     assert said.confidence == 0.8
+
+
+def test_he_in_a_quotation_said_of_someone_is_that_someone(facts_of) -> None:
+    facts = facts_of('"She lied to the voters," Senator Tom Halvorsen said of Governor Ann '
+                     'Leary.')
+    assert ("Tom Halvorsen", "accused", "Ann Leary") in _stances(facts)
+    facts = facts_of('"She lied to the voters," Senator Tom Halvorsen said on Monday.')
+    assert not _stances(facts)

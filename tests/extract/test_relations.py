@@ -226,3 +226,9 @@ def test_not_ruling_out_talks_leaves_them_possible(facts_of) -> None:
     ruled_out = facts_of("Governor Ann Leary ruled out talks with Jens Stoltenberg.")
     talks = [r for r in ruled_out.relations if r.predicate == "discussedWith"]
     assert talks and all(r.polarity == "negated" for r in talks)
+
+
+def test_no_problem_is_no_negation(facts_of) -> None:
+    facts = facts_of("Governor Ann Leary said she had no problem meeting Jens Stoltenberg.")
+    talks = [r for r in facts.relations if r.predicate == "discussedWith"]
+    assert talks and all(r.polarity == "asserted" for r in talks)
