@@ -207,6 +207,9 @@ def subjects_of(doc: Doc, verb: Token) -> list[str]:
                                            else [])
             if named:
                 return named
+            if noun.lemma_.lower() in _NOT_OWNED and noun.dep_ != "dobj":
+                return []  # "there was interest among members to support X": nobody's act
+                # (but "took the opportunity to attack X" is the taker's)
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _RAISING:
             patient = children(tok.head, "nsubjpass")  # "X is scheduled to meet Y"
             if patient:
@@ -216,6 +219,12 @@ def subjects_of(doc: Doc, verb: Token) -> list[str]:
     return []
 
 
+#: Nouns whose "to" clause is nobody's act in particular unless someone has or takes them
+#: (their object): "there was interest among members to support X", "a vote on a bill to
+#: sanction X" name no actor; "took the opportunity to", "introduced a bill to" do.
+_NOT_OWNED = frozenset({"interest", "need", "time", "way", "reason", "chance", "opportunity",
+                        "pressure", "appetite", "support", "desire", "room", "resolution",
+                        "bill", "measure", "legislation", "amendment", "motion", "petition"})
 #: Passive verbs whose subject does what their "to" clause says: "X is scheduled to meet Y".
 _RAISING = frozenset({"schedule", "expect", "set", "slate", "plan", "poise", "invite", "ask",
                       "urge", "force", "allow", "authorize", "authorise", "empower",

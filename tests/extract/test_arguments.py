@@ -71,3 +71,11 @@ def test_an_administration_acts_for_its_country(facts_of) -> None:
     assert ("Mary Lanford", "Chad") in found
     assert ("Paul Darnier", "Chad") in found
     assert not [o for s, o in found if o == "Tom Harlow"]
+
+
+def test_a_wish_in_the_air_is_nobodys_act(facts_of) -> None:
+    facts = facts_of("There is a real interest among a large portion of our members to attend "
+                     "and support Governor Ann Leary, Senator Tom Halvorsen said.")
+    assert not [r for r in facts.relations if r.predicate == "supports"]
+    facts = facts_of("Senator Tom Halvorsen took the opportunity to praise Governor Ann Leary.")
+    assert ("Tom Halvorsen", "supports", "Ann Leary") in triples(facts)
