@@ -41,6 +41,7 @@ from extract.firstnames import given_name_gender
 from extract.guard import run_guarded
 from extract.kb import KnowledgeBase, load_kb
 from extract.quotes import quoted_mask
+from extract.spokespeople import spoken_for
 from extract.triggers import AGENT_NOUNS, MEMBER_NOUNS, SPEECH_VERBS
 
 __all__ = ["resolve_coreference"]
@@ -83,7 +84,7 @@ def resolve_coreference(doc: Doc, kb: KnowledgeBase) -> Doc:
             elif tok.pos_ in {"NOUN", "PROPN"} and low in HEAD_NOUNS and has_det(tok):
                 key = head_of(doc, tok)
             elif tok.pos_ in {"NOUN", "PROPN"} and has_det(tok):
-                key = post_holder(doc, tok)
+                key = post_holder(doc, tok) or spoken_for(doc, tok)
             if key is None and low in MEMBER_NOUNS and tok.dep_ in _SUBJECT_DEPS:
                 key = members_of(doc, tok, kb)
             if key is not None:

@@ -170,3 +170,16 @@ def test_the_two_leaders_are_the_pair_named_before(facts_of) -> None:
     described = facts_of("President Lucas Ferreira and Prime Minister Dov Arieli met in Lima. "
                          "Brazilian officials criticized Argentina for its tariffs.")
     assert ("Dov Arieli", "criticized", "Argentina") not in triples(described)
+
+
+def test_the_spokeswoman_speaks_for_the_body_named_before(facts_of) -> None:
+    facts = facts_of("A spokeswoman for the Norwegian Foreign Ministry confirmed the visit on "
+                     'Monday. "The talks have ended without a deal," the spokeswoman said.')
+    said = {(s, o) for s, p, o in triples(facts) if p == "said"}
+    assert ("Norwegian Foreign Ministry", "The talks have ended without a deal") in said
+
+
+def test_a_spokeswoman_named_with_no_body_speaks_for_nobody(facts_of) -> None:
+    facts = facts_of('Officials met on Monday. "The talks have ended without a deal," the '
+                     "spokeswoman said.")
+    assert not {t for t in triples(facts) if t[1] == "said"}
