@@ -21,6 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from extract.arguments import args_of, children, subjects_of
+from extract.sentences import tokens_before
 from extract.triggers import ACT_NOUNS
 
 __all__ = ["ACTS", "act_owner"]
@@ -55,16 +56,10 @@ def act_owner(doc: Doc, noun: Token) -> list[str]:
         return []
     if _owner(doc, noun):
         return []  # "the U.S. decision": its own actor, read where it is used
-    sentences = 0
-    for i in range(noun.i - 1, -1, -1):
-        tok = doc[i]
+    for tok in tokens_before(noun, _REACH):
         owners = _named_act(doc, tok, lemma)
         if owners:
             return owners
-        if tok.is_sent_start:
-            sentences += 1
-            if sentences > _REACH:
-                break
     return []
 
 

@@ -18,8 +18,8 @@ from extract.sentences import sentence_of
 from extract.triggers import ACT_NOUNS, AGENT_NOUNS, ALLY_NOUNS, REQUEST_NOUNS, TRIGGERS
 
 __all__ = [
-    "args_of", "children", "complement_targets", "entity_key", "prep_objects", "stance_noun",
-    "subjects_of", "through",
+    "SPOKES_NOUNS", "args_of", "children", "complement_targets", "entity_key", "prep_objects",
+    "stance_noun", "subjects_of", "through",
 ]
 
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE"})
@@ -100,7 +100,8 @@ _ENVOY_NOUNS = frozenset({"envoy", "diplomat", "negotiator", "representative", "
                           "counterpart", "aide", "adviser", "advisor", "lawyer"})
 
 #: Nouns for one who speaks for someone: "a spokesperson for Kerry" acts for Kerry.
-_SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+#: Nouns for one who speaks for a body ("a spokeswoman for the ministry").
+SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
 
 def _agent_of(doc: Doc, noun: Token) -> list[str]:
@@ -121,7 +122,7 @@ def _agent_of(doc: Doc, noun: Token) -> list[str]:
         if child.dep_ in {"amod", "compound", "poss", "nmod"} and child.i in tokens:
             keys.extend(tokens[t.i] for t in [child, *child.conjuncts] if t.i in tokens)
         elif child.dep_ == "prep" and (child.lower_ in {"of", "from"} or (
-                child.lower_ == "for" and noun.lemma_.lower() in _SPOKES_NOUNS)):
+                child.lower_ == "for" and noun.lemma_.lower() in SPOKES_NOUNS)):
             for obj in children(child, "pobj"):
                 keys.extend(tokens[t.i] for t in [obj, *obj.conjuncts] if t.i in tokens)
     groups: dict[str, EntityGroup] = doc._.ng_entities

@@ -8,9 +8,11 @@ them, and caches them in ``doc.user_data``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["sentence_of"]
+__all__ = ["sentence_of", "tokens_before"]
 
 _KEY = "ng_sentence_bounds"
 
@@ -30,3 +32,17 @@ def sentence_of(tok: Token) -> Span:
     """The sentence ``tok`` stands in (as ``tok.sent``, without its cost)."""
     start, end = _bounds(tok.doc)[tok.i]
     return tok.doc[start:end]
+
+
+def tokens_before(tok: Token, sentences: int) -> Iterator[Token]:
+    """The tokens before ``tok``, nearest first, back to the start of the ``sentences``-th
+    sentence before its own (a look back for what a description refers to)."""
+    doc = tok.doc
+    seen = 0
+    for i in range(tok.i - 1, -1, -1):
+        earlier = doc[i]
+        yield earlier
+        if earlier.is_sent_start:
+            seen += 1
+            if seen > sentences:
+                return

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from extract.arguments import args_of
+from extract.arguments import SPOKES_NOUNS, args_of
+from extract.descriptions import has_det
+from extract.sentences import tokens_before
 
-__all__ = ["SPOKES_NOUNS", "spoken_for"]
+__all__ = ["spoken_for"]
 
-#: Nouns for one who speaks for a body.
-SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 #: How many sentences back the body may have been named with its spokesperson.
 _REACH = 6
 _OWN_BODY = frozenset({"compound", "amod", "poss", "nmod", "prep", "appos"})
@@ -25,18 +25,11 @@ def spoken_for(doc: Doc, tok: Token) -> str | None:
     """The body ``tok`` ("the spokeswoman", naming no body of its own) speaks for: the one the
     nearest earlier spokesperson of the article was named with, at most a few sentences
     back; None when that one named none or several."""
-    if (tok.lower_ not in SPOKES_NOUNS
-            or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    if (tok.lower_ not in SPOKES_NOUNS or not has_det(tok)
             or any(c.dep_ in _OWN_BODY for c in tok.children)):
         return None
-    sentences = 0
-    for i in range(tok.i - 1, -1, -1):
-        earlier = doc[i]
+    for earlier in tokens_before(tok, _REACH):
         if earlier.lower_ in SPOKES_NOUNS:
             bodies = set(args_of(doc, earlier))
             return bodies.pop() if len(bodies) == 1 else None
-        if earlier.is_sent_start:
-            sentences += 1
-            if sentences > _REACH:
-                break
     return None
