@@ -30,7 +30,7 @@ from extract.speech import supposed
 from extract.stance_rules import Found, each
 from extract.triggers import ACT_NOUNS, EPITHETS, PRAISED_ROLES, PRAISES, REQUEST_NOUNS
 
-__all__ = ["judgement", "reported_blame_rule"]
+__all__ = ["JUDGEMENT_KINDS", "judgement", "reported_blame_rule"]
 
 #: Verbs that report a claim or a finding about someone.
 _CLAIM_VERBS = frozenset({
@@ -86,12 +86,12 @@ def reported_blame_rule(doc: Doc, verb: Token) -> Iterator[Found]:
         judged = judgement(doc, clause)
         if judged is not None:
             pred, targets = judged
-            rule = _RULES[pred]
+            rule = f"reported-{JUDGEMENT_KINDS[pred]}"
             yield from each(subjects_of(doc, verb), pred, targets, verb, rule, 0.7)
 
 
-_RULES = {"accused": "reported-blame", "criticized": "reported-epithet",
-          "supports": "reported-praise"}
+#: The kind of judgement behind each predicate, the end of its rule ids ("reported-blame").
+JUDGEMENT_KINDS = {"accused": "blame", "criticized": "epithet", "supports": "praise"}
 
 
 def judgement(doc: Doc, clause: Token) -> tuple[str, list[str]] | None:
@@ -127,12 +127,17 @@ _APPROVALS = frozenset({"appropriate", "right", "correct", "justified", "necessa
                         "smart", "proportionate", "just", "measured", "overdue", "welcome"})
 
 
+def _said_to_be(clause: Token) -> list[Token]:
+    """What a copular clause says its subject is ("reckless and weak", "a hero"); [] for
+    any other clause."""
+    if clause.lemma_ != "be":
+        return []
+    return [t for c in children(clause, "acomp", "attr") for t in (c, *c.conjuncts)]
+
+
 def _approved(clause: Token) -> bool:
     """"The decision was right", "the strikes were appropriate and just"."""
-    if clause.lemma_ != "be":
-        return False
-    said = [t for c in children(clause, "acomp", "attr") for t in (c, *c.conjuncts)]
-    return any(t.lower_ in _APPROVALS | PRAISES for t in said)
+    return any(t.lower_ in _APPROVALS | PRAISES for t in _said_to_be(clause))
 
 
 #: What makes a job done a poor one ("is doing a terrible job").
@@ -148,9 +153,7 @@ def _job(clause: Token, words: frozenset[str]) -> bool:
 
 def _praised(clause: Token) -> bool:
     """"X has been terrific", "X is a great leader", "X is a hero"."""
-    if clause.lemma_ != "be":
-        return False
-    for tok in (t for c in children(clause, "acomp", "attr") for t in (c, *c.conjuncts)):
+    for tok in _said_to_be(clause):
         if tok.dep_ == "acomp" and tok.lower_ in PRAISES and not children(tok, "prep", "xcomp"):
             return True  # not "great at golf", "good to see"
         if tok.pos_ == "NOUN" and (tok.lemma_.lower() in {"hero", "patriot"} or (
@@ -168,9 +171,7 @@ _JUDGED_NOUNS = ACT_NOUNS | REQUEST_NOUNS | frozenset({
 
 
 def _disparaged(clause: Token) -> bool:
-    """Whether a reported clause calls its subject something disparaging: "X was reckless",
-    "Y's plan is a disgrace" (not "was not reckless")."""
-    if clause.lemma_ != "be" or any(c.dep_ == "neg" for c in clause.children):
-        return False
-    said = [t for c in children(clause, "acomp", "attr") for t in (c, *c.conjuncts)]
-    return any(t.lower_ in EPITHETS for t in said)
+    """Whether a clause calls its subject something disparaging: "X was reckless", "Y's plan
+    is a disgrace" (a denied one, "was not reckless", never reaches here: see
+    :func:`judgement`)."""
+    return any(t.lower_ in EPITHETS for t in _said_to_be(clause))

@@ -21,16 +21,14 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from extract.arguments import args_of
-from extract.claims import judgement
+from extract.claims import JUDGEMENT_KINDS, judgement
 from extract.entities import EntityGroup
 from extract.quotes import DOUBLE_QUOTES
 from extract.sentences import sentence_of
 from extract.speech import supposed
-from extract.stance_rules import each
+from extract.stance_rules import Found, each
 
 __all__ = ["first_person_tokens", "own_words_relations", "quotations"]
-
-Found = tuple[str, str, str | None, Token, str, float, str | None]
 
 #: First-person words: a person says both, an organisation or a country only the plural.
 _SINGULAR = frozenset({"i", "me", "my", "myself", "mine"})
@@ -168,8 +166,7 @@ def _judged_in_quotes(doc: Doc, owned: dict[tuple[int, int], str]) -> Iterator[F
             judged = judgement(doc, tok)
             if judged is not None:
                 pred, targets = judged
-                rule = {"accused": "quote-blame", "criticized": "quote-epithet"}.get(
-                    pred, "quote-praise")
+                rule = f"quote-{JUDGEMENT_KINDS[pred]}"
                 yield from each([key], pred, targets, tok, rule, 0.65)
 
 
