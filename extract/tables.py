@@ -20,7 +20,7 @@ time differs. :func:`use_tables` puts both in place of the model's components.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from typing import Any, cast
 
 import numpy
@@ -102,23 +102,16 @@ class _TableRuler:
                     self.by_tag.setdefault(tag, []).append((attr_id, test))
                 else:
                     self.general.append((attr_id, test))
-        self._rules: dict[tuple[int, int, int, int], tuple[int, ...]] = {}
+        # what the one-token patterns set, per signature (tag, form, label, space)
         self._effects: dict[tuple[int, int, int, int], tuple[tuple[int, int], ...]] = {}
 
     def _rules_for(self, key: tuple[int, int, int, int]) -> tuple[int, ...]:
         """The one-token patterns (attribute ids, in order) that match a token's signature."""
-        found = self._rules.get(key)
-        if found is None:
-            strings = self.vocab.strings
-            sig = (strings[key[0]], strings[key[1]], strings[key[2]], bool(key[3]))
-            candidates = (*self.by_lower.get(sig[1], ()), *self.by_tag.get(sig[0], ()),
-                          *self.general)
-            found = tuple(sorted({a for a, test in candidates if test(sig)}))
-            if len(self._rules) >= _MAX_KEPT:
-                self._rules.clear()
-                self._effects.clear()
-            self._rules[key] = found
-        return found
+        strings = self.vocab.strings
+        sig = (strings[key[0]], strings[key[1]], strings[key[2]], bool(key[3]))
+        candidates = (*self.by_lower.get(sig[1], ()), *self.by_tag.get(sig[0], ()),
+                      *self.general)
+        return tuple(sorted({a for a, test in candidates if test(sig)}))
 
     def _effects_of(self, rules: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
         """What the patterns ``rules`` set, applied in order: (column, value) pairs, the
@@ -156,6 +149,8 @@ class _TableRuler:
                     rules = tuple(sorted((*rules, *extra[i])))
                 effects = self._effects_of(rules)
                 if i not in extra:
+                    if len(self._effects) >= _MAX_KEPT:
+                        self._effects.clear()
                     self._effects[key] = effects
             for col, value in effects:
                 if col < 0:
@@ -167,10 +162,6 @@ class _TableRuler:
         for i, value in deps.items():
             doc[i].dep = value
         return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
 
 
 class _TableLemmatizer:
@@ -230,10 +221,6 @@ class _TableLemmatizer:
             lemmas[i] = found
         doc.from_array([LEMMA], cast(Ints2d, lemmas.reshape(-1, 1).astype(numpy.uint64)))
         return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
 
 
 _MODEL_PARTS: dict[str, Any] = {}
