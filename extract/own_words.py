@@ -23,12 +23,12 @@ from spacy.tokens import Doc, Token
 from extract.arguments import args_of
 from extract.claims import JUDGEMENT_KINDS, judgement
 from extract.entities import EntityGroup
-from extract.quotes import DOUBLE_QUOTES
+from extract.quotes import quotations
 from extract.sentences import sentence_of
 from extract.speech import supposed
 from extract.stance_rules import Found, each
 
-__all__ = ["first_person_tokens", "own_words_relations", "quotations"]
+__all__ = ["first_person_tokens", "own_words_relations"]
 
 #: First-person words: a person says both, an organisation or a country only the plural.
 _SINGULAR = frozenset({"i", "me", "my", "myself", "mine"})
@@ -48,30 +48,6 @@ def first_person_tokens(doc: Doc) -> frozenset[int]:
     """The tokens :func:`own_words_relations` resolved inside quotations: the speaker's "I"
     and "we", and who "he" is when the speaker speaks of someone."""
     return frozenset(doc.user_data.get(_IN_QUOTES, ()))
-
-
-def quotations(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges ``(start, end)`` of the double-quoted stretches of ``doc``, marks
-    excluded; a quotation left open closes at the end of its paragraph.
-
-    Curly marks say which way they go; a straight mark opens when none is open.
-    """
-    spans: list[tuple[int, int]] = []
-    start: int | None = None
-    for tok in doc:
-        if "\n" in tok.text and start is not None:
-            spans.append((start, tok.i))
-            start = None
-        if tok.text not in DOUBLE_QUOTES:
-            continue
-        if start is None and tok.text != "”":
-            start = tok.i + 1
-        elif start is not None and tok.text != "“":
-            spans.append((start, tok.i))
-            start = None
-    if start is not None:
-        spans.append((start, len(doc)))
-    return [(s, e) for s, e in spans if e > s]
 
 
 def _norm(text: str) -> str:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from extract.doctext import doc_text
 
 __all__ = ["CLOSERS", "DOUBLE_QUOTES", "MAX_CHARS", "OPENERS", "QUOTES", "following",
-           "preceding", "quoted", "quoted_mask", "title_case"]
+           "preceding", "quotations", "quoted", "quoted_mask", "title_case"]
 
 QUOTES = {'"': '"', "“": "”", "«": "»", "‘": "’"}
 OPENERS = frozenset({'"', "“", "«", "‘", "'"})
@@ -146,3 +146,27 @@ def _opened_before(first: Token, reach: int = 200) -> bool:
             break
         count += text == '"'
     return count % 2 == 1
+
+
+def quotations(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges ``(start, end)`` of the double-quoted stretches of ``doc``, marks
+    excluded; a quotation left open closes at the end of its paragraph.
+
+    Curly marks say which way they go; a straight mark opens when none is open.
+    """
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for tok in doc:
+        if "\n" in tok.text and start is not None:
+            spans.append((start, tok.i))
+            start = None
+        if tok.text not in DOUBLE_QUOTES:
+            continue
+        if start is None and tok.text != "”":
+            start = tok.i + 1
+        elif start is not None and tok.text != "“":
+            spans.append((start, tok.i))
+            start = None
+    if start is not None:
+        spans.append((start, len(doc)))
+    return [(s, e) for s, e in spans if e > s]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.own_words import quotations
+from extract.quotes import quotations
 
 from conftest import triples
 
