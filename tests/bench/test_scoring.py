@@ -301,3 +301,29 @@ def test_cli_writes_the_reliability_of_relations(tmp_path: Path,
     rows = [r for r in json.loads(out.read_text()) if r["n"]]
     assert rows and {r["set"] for r in rows} == {"conll04"}
     assert sum(r["n"] for r in rows if r["bin"] != ">= 0.8") >= 1
+
+
+# --- stance diff -------------------------------------------------------------------------------
+
+
+def test_stance_diff_lists_what_each_build_alone_has(tmp_path: Path) -> None:
+    from extract.facts import dumps_facts
+
+    diff = _load("stance_diff")
+    people = (Entity(key="a", type="PERSON", name="Ann Leary"),
+              Entity(key="b", type="PERSON", name="Tom Akers"))
+
+    def build(name: str, *rels: tuple[str, str]) -> Path:
+        relations = tuple(Relation(subject="a", predicate=p, obj="b", sentence="s", start=0,
+                                   end=1, trigger="t", rule=r) for p, r in rels)
+        facts = ArticleFacts(article=Article(id="x", text="s"), entities=people,
+                             relations=relations)
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text(dumps_facts(facts) + "\n", encoding="utf-8")
+        return path
+
+    old = build("old", ("criticized", "verb"), ("holdsPost", "post-title"))
+    new = build("new", ("supports", "quote-praise"), ("holdsPost", "post-title"))
+    removed, added = diff.stance_diff(old, new)
+    assert removed == ["Ann Leary criticized Tom Akers (asserted) | verb | s"]
+    assert added == ["Ann Leary supports Tom Akers (asserted) | quote-praise | s"]
