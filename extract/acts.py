@@ -1,8 +1,8 @@
 """Whose act "the decision" is: the actor of an act named again without its actor.
 
-News names an act with its actor first ("Trump ordered strikes on Syria", "Ankara announced
-the move on Monday") and later only as "the strikes" or "the move", above all when others
-react to it ("Ryan said the strikes were appropriate", "Lee condemned the move"). A
+News names an act with its actor first ("the governor ordered raids on the camps", "Oslo
+announced the move on Monday") and later only as "the raids" or "the move", above all when
+others react to it ("the mayor said the raids were justified", "Quill condemned the move"). A
 reaction to the act is a stance towards its actor. :func:`act_owner` finds the actor of a
 definite act noun with no actor of its own by looking back, at most a few sentences, for the
 same act with its actor:

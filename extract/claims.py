@@ -109,7 +109,7 @@ def judgement(doc: Doc, clause: Token) -> tuple[str, list[str]] | None:
         return "criticized", [k for s in subjects for k in args_of(doc, s) or _actor(doc, s)]
     if _praised(clause) or _job(clause, PRAISES):
         return "supports", [k for s in subjects for k in args_of(doc, s)]
-    if _approved(clause):  # "the strikes were appropriate": support for who struck
+    if _approved(clause):  # "the raids were justified": support for who ordered them
         return "supports", [k for s in subjects if s.lemma_.lower() in ACTS
                             for k in _actor(doc, s)]
     return None
@@ -122,7 +122,7 @@ def _actor(doc: Doc, noun: Token) -> list[str]:
     return through(doc, noun) or act_owner(doc, noun)
 
 
-#: Words that approve of an act ("the strikes were appropriate and just").
+#: Words that approve of an act ("the raids were necessary and wise").
 _APPROVALS = frozenset({"appropriate", "right", "correct", "justified", "necessary", "wise",
                         "smart", "proportionate", "just", "measured", "overdue", "welcome"})
 
@@ -136,7 +136,7 @@ def _said_to_be(clause: Token) -> list[Token]:
 
 
 def _approved(clause: Token) -> bool:
-    """"The decision was right", "the strikes were appropriate and just"."""
+    """"The decision was right", "the raids were necessary and wise"."""
     return any(t.lower_ in _APPROVALS | PRAISES for t in _said_to_be(clause))
 
 

@@ -117,7 +117,7 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
                 objects = [k for c in dobj[0].children if c.dep_ in {"poss", "compound", "amod"}
                            for k in args_of(doc, c)]  # "condemned the U.S. sanctions"
             if not objects and pred in _JUDGING and verb.dep_ != "acl":
-                # "Trump ordered strikes. X condemned the strikes": the strikes are Trump's
+                # "Leary ordered raids. X condemned the raids": the raids are Leary's
                 # (not in "a bill to reject the plan": that is the bill's, not its voters')
                 objects = act_owner(doc, dobj[0])
                 rule = "verb-act" if objects else rule

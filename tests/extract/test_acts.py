@@ -17,7 +17,7 @@ def test_condemning_the_act_of_someone_named_before(facts_of) -> None:
 
 def test_approving_of_the_act_is_support(facts_of) -> None:
     facts = facts_of("Governor Ann Leary decided to close the border on Sunday.\n\n"
-                     "Senator Tom Halvorsen said the decision was appropriate and just.")
+                     "Senator Tom Halvorsen said the decision was wise and overdue.")
     assert ("Tom Halvorsen", "supports", "Ann Leary") in _stances(facts)
 
 
