@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-import numpy
 import spacy
-from spacy.attrs import IDX
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from extract.doctext import doc_text
 from extract.errors import Errors, NewsgraphError
 from extract.tables import use_tables
 
@@ -34,28 +29,6 @@ def resolve_model(name: str | None = None) -> str:
     raise NewsgraphError(Errors.E101.format(name=name or DEFAULT_MODELS[0]))
 
 
-@Language.component("newsgraph_paragraphs")
-def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headlines and paragraphs never run together.
-
-    A token right after one whose text holds a line break starts a sentence, unless it is
-    space itself. Only the tokens around line breaks are visited.
-    """
-    text = doc_text(doc)
-    if "\n" not in text or len(doc) < 2:
-        return doc
-    starts = doc.to_array([IDX]).ravel()
-    breaks = {int(k) for k in numpy.searchsorted(
-        starts, [m.start() for m in _BREAK.finditer(text)], side="right") - 1}
-    for k in sorted(breaks):
-        if 0 <= k < len(doc) - 1 and not doc[k + 1].is_space:
-            doc[k + 1].is_sent_start = True
-    return doc
-
-
-_BREAK = re.compile("\n")
-
-
 @lru_cache(maxsize=4)
 def load_nlp(model: str | None = None, kb_paths: Sequence[str] = ()) -> Language:
     """Load ``model`` and add the entity, coreference and relation components.
@@ -66,12 +39,14 @@ def load_nlp(model: str | None = None, kb_paths: Sequence[str] = ()) -> Language
     The pipeline is cached per process: calling again with the same arguments is free.
     """
     # Register the factories by importing their modules.
+    import extract.boundaries
     import extract.coref
     import extract.entities
     import extract.relations  # noqa: F401
 
     nlp = use_tables(spacy.load(resolve_model(model), exclude=["senter"]))
     nlp.add_pipe("newsgraph_paragraphs", before="parser")
+    nlp.add_pipe("newsgraph_attributions", before="parser")
     config = {"kb_paths": list(kb_paths)}
     for name in _COMPONENTS:
         nlp.add_pipe(name, config=config)

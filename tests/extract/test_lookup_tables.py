@@ -36,16 +36,6 @@ def test_a_pipeline_without_the_parts_is_left_alone() -> None:
     assert use_tables(nlp).pipe_names == []
 
 
-def test_a_line_break_starts_a_sentence(nlp) -> None:
-    from extract.nlp import paragraph_boundaries
-
-    text = "Talks End\nThe envoy left Oslo \n \n today and \n\n then flew home.\n"
-    doc = paragraph_boundaries(nlp.make_doc(text))
-    assert [t.text for t in doc if t.is_sent_start] == ["Talks", "The", "today", "then"]
-    assert not any(t.is_sent_start for t in paragraph_boundaries(nlp.make_doc("One line."))
-                   if t.i > 0)
-
-
 def test_the_tables_need_a_loaded_model() -> None:
     import pytest
 
