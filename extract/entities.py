@@ -55,11 +55,26 @@ def resolve_entities(doc: Doc, kb: KnowledgeBase) -> Doc:
     cands = add_surname_repeats(doc, cands)
     check_links(doc, cands, kb, dict(stripped))
     link_generics(cands, kb)
-    final, tokens = entity_table(cands)
+    final, tokens = entity_table(cands, _honorifics(doc, cands))
     doc._.ng_entities = final
     doc._.ng_tokens = tokens
     doc._.ng_posts = find_posts(doc, final, tokens, dict(stripped), kb)
     return doc
+
+
+#: Honorifics that tell a person's gender.
+_GENDERED = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
+def _honorifics(doc: Doc, cands: list[Candidate]) -> dict[int, str]:
+    """The gender of the honorific right before each person mention that has one."""
+    out: dict[int, str] = {}
+    for c in cands:
+        if c.label == "PERSON" and c.start > 0:
+            gender = _GENDERED.get(doc[c.start - 1].lower_.rstrip("."))
+            if gender is not None:
+                out[c.start] = gender
+    return out
 
 
 def _cut_title_lines(doc: Doc, cands: list[Candidate]) -> list[Candidate]:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extract.facts import MentionSource
+from extract.firstnames import given_name_gender
 from extract.kb import KBEntry
 from extract.mentions import Candidate
 from extract.names import given_forms, name_words, normalise_name, short_forms, spelling_variants
@@ -105,9 +106,12 @@ def _site_free(name: str) -> str:
 
 
 def _merge_people(
-    groups: dict[str, EntityGroup], remap: dict[str, str], first: dict[str, int]
+    groups: dict[str, EntityGroup], remap: dict[str, str], first: dict[str, int],
+    honoured: dict[str, set[str]],
 ) -> None:
-    """Spelling variants into one full name, then short forms into the one person they name."""
+    """Spelling variants into one full name, then short forms into the one person they name;
+    never "Mr. Roe" into "Jane Roe" (``honoured``: the genders of the honorifics a group's
+    mentions follow, by key)."""
     full = [k for k, g in groups.items() if _is_person_like(g) and len(name_words(g.name)) >= 2]
     keys = sorted(full, key=lambda k: (groups[k].kb is None, -sum(groups[k].surfaces.values())))
     for i, ka in enumerate(keys):
@@ -127,7 +131,8 @@ def _merge_people(
         named = groups[k].kb is None and groups[k].labels["PERSON"] > 0
         owners = sorted((o for o, g in groups.items()
                          if o != k and _is_person_like(g) and (form in _forms(g) or (
-                             named and form in _forms(g, given_forms)))),
+                             named and form in _forms(g, given_forms)))
+                         and not _other_gender(honoured.get(k, set()), g)),
                         key=lambda o: first.get(o, 0))
         if len(owners) == 1 or (len(owners) > 1 and first.get(owners[0], 0) < first.get(k, 0)
                                 < first.get(owners[1], 0)):
@@ -135,6 +140,16 @@ def _merge_people(
             # a second person of that surname in full
             _merge_into(groups, k, owners[0], remap)
             first[owners[0]] = min(first.get(owners[0], 0), first.get(k, 0))
+
+
+def _other_gender(honoured: set[str], owner: EntityGroup) -> bool:
+    """Whether a short name always written "Mr." (or always "Mrs."/"Ms.") cannot be a person
+    whose given name is clearly of the other gender ("Mr. Roe" is not "Jane Roe")."""
+    if len(honoured) != 1:
+        return False
+    words = name_words(owner.name)
+    gender = given_name_gender(words[0]) if len(words) >= 2 else None
+    return gender in {"m", "f"} and gender not in honoured
 
 
 def _forms(g: EntityGroup, forms: Callable[[str], set[str]] = short_forms) -> set[str]:
@@ -184,11 +199,15 @@ def _local_key(g: EntityGroup) -> str:
     return f"~{g.type.lower()}:{normalise_name(g.name)}"
 
 
-def entity_table(cands: list[Candidate]) -> tuple[dict[str, EntityGroup], dict[int, str]]:
+def entity_table(
+    cands: list[Candidate], honorifics: dict[int, str] | None = None
+) -> tuple[dict[str, EntityGroup], dict[int, str]]:
     """Group, merge and type the candidates of one article.
 
     Args:
         cands: The article's candidate mentions, linked where possible.
+        honorifics: The gender ("m" or "f") of the honorific a mention follows ("Mr. Roe"),
+            by the mention's first token.
 
     Returns:
         The entities by key (a knowledge-base id, or ``~type:name``), each with the spans of
@@ -200,8 +219,12 @@ def entity_table(cands: list[Candidate]) -> tuple[dict[str, EntityGroup], dict[i
         first.setdefault(key, cand.start)
     remap: dict[str, str] = {}
     _merge_same_name(groups, remap)
+    honoured: dict[str, set[str]] = {}
+    for cand, key in placed:
+        if (gender := (honorifics or {}).get(cand.start)) is not None:
+            honoured.setdefault(remap.get(key, key), set()).add(gender)
     _merge_people(groups, remap, {remap.get(k, k): v for k, v in sorted(
-        first.items(), key=lambda kv: -kv[1])})
+        first.items(), key=lambda kv: -kv[1])}, honoured)
     _merge_acronyms(groups, remap)
     _vote(groups)
     final: dict[str, EntityGroup] = {}

@@ -44,6 +44,15 @@ def test_unknown_person_short_name_merges(facts_of) -> None:
     assert people[0].key.startswith("~person:")
 
 
+def test_mr_never_joins_a_woman_of_the_same_surname(facts_of) -> None:
+    facts = facts_of(
+        "Mr. Kovalenko opened the new bridge. His wife, Margaret Kovalenko, spoke first. "
+        "Mr. Kovalenko said it cost too much."
+    )
+    people = sorted(e.name for e in facts.entities if e.type == "PERSON")
+    assert people == ["Kovalenko", "Margaret Kovalenko"]
+
+
 def test_acronym_and_alias_link_to_one_entity(facts_of) -> None:
     facts = facts_of(
         "The North Atlantic Treaty Organization met in Vilnius. NATO leaders agreed to "
