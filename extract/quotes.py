@@ -26,9 +26,14 @@ _SINGLE = re.compile(r"(?:^|(?<=[\s:]))'(?=\w)(.+?\S)'(?=[\s,.;:!?]|$)")
 MAX_CHARS = 240
 
 
+#: Words a title leaves in lower case ("Meet the Press", "Lord of the Flies").
+_MINOR_WORDS = frozenset({"the", "and", "for", "but", "nor", "with", "from", "into", "over"})
+
+
 def title_case(words: list[Any]) -> bool:
     """Whether most words are capitalised, as in a headline or the title of a work."""
-    alpha = [str(w) for w in words if str(w).isalpha() and len(str(w)) > 2]
+    alpha = [str(w) for w in words
+             if str(w).isalpha() and len(str(w)) > 2 and str(w) not in _MINOR_WORDS]
     return len(alpha) >= 2 and sum(w[0].isupper() for w in alpha) > 0.7 * len(alpha)
 
 
@@ -66,11 +71,10 @@ def quoted(text: str, after: str = "", before: str = "") -> str | None:
                 return f"{before[opened + 1 :].strip()} {text[:first_close]}".strip(" ,.")
         if start == -1:
             continue
-        end = (text.rfind(close) if open_ not in {"‘"} else _closing(text, close, start + 1)
-               ) if open_ != close else text.find(close, start + 1)
-        if end > start + 1:
-            return text[start + 1 : end].strip(" ,.")
-        if end == -1:
+        parts = _closed_parts(text, open_, close, start)
+        if parts:
+            return " … ".join(parts)
+        if _closing(text, close, start + 1) == -1:
             closing = after.find(close)
             if 0 <= closing <= MAX_CHARS:
                 return f"{text[start + 1 :].strip()} {after[:closing]}".strip(" ,.")
@@ -78,6 +82,33 @@ def quoted(text: str, after: str = "", before: str = "") -> str | None:
     if single:
         return single.group(1).strip(" ,.")
     return _single_across(text, after, before)
+
+
+#: Most characters between two parts of one quotation: '"A," the senator said, "B."'
+_BRIDGE = 60
+
+
+def _closed_parts(text: str, open_: str, close: str, start: int) -> list[str]:
+    """The quotation opened at ``start`` and closed in ``text``, with the parts that go on
+    after a short break that ends in a comma or colon ('"A," she said, "B."' -> ["A", "B"],
+    not '"A," Roe said, and Doe called it "B."'); a part in title case after
+    the first is the title of a work ('..., says Roe, author of "The Long Peace."'), not
+    speech, and ends it."""
+    parts: list[str] = []
+    while True:
+        end = _closing(text, close, start + 1)
+        if end == -1:
+            break
+        part = text[start + 1 : end].strip(" ,.")
+        if parts and title_case(part.split()):
+            break
+        if part:
+            parts.append(part)
+        start = text.find(open_, end + 1)
+        if (start == -1 or start - end > _BRIDGE
+                or not text[end + 1 : start].rstrip().endswith((",", ":"))):
+            break
+    return parts
 
 
 #: Straight single quotes that open before a word and close after a sentence's punctuation.

@@ -123,7 +123,9 @@ def _continued(doc: Doc, sent: Any, value: str) -> str:
                 or any(t.lemma_.lower() in SPEECH_VERBS for t in nxt)):
             break
         part = quoted(text, following(doc, nxt))
-        if part is None or part in value:
+        if part is None and not any(t.text in QUOTES.values() for t in nxt[1:]):
+            part = text[1:].strip(" ,.")  # still open at the end of the sentence: it runs on
+        if not part or part in value:
             break
         parts.append(part)
         cur = nxt

@@ -185,3 +185,36 @@ def test_quoted_mask_knows_a_straight_quotation_opened_before(nlp) -> None:
     second = list(doc.sents)[-1]
     mask = dict(zip((t.text for t in second), quoted_mask(list(second)), strict=True))
     assert mask["vote"] and not mask["she"]
+
+
+def test_a_quotation_resumed_after_its_attribution_is_one_statement() -> None:
+    from extract.quotes import quoted
+
+    assert quoted('"The port stays open," she said, "and the ferries run."') == (
+        "The port stays open … and the ferries run")
+    # a title after the attribution is no part of what was said
+    assert quoted("“The port stays open,” says Lena Ostrova, author of “The Long Harbour.”"
+                  ) == "The port stays open"
+    # nor is a second quotation after a clause of its own
+    assert quoted("“The port stays open,” Ostrova said while Ivo Marsh called it “a brave "
+                  "gamble by the council” at the meeting.") == "The port stays open"
+
+
+def test_a_show_named_before_the_clause_is_not_the_quotation(facts_of) -> None:
+    facts = facts_of("Lena Ostrova argued on Radio Nord’s “Meet the Mayors” that the new "
+                     "harbour tax has given smugglers a “green light” to expand.")
+    assert any(s == "Lena Ostrova" and "harbour tax has given smugglers" in o
+               for s, o in _said(facts))
+
+
+def test_a_long_quotation_runs_on_after_its_attribution(facts_of) -> None:
+    first = ("The council has spent two years arguing about the harbour, about the ferries, "
+             "about the fishing quotas and about the bridge that nobody wants to pay for")
+    rest = ("Nobody in this town believes the ferries will run next winter. So the council "
+            "will have to explain to every family on the islands why their children cannot "
+            "reach the school on the mainland, and why the money went to consultants instead "
+            "of boats, piers and the people who crew them. The islands have waited long "
+            "enough for an answer from the mainland, and they will wait no longer.")
+    facts = facts_of(f'"{first}," Lena Ostrova said. "{rest}"')
+    assert any(s == "Lena Ostrova" and "Nobody in this town believes" in o
+               for s, o in _said(facts))
