@@ -70,8 +70,8 @@ def _honorifics(doc: Doc, cands: list[Candidate]) -> dict[int, str]:
     """The gender of the honorific right before each person mention that has one."""
     out: dict[int, str] = {}
     for c in cands:
-        if c.label == "PERSON" and c.start > 0:
-            gender = _GENDERED.get(doc[c.start - 1].lower_.rstrip("."))
+        if c.label == "PERSON" and c.start > 0 and doc[c.start - 1].is_title:
+            gender = _GENDERED.get(doc[c.start - 1].lower_.rstrip("."))  # not "will miss Roe"
             if gender is not None:
                 out[c.start] = gender
     return out

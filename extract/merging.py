@@ -143,8 +143,9 @@ def _merge_people(
 
 
 def _other_gender(honoured: set[str], owner: EntityGroup) -> bool:
-    """Whether a short name always written "Mr." (or always "Mrs."/"Ms.") cannot be a person
-    whose given name is clearly of the other gender ("Mr. Roe" is not "Jane Roe")."""
+    """Whether a short name always written "Mr." (or always "Mrs."/"Ms.") when it has an
+    honorific, and in at least a third of its mentions, cannot be a person whose given name
+    is clearly of the other gender ("Mr. Roe" is not "Jane Roe")."""
     if len(honoured) != 1:
         return False
     words = name_words(owner.name)
@@ -220,9 +221,17 @@ def entity_table(
     remap: dict[str, str] = {}
     _merge_same_name(groups, remap)
     honoured: dict[str, set[str]] = {}
+    mentions: Counter[str] = Counter()
+    with_honorific: Counter[str] = Counter()
     for cand, key in placed:
+        key = remap.get(key, key)
+        mentions[key] += 1
         if (gender := (honorifics or {}).get(cand.start)) is not None:
-            honoured.setdefault(remap.get(key, key), set()).add(gender)
+            honoured.setdefault(key, set()).add(gender)
+            with_honorific[key] += 1
+    for key in list(honoured):  # "Mrs. Bush" once among 27 "Bush" of her husband: no sign
+        if 3 * with_honorific[key] < mentions[key]:
+            del honoured[key]
     _merge_people(groups, remap, {remap.get(k, k): v for k, v in sorted(
         first.items(), key=lambda kv: -kv[1])}, honoured)
     _merge_acronyms(groups, remap)

@@ -51,6 +51,13 @@ def test_mr_never_joins_a_woman_of_the_same_surname(facts_of) -> None:
     )
     people = sorted(e.name for e in facts.entities if e.type == "PERSON")
     assert people == ["Kovalenko", "Margaret Kovalenko"]
+    # one "Mrs." among many mentions of the husband is no sign; "will miss" is no honorific
+    facts = facts_of(
+        "Peter Kovalenko opened the new bridge. Kovalenko said it cost too much. Kovalenko "
+        "left early. Mrs. Kovalenko stayed. Voters will miss Kovalenko, Kovalenko said."
+    )
+    people = sorted(e.name for e in facts.entities if e.type == "PERSON")
+    assert "Kovalenko" not in people
 
 
 def test_acronym_and_alias_link_to_one_entity(facts_of) -> None:
