@@ -9,7 +9,9 @@ Rules, each tagged with the id that ends up in the graph:
 - ``reported``: a verb of speaking with its clause, no quotation marks needed ("Cazeneuve
   added that he has called for a meeting", "The agency erred, he says", "Trump, who said it
   would save lives"); the clause, as written, is the statement's value;
-- ``according``: "According to Fox News, thousands gathered in the square."
+- ``according``: "According to Fox News, thousands gathered in the square.";
+- ``finding``: what a court, poll or study finds or rules ("The court ruled that the ban was
+  lawful", "A Gallup poll found that most voters ..."): the body it is of or by speaks.
 
 A speaker is the verb's subject, the noun a "who" clause hangs on, or the subject of the verb
 a conjoined or "saying ..." verb depends on; it must be a person, organisation or country.
@@ -23,6 +25,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from extract.arguments import args_of, children
+from extract.findings import FINDING_VERBS, finders, states_that
 from extract.quotes import (
     DOUBLE_QUOTES,
     MAX_CHARS,
@@ -57,12 +60,13 @@ def speech_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Found
     inside = quoted_mask(tokens)
     for n, tok in enumerate(tokens):
         lemma = tok.lemma_.lower()
+        finding = lemma in FINDING_VERBS and states_that(tok)
         if (tok.pos_ != "VERB" or supposed(tok)
-                or (lemma not in SPEECH_VERBS
+                or (lemma not in SPEECH_VERBS and not finding
                     and not (lemma in _NAMING_VERBS and _quotes_inside(tok, quote)))
                 or (inside[n] and any(t.text in DOUBLE_QUOTES for t in tokens[n:]))):
             continue  # 'a statement: "As the president announced, ..."': quoted words
-        speakers = _speakers(doc, tok)
+        speakers = finders(doc, tok, _subject) if finding else _speakers(doc, tok)
         if not speakers:
             continue
         if quote is not None:
@@ -75,8 +79,9 @@ def speech_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Found
         clause = _reported(tok)
         if clause is not None:
             spoken = True
+            rule, confidence = ("finding", 0.7) if finding else ("reported", 0.75)
             for key in speakers:
-                yield (key, "said", None, tok, "reported", 0.75, clause)
+                yield (key, "said", None, tok, rule, confidence, clause)
     if quote is not None:
         found = list(_after_quote(doc, sent, quote)) or list(_carried(doc, sent, quote))
         yield from found

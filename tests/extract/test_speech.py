@@ -218,3 +218,12 @@ def test_a_long_quotation_runs_on_after_its_attribution(facts_of) -> None:
     facts = facts_of(f'"{first}," Lena Ostrova said. "{rest}"')
     assert any(s == "Lena Ostrova" and "Nobody in this town believes" in o
                for s, o in _said(facts))
+
+
+def test_what_a_court_or_a_poll_finds_is_said_by_it(facts_of) -> None:
+    said = _said(facts_of("The Supreme Court ruled that the harbour tax was lawful."))
+    assert any(s == "Supreme Court" and "harbour tax was lawful" in o for s, o in said)
+    said = _said(facts_of("A study by Yale University found that ferries cut emissions by half."))
+    assert any(s == "Yale University" and "ferries cut emissions" in o for s, o in said)
+    # people find things; that is not saying them
+    assert not _said(facts_of("Tom Harlow found that the door was open and the lights were off."))
