@@ -3,9 +3,10 @@
 Compares two builds' ``facts.jsonl`` statement by statement (article, subject, predicate,
 object, polarity), stance predicates only, and prints each statement only one build has,
 with its rule and evidence sentence, for judging by hand (``bench/results/stance_check.md``
-was made this way).
+was made this way). With ``--said`` it compares the said statements instead, by their
+speaker and the first 60 characters of what was said (``bench/results/said_check.md``).
 
-Usage: python bench/stance_diff.py OLD/facts.jsonl NEW/facts.jsonl
+Usage: python bench/stance_diff.py [--said] OLD/facts.jsonl NEW/facts.jsonl
 """
 
 from __future__ import annotations
@@ -22,22 +23,30 @@ STANCES = frozenset({"discussedWith", "namedAsThreat", "threatened", "accused", 
 Key = tuple[str, str, str, str, str]
 
 
-def stance_statements(path: str | Path) -> dict[Key, tuple[str, str]]:
-    """(article, subject, predicate, object, polarity) -> (rule, sentence) of a build."""
+def stance_statements(
+    path: str | Path, predicates: frozenset[str] = STANCES
+) -> dict[Key, tuple[str, str]]:
+    """(article, subject, predicate, object, polarity) -> (rule, sentence) of a build; the
+    object of a said statement is the start of what was said."""
     out: dict[Key, tuple[str, str]] = {}
     for facts in read_facts(path):
         names = {e.key: e.name for e in facts.entities}
         for rel in facts.relations:
-            if rel.predicate in STANCES and rel.obj is not None:
-                key = (facts.article.id, names[rel.subject], rel.predicate, names[rel.obj],
-                       rel.polarity)
+            if rel.predicate not in predicates:
+                continue
+            obj = names[rel.obj] if rel.obj is not None else (rel.value or "")[:60]
+            if obj:
+                key = (facts.article.id, names[rel.subject], rel.predicate, obj, rel.polarity)
                 out[key] = (rel.rule, rel.sentence)
     return out
 
 
-def stance_diff(old: str | Path, new: str | Path) -> tuple[list[str], list[str]]:
-    """Lines for the stance statements only ``old`` has, and those only ``new`` has."""
-    before, after = stance_statements(old), stance_statements(new)
+def stance_diff(
+    old: str | Path, new: str | Path, predicates: frozenset[str] = STANCES
+) -> tuple[list[str], list[str]]:
+    """Lines for the statements of ``predicates`` only ``old`` has, and those only ``new``
+    has."""
+    before, after = stance_statements(old, predicates), stance_statements(new, predicates)
 
     def lines(only: set[Key], source: dict[Key, tuple[str, str]]) -> list[str]:
         return [f"{k[1]} {k[2]} {k[3]} ({k[4]}) | {source[k][0]} | {source[k][1][:240]}"
@@ -48,10 +57,12 @@ def stance_diff(old: str | Path, new: str | Path) -> tuple[list[str], list[str]]
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    predicates = frozenset({"said"}) if "--said" in args else STANCES
+    args = [a for a in args if a != "--said"]
     if len(args) != 2:
         print(__doc__.strip().splitlines()[-1], file=sys.stderr)
         return 2
-    removed, added = stance_diff(*args)
+    removed, added = stance_diff(args[0], args[1], predicates)
     for line in removed:
         print("-", line)
     for line in added:

@@ -327,3 +327,25 @@ def test_stance_diff_lists_what_each_build_alone_has(tmp_path: Path) -> None:
     removed, added = diff.stance_diff(old, new)
     assert removed == ["Ann Leary criticized Tom Akers (asserted) | verb | s"]
     assert added == ["Ann Leary supports Tom Akers (asserted) | quote-praise | s"]
+
+
+def test_said_diff_compares_what_was_said(tmp_path: Path) -> None:
+    from extract.facts import dumps_facts
+
+    diff = _load("stance_diff")
+    people = (Entity(key="a", type="PERSON", name="Ann Leary"),)
+
+    def build(name: str, value: str) -> Path:
+        rel = Relation(subject="a", predicate="said", obj=None, value=value, sentence="s",
+                       start=0, end=1, trigger="t", rule="quote")
+        facts = ArticleFacts(article=Article(id="x", text="s"), entities=people,
+                             relations=(rel,))
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text(dumps_facts(facts) + "\n", encoding="utf-8")
+        return path
+
+    old, new = build("old", "The port stays open"), build("new", "The ferries run")
+    assert diff.stance_diff(old, new) == ([], [])
+    removed, added = diff.stance_diff(old, new, frozenset({"said"}))
+    assert removed == ["Ann Leary said The port stays open (asserted) | quote | s"]
+    assert added == ["Ann Leary said The ferries run (asserted) | quote | s"]
