@@ -152,14 +152,24 @@ def _told_in_person(doc: Doc, verb: Token, dobj: list[Token]) -> bool:
     if any(o.pos_ == "PRON" for o in dobj):
         return False  # "told him": who he is is too often guessed wrong
     told = [k for o in dobj for k in args_of(doc, o)]
-    if not told or any(groups[k].type not in {"PERSON", "GPE"} or (
-            groups[k].type == "PERSON" and " " not in groups[k].name) for k in told):
+    if not told or any((groups[k].type not in {"PERSON", "GPE"} and not _assembly(groups[k].name))
+                       or (groups[k].type == "PERSON" and " " not in groups[k].name)
+                       for k in told):
         return False  # "told CNN", "told the Associated Press", "told Bild" (read as a name)
     named_with = [k for o in dobj for t in o.subtree if t.i != o.i
-                  for k in args_of(doc, t) if groups[k].type == "ORG"]
+                  for k in args_of(doc, t) if groups[k].type == "ORG" and k not in told]
     return not named_with and not any(
         t.lemma_.lower() in _PRESS_NOUNS for o in dobj for t in o.subtree)
 
+
+def _assembly(name: str) -> bool:
+    """Whether an organisation is a body one testifies to: "told the Senate Armed Services
+    Committee", "told Congress" (one speaks with it, unlike a news outlet one gives a quote)."""
+    return name.split()[-1] in _ASSEMBLIES
+
+
+_ASSEMBLIES = frozenset({"Committee", "Subcommittee", "Congress", "Senate", "House",
+                         "Parliament", "Commission", "Council", "Cabinet", "Assembly"})
 
 #: Nouns for people who interview: "told Fox News host X", "told a reporter".
 _PRESS_NOUNS = frozenset({"host", "anchor", "reporter", "correspondent", "interviewer",

@@ -33,6 +33,11 @@ def test_telling_a_news_outlet_is_no_talk(facts_of) -> None:
     assert not [t for t in triples(facts) if t[1] == "discussedWith"]
 
 
+def test_telling_a_committee_is_a_talk(facts_of) -> None:
+    facts = facts_of("Ann Leary told the Senate Harbour Committee that the ferries would run.")
+    assert ("Senate Harbour Committee", "discussedWith", "Ann Leary") in triples(facts)
+
+
 def test_a_person_attacks_with_words(facts_of) -> None:
     facts = facts_of("Senator Tom Halvorsen attacked Governor Ann Leary's investigation.")
     assert ("Tom Halvorsen", "criticized", "Ann Leary") in triples(facts)
