@@ -14,6 +14,8 @@ same act with its actor:
   "Turkey invaded ..." for "the invasion".
 
 The nearest mention that names an actor counts; mentions without one are passed over.
+:func:`made_by` reads the actor the same sentence gives in a relative clause: "condemned the
+tax cuts Trump signed", "rejected the plan the ministry announced".
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from extract.arguments import args_of, children, subjects_of
 from extract.sentences import tokens_before
 from extract.triggers import ACT_NOUNS
 
-__all__ = ["ACTS", "act_owner"]
+__all__ = ["ACTS", "act_owner", "made_by"]
 
 #: Verbs an act noun is made from: "decide" for "decision".
 _FROM_VERBS: dict[str, frozenset[str]] = {
@@ -60,6 +62,27 @@ def act_owner(doc: Doc, noun: Token) -> list[str]:
         owners = _named_act(doc, tok, lemma)
         if owners:
             return owners
+    return []
+
+
+#: Things made that a reaction may be aimed at besides acts: "the bill Congress passed".
+_MADE = ACTS | frozenset({"bill", "law", "cut", "budget", "legislation", "rule", "regulation",
+                          "order", "tax", "reform", "measure", "amendment", "program"})
+#: Verbs of making such a thing, besides the verbs of doing.
+_MAKING = _DOING | frozenset({"pass", "write", "enact", "push", "champion", "deliver",
+                              "give", "put"})
+
+
+def made_by(doc: Doc, noun: Token) -> list[str]:
+    """Who made ``noun``, by a clause on it: "the tax cuts Trump signed", "the remarks that the
+    senator made", "the plan announced by the ministry" (not "the people Trump met": people
+    are not made)."""
+    if noun.lemma_.lower() not in _MADE:
+        return []
+    for clause in children(noun, "relcl", "acl"):  # "the plan that X announced" parses as either
+        if (clause.lemma_.lower() in _MAKING and children(clause, "nsubj", "agent")
+                and not children(clause, "neg")):
+            return subjects_of(doc, clause)
     return []
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from extract.acts import act_owner
+from extract.acts import act_owner, made_by
 from extract.arguments import (
     args_of,
     children,
@@ -119,7 +119,7 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
             if not objects and pred in _JUDGING and verb.dep_ != "acl":
                 # "Leary ordered raids. X condemned the raids": the raids are Leary's
                 # (not in "a bill to reject the plan": that is the bill's, not its voters')
-                objects = act_owner(doc, dobj[0])
+                objects = made_by(doc, dobj[0]) or act_owner(doc, dobj[0])
                 rule = "verb-act" if objects else rule
         objects += prep_objects(doc, verb, trig.preps - {"by", "of"})
         if lemma == "visit":  # a visit to a country or its capital is diplomacy; to Florida, not

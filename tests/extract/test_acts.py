@@ -44,3 +44,13 @@ def test_an_indefinite_act_is_not_the_earlier_one(facts_of) -> None:
     facts = facts_of("Governor Ann Leary ordered strikes on rebel camps on Sunday.\n\n"
                      "Senator Tom Halvorsen has long condemned strikes of any kind.")
     assert not _stances(facts)
+
+
+def test_the_maker_of_a_thing_named_in_the_same_sentence(facts_of) -> None:
+    facts = facts_of("Ann Leary condemned the harbour tax Tom Halvorsen signed into law.")
+    assert ("Ann Leary", "criticized", "Tom Halvorsen") in triples(facts)
+    facts = facts_of("Ann Leary rejected the ferry plan that Tom Halvorsen announced on Monday.")
+    assert ("Ann Leary", "rejected", "Tom Halvorsen") in triples(facts)
+    # people are not made: whom someone met is not their act
+    facts = facts_of("Ann Leary criticized the people Tom Halvorsen met in Oslo.")
+    assert ("Ann Leary", "criticized", "Tom Halvorsen") not in triples(facts)
