@@ -34,6 +34,7 @@ from extract.arguments import (
 from extract.assertion import opposed
 from extract.claims import reported_blame_rule
 from extract.demands import REMOVAL_NOUNS, removal_rule, resign_rule
+from extract.partners import concluded, hosts, told_in_person
 from extract.reactions import REACTION_NOUNS, concern_rule, reaction_rule
 from extract.speech import speech_relations
 from extract.stance_rules import (
@@ -105,7 +106,7 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
                         yield (s, pred, o, verb, "verb-mutual", 0.8, None)
             return
 
-        if lemma == "tell" and not _told_in_person(doc, verb, dobj):
+        if lemma == "tell" and not told_in_person(doc, verb, dobj):
             return
         if dobj and (pred != "discussedWith" or lemma in _PARTNER_VERBS):
             ties = frozenset({"with"}) if pred == "sanctioned" else frozenset()
@@ -123,7 +124,7 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
                 rule = "verb-act" if objects else rule
         objects += prep_objects(doc, verb, trig.preps - {"by", "of"})
         if lemma == "visit":  # a visit to a country or its capital is diplomacy; to Florida, not
-            objects = [o for o in objects if _host(doc, o)]
+            objects = [o for o in objects if hosts(doc, o)]
         if not objects and pred not in {"discussedWith", "namedAsThreat"} and not (
                 pred == "threatened" and only_a_risk(verb)) and lemma != "sue" and not (
                 pred == "rejected" and _stance_inside(verb)):
@@ -144,38 +145,6 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
 _JUDGING = frozenset({"criticized", "rejected", "supports", "accused"})
 
 
-def _told_in_person(doc: Doc, verb: Token, dobj: list[Token]) -> bool:
-    """Whether "X told Y" is one side speaking to another ("the prime minister told the
-    president that ..."), not a source giving a quote to a news outlet or a reporter ("...,
-    X told CNN")."""
-    groups = doc._.ng_entities
-    if any(o.pos_ == "PRON" for o in dobj):
-        return False  # "told him": who he is is too often guessed wrong
-    told = [k for o in dobj for k in args_of(doc, o)]
-    if not told or any((groups[k].type not in {"PERSON", "GPE"} and not _assembly(groups[k].name))
-                       or (groups[k].type == "PERSON" and " " not in groups[k].name)
-                       for k in told):
-        return False  # "told CNN", "told the Associated Press", "told Bild" (read as a name)
-    named_with = [k for o in dobj for t in o.subtree if t.i != o.i
-                  for k in args_of(doc, t) if groups[k].type == "ORG" and k not in told]
-    return not named_with and not any(
-        t.lemma_.lower() in _PRESS_NOUNS for o in dobj for t in o.subtree)
-
-
-def _assembly(name: str) -> bool:
-    """Whether an organisation is a body one testifies to: "told the Senate Armed Services
-    Committee", "told Congress" (one speaks with it, unlike a news outlet one gives a quote)."""
-    return name.split()[-1] in _ASSEMBLIES
-
-
-_ASSEMBLIES = frozenset({"Committee", "Subcommittee", "Congress", "Senate", "House",
-                         "Parliament", "Commission", "Council", "Cabinet", "Assembly"})
-
-#: Nouns for people who interview: "told Fox News host X", "told a reporter".
-_PRESS_NOUNS = frozenset({"host", "anchor", "reporter", "correspondent", "interviewer",
-                          "journalist", "columnist", "editor"})
-
-
 def _stance_inside(verb: Token) -> bool:
     """Whether the "to" clause of ``verb`` is a stance of its own: "refused to condemn X" is a
     criticism not made, not a rejection of X (but "refused to meet X" rejects X); "refused to
@@ -191,36 +160,6 @@ def _named_inside(doc: Doc, noun: Token) -> list[str]:
         if tok.dep_ in {"compound", "amod", "nmod", "poss"} and (keys := args_of(doc, tok)):
             return keys[:1]
     return []
-
-
-def _concluded(noun: Token) -> bool:
-    """Whether an agreement noun is one its parties made: "signed a deal with X", "the
-    accord with X was reached"; not one wanted, feared or talked about."""
-    if any(c.lower_ in _UNMADE for c in noun.children):
-        return False
-    if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children):
-        return True  # "Obama's nuclear deal with Iran"
-    return noun.dep_ in {"dobj", "nsubjpass"} and noun.head.lemma_.lower() in _CLOSING
-
-
-#: Verbs that make an agreement.
-_CLOSING = frozenset({"reach", "sign", "strike", "conclude", "seal", "clinch", "finalize",
-                      "finalise", "announce", "make", "cut", "broker", "ink", "approve",
-                      "ratify", "secure", "hammer", "implement", "renew", "extend", "join"})
-#: Words that make an agreement one not (yet) made.
-_UNMADE = frozenset({"potential", "possible", "proposed", "prospective", "future", "draft"})
-
-
-def _host(doc: Doc, key: str) -> bool:
-    """Whether a visit to ``key`` meets someone: a person, a known organisation (NATO, the
-    White House), a country; not a school or a company the model found."""
-    group = doc._.ng_entities[key]
-    if group.type == "PERSON":
-        return True
-    entry = group.kb
-    if group.type != "GPE":
-        return entry is not None and group.type == "ORG"
-    return entry is not None and (entry.id.startswith("country:") or entry.capital_of is not None)
 
 
 def _pairs(keys: list[str], pred: str, trig: Token, rule: str, conf: float) -> Iterator[Found]:
@@ -244,7 +183,7 @@ def _noun_rule(doc: Doc, noun: Token, pred: str) -> Iterator[Found]:
         if len(joint) > 1:
             yield from _pairs(joint, pred, noun, "noun-pair", 0.75)
             return
-    if pred == "agreedWith" and not _concluded(noun):
+    if pred == "agreedWith" and not concluded(noun):
         return  # "a potential deal with Iran", "the issue of the agreement with Iran"
     preps = trig.preps - {"by", "between"}
     if noun.lemma_.lower() == "opposition":
