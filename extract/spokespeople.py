@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from extract.arguments import SPOKES_NOUNS, args_of
+from extract.agents import SPOKES_NOUNS
+from extract.arguments import args_of
 from extract.descriptions import has_det
 from extract.sentences import tokens_before
 
