@@ -72,9 +72,11 @@ def speech_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Found
         if quote is not None:
             clause = _reported(tok)  # a quoted phrase inside a reported clause: the clause
             value = clause if clause is not None and quote in clause else quote
-            value = _continued(doc, sent, value)
+            value, more = _continued(doc, sent, value)
             for key in speakers:
                 yield (key, "said", None, tok, "quote", 0.8, value)
+                for first, part in more:
+                    yield (key, "said", None, first, "quote-continued", 0.75, part)
             return
         clause = _reported(tok)
         if clause is not None:
@@ -116,25 +118,45 @@ def supposed(verb: Token) -> bool:
     return False
 
 
-def _continued(doc: Doc, sent: Any, value: str) -> str:
+def _continued(doc: Doc, sent: Any, value: str) -> tuple[str, list[tuple[Token, str]]]:
     """'"A," Hood said. "B."': whole quotations that follow in the same paragraph with no
-    speaker of their own go on with the quotation; the value is the parts, joined."""
-    parts = [value]
-    cur = sent
-    while "\n" not in cur.text_with_ws and cur.end < len(doc) and len(" ".join(parts)) < MAX_CHARS:
+    speaker of their own go on with the quotation, and so do the sentences of a quotation
+    still open ('"B. C. D."'); the value is the parts, joined, as long as they fit in
+    ``MAX_CHARS``. The parts after that come back apart, each with its sentence's first
+    token, to be statements of their own (at most ``_MORE``)."""
+    parts, more = [value], list[tuple[Token, str]]()
+    cur, inside = sent, False
+    while "\n" not in cur.text_with_ws and cur.end < len(doc) and len(more) < _MORE:
         nxt = doc[cur.end].sent
         text = nxt.text.strip()
-        if (not text or text[0] not in OPENERS or "\n" in nxt.text.strip()
-                or any(t.lemma_.lower() in SPEECH_VERBS for t in nxt)):
+        if sum(1 for t in nxt if t.is_alpha) < 2 or "\n" in text:
+            break  # a stray quotation mark the parser made a sentence of
+        if inside:  # a sentence of a quotation opened before: up to its closing mark
+            close = min((k for k in (text.find(c) for c in _DOUBLE_CLOSERS) if k >= 0),
+                        default=-1)
+            part, inside = (text[:close] if close >= 0 else text).strip(" ,."), close < 0
+        else:
+            if text[0] not in OPENERS or any(t.lemma_.lower() in SPEECH_VERBS for t in nxt):
+                break
+            part = quoted(text, following(doc, nxt))
+            if part is None and not any(t.text in QUOTES.values() for t in nxt[1:]):
+                part, inside = text[1:].strip(" ,."), True  # still open: it runs on
+        if not part:
             break
-        part = quoted(text, following(doc, nxt))
-        if part is None and not any(t.text in QUOTES.values() for t in nxt[1:]):
-            part = text[1:].strip(" ,.")  # still open at the end of the sentence: it runs on
-        if not part or part in value:
-            break
-        parts.append(part)
+        if part in value:
+            cur = nxt
+            continue  # already taken in with the quotation's first sentence
+        if len(" ".join(parts)) < MAX_CHARS:
+            parts.append(part)
+        else:
+            more.append((nxt[0], part[:MAX_CHARS]))
         cur = nxt
-    return " … ".join(parts)
+    return " … ".join(parts), more
+
+
+#: Most sentences of one quotation that become statements of their own.
+_MORE = 4
+_DOUBLE_CLOSERS = ('"', "”", "»")
 
 
 def _carried(doc: Doc, sent: Any, quote: str) -> Iterator[Found]:

@@ -227,3 +227,20 @@ def test_what_a_court_or_a_poll_finds_is_said_by_it(facts_of) -> None:
     assert any(s == "Yale University" and "ferries cut emissions" in o for s, o in said)
     # people find things; that is not saying them
     assert not _said(facts_of("Tom Harlow found that the door was open and the lights were off."))
+
+
+def test_each_sentence_of_a_long_quotation_is_said(facts_of) -> None:
+    first = ("The council has spent two years arguing about the harbour, about the ferries, "
+             "about the fishing quotas, about the school on the mainland, about the doctors "
+             "who no longer come to the islands and about the bridge that nobody wants to pay "
+             "for")
+    middle = ("The islands pay the harbour tax every year, they pay the ferry levy, they pay "
+              "for the pier and the school bus, and they get nothing back from the mainland.")
+    facts = facts_of(f'"{first}," Lena Ostrova said. "{middle} So the council is asking the '
+                     "islands to pay for boats they never see, for piers that are never built "
+                     "and for a bridge that is promised every winter and forgotten every "
+                     "spring, year after year after year. I hope the mainland finally hears "
+                     "that message.\"")
+    said = {(r.value, r.sentence) for r in facts.relations if r.predicate == "said"}
+    assert any(v == "I hope the mainland finally hears that message"
+               and s.startswith("I hope") for v, s in said)
