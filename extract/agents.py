@@ -58,7 +58,7 @@ def agent_of(doc: Doc, noun: Token) -> list[str]:
     groups: dict[str, EntityGroup] = doc._.ng_entities
     if seat:  # "the Florida lawmaker" has a seat there and does not act for it
         keys = [k for k in keys if not _subnational(groups[k])]
-    if noun.lemma_.lower() in _ENVOY_NOUNS and noun.tag_ == "NN":  # "Trump's envoy met X":
+    if noun.lemma_.lower() in _ENVOY_NOUNS:  # "Trump's envoy met X", "Trump officials met X":
         keys = [k for k in keys if groups[k].type != "PERSON"]  # not Trump himself
     return keys
 

@@ -17,8 +17,8 @@ from extract.sentences import sentence_of
 from extract.triggers import ACT_NOUNS, AGENT_NOUNS, ALLY_NOUNS, REQUEST_NOUNS, TRIGGERS
 
 __all__ = [
-    "SPOKES_NOUNS", "args_of", "children", "complement_targets", "entity_key", "prep_objects",
-    "stance_noun", "subjects_of", "through",
+    "SPOKES_NOUNS", "UNDOING_VERBS", "args_of", "children", "complement_targets", "entity_key",
+    "prep_objects", "stance_noun", "subjects_of", "through",
 ]
 
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE"})
@@ -216,6 +216,8 @@ def through(doc: Doc, noun: Token, extra: frozenset[str] = frozenset()) -> list[
         if child.dep_ == "poss":  # a named possessor, not a pronoun ("their response")
             return [] if child.pos_ == "PRON" else args_of(doc, child)
         if child.dep_ == "prep" and (child.lower_ in _THROUGH_PREPS or child.lower_ in extra):
+            if lemma in _UNDOING_NOUNS:
+                return []  # "concerns about cuts to Medicaid" are not about Medicaid's faults
             for obj in children(child, "pobj"):  # "dollars of aid for Romania": the first named
                 if keys := args_of(doc, obj):
                     return keys
@@ -247,13 +249,27 @@ def _whose(doc: Doc, noun: Token) -> list[str]:
     return [k for k in out if groups[k].type in _ACTOR_TYPES]
 
 
+#: Verbs that undo what their object names: to back lifting a ban is to oppose the ban.
+UNDOING_VERBS = frozenset({"lift", "repeal", "end", "scrap", "remove", "overturn", "reverse",
+                           "rescind", "abolish", "cut", "eliminate", "dismantle", "undo",
+                           "defund", "ease", "loosen", "revoke", "withdraw"})
+#: Nouns for undoing what they are of, to or in: "cuts to Medicaid", "the repeal of the law".
+_UNDOING_NOUNS = frozenset({"cut", "reduction", "repeal", "elimination", "rollback", "lifting",
+                            "reversal", "abolition", "dismantling", "removal"})
+
+
 def complement_targets(doc: Doc, verb: Token) -> list[str]:
     """Targets inside a "to" clause: "refused to recognise Kosovo", "agreed to help Kyiv"."""
     out: list[str] = []
     for comp in children(verb, "xcomp"):
         if comp.pos_ != "VERB":
             continue
+        undoing = comp.lemma_.lower() in UNDOING_VERBS
         for obj in children(comp, "dobj"):  # "to break relations with Russia"
+            if undoing:  # "supports lifting the U.S. ban": not for the U.S.
+                out.extend(k for p in children(obj, "prep") if p.lower_ == "with"
+                           for o in children(p, "pobj") for k in args_of(doc, o))
+                continue
             out.extend(args_of(doc, obj) or through(doc, obj, frozenset({"with"}))
                        or _whose(doc, obj))
         out.extend(prep_objects(doc, comp, frozenset({"to", "with", "against", "on", "in"})))

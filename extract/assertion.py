@@ -161,8 +161,9 @@ def assess(trigger: Token) -> Assertion:
             adv_hedge = child.dep_ == "advmod" and low in HEDGE_WORDS
             if child.dep_ == "aux" and low == "would" and reported_future:
                 future = True  # "Iraq said it would allow the inspectors back"
-            elif adv_hedge or (child.dep_ == "aux" and low in MODAL_HEDGES):
-                hedged = True
+            elif adv_hedge or (child.dep_ == "aux" and low in MODAL_HEDGES) or (
+                    child.dep_ == "mark" and low in {"if", "unless", "whether"}):
+                hedged = True  # "could meet", "if they agree", "asked whether they met"
             elif child.dep_ == "aux" and low in {"will", "shall", "'ll"}:
                 future = True
     for below, tok in pairwise(chain):

@@ -16,6 +16,7 @@ and :func:`reciprocal_targets` for "Russia and the United States accused each ot
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
@@ -162,8 +163,14 @@ def ally_rule(doc: Doc, noun: Token) -> Iterator[Found]:
     Y" (supports)."""
     pred = ALLY_NOUNS[noun.lemma_.lower()]
     rule = "noun-ally" if pred == "cooperatesWith" else "noun-agent"
+    if any(c.lemma_.lower() in _RIVAL_NOUNS for c in noun.conjuncts) or any(
+            c.lower_ in {"sparring", "senior", "managing", "founding", "equity"}
+            for c in noun.children):
+        return  # "allies and adversaries", "a sparring partner", "a senior partner at X"
     partners = [k for c in noun.children if c.dep_ in {"compound", "poss", "nmod"}
                 for k in args_of(doc, c)]
+    if pred == "cooperatesWith":  # "a Baker & Lowe LLP partner" works there
+        partners = [k for k in partners if not _FIRM.search(doc._.ng_entities[k].name)]
     if not any(c.dep_ == "acl" and c.tag_ == "VBG" for c in noun.children):
         partners += prep_objects(doc, noun, frozenset({"of"}))  # not "a supporter of
         # Congress passing a law": the law is backed
@@ -178,6 +185,12 @@ def ally_rule(doc: Doc, noun: Token) -> Iterator[Found]:
         yield from each(members, pred, partners, noun, f"{rule}-named", 0.75)
         return
     yield from each(members, pred, partners, noun, rule, 0.75)
+
+
+#: Nouns that set their conjuncts against allies: "allies and adversaries".
+_RIVAL_NOUNS = frozenset({"adversary", "rival", "enemy", "foe", "competitor", "opponent"})
+#: Names of firms whose "partners" are their members: "Baker & Lowe LLP".
+_FIRM = re.compile(r"&|\b(?:LLP|LLC|L\.L\.P\.|Inc\.?|PLLC|Partners)$")
 
 
 def blame_rule(doc: Doc, verb: Token) -> Iterator[Found]:

@@ -1,0 +1,44 @@
+"""Stance statements a reader would not make: undoing, officials, roles and conditions."""
+
+from __future__ import annotations
+
+from conftest import triples
+
+
+def _stances(facts) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    return {t for t in triples(facts) if t[1] not in {"said", "holdsPost", "memberOf",
+                                                      "locatedIn"}}
+
+
+def test_backing_the_end_of_a_ban_is_not_backing_its_maker(facts_of) -> None:
+    facts = facts_of("Ann Leary said she supports lifting the Norwegian ban on whaling.")
+    assert ("Ann Leary", "supports", "Norway") not in _stances(facts)
+    facts = facts_of("Norway threatened to cut diplomatic relations with Iceland.")
+    assert ("Norway", "threatened", "Iceland") in _stances(facts)
+
+
+def test_concern_about_cuts_to_a_programme_is_no_criticism_of_it(facts_of) -> None:
+    facts = facts_of("Ann Leary expressed concerns about cuts to the Harbour Authority.")
+    assert not _stances(facts)
+
+
+def test_a_persons_officials_are_not_the_person(facts_of) -> None:
+    facts = facts_of("Tom Halvorsen officials have been meeting with Ann Leary.")
+    assert ("Ann Leary", "discussedWith", "Tom Halvorsen") not in _stances(facts)
+
+
+def test_roles_and_rivals_are_no_alliance(facts_of) -> None:
+    facts = facts_of("Tom Halvorsen, a Baker & Lowe LLP partner, represented the town.")
+    assert not _stances(facts)
+    facts = facts_of("Norway's allies and adversaries, Iceland and Russia, face the same "
+                     "problems.")
+    assert not _stances(facts)
+    facts = facts_of("Iceland, a close partner of Norway, objected to the quota.")
+    assert ("Iceland", "cooperatesWith", "Norway") in _stances(facts)
+
+
+def test_a_meeting_on_a_condition_is_not_stated_as_fact(facts_of) -> None:
+    facts = facts_of("If Ann Leary and Tom Halvorsen are able to agree on a budget deal, "
+                     "economists expect that growth will pick up.")
+    agreed = [r for r in facts.relations if r.predicate == "agreedWith"]
+    assert agreed and all(r.modality != "fact" for r in agreed)
