@@ -162,8 +162,10 @@ def assess(trigger: Token) -> Assertion:
             if child.dep_ == "aux" and low == "would" and reported_future:
                 future = True  # "Iraq said it would allow the inspectors back"
             elif adv_hedge or (child.dep_ == "aux" and low in MODAL_HEDGES) or (
-                    child.dep_ == "mark" and low in {"if", "unless", "whether"}):
-                hedged = True  # "could meet", "if they agree", "asked whether they met"
+                    child.dep_ == "mark" and low in {"if", "unless", "whether"}) or (
+                    child.dep_ == "mark" and low == "for" and any(
+                        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+                hedged = True  # "could meet", "if they agree", "time for X to attack Y"
             elif child.dep_ == "aux" and low in {"will", "shall", "'ll"}:
                 future = True
     for below, tok in pairwise(chain):

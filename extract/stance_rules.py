@@ -127,8 +127,9 @@ def attack_rule(doc: Doc, verb: Token) -> Iterator[Found]:
     """"Senator X attacked the president", "X attacked Y's investigation", "X's attacks on
     Y": a person attacks with words; a country or an army that attacks fights (no stance
     here)."""
-    if verb.lemma_.lower() != "attack" or children(verb, "nsubjpass"):
-        return
+    if verb.lemma_.lower() != "attack" or children(verb, "nsubjpass") or (
+            verb.dep_ == "acl" and verb.head.lemma_.lower() in _LEAVE_NOUNS):
+        return  # not "has the authority to attack X": an attack allowed, not made
     groups = doc._.ng_entities
     noun = verb.pos_ == "NOUN"  # "Trump's attacks on Mueller"
     poss = [p for p in children(verb, "poss") if p.pos_ != "PRON"] if noun else []  # "his
@@ -145,6 +146,10 @@ def attack_rule(doc: Doc, verb: Token) -> Iterator[Found]:
     yield from each(subjects, "criticized", targets, verb, "noun-attack" if noun else
                      "verb-attack", 0.75)
 
+
+#: Nouns for leave to do something: "the authority to attack X" states no attack.
+_LEAVE_NOUNS = frozenset({"authority", "right", "power", "ability", "option", "permission",
+                          "chance", "opportunity", "freedom", "license", "leeway"})
 
 #: Social networks: "attacks on Twitter" are made there.
 _PLATFORMS = frozenset({"org:twitter", "org:facebook", "org:instagram", "org:youtube",

@@ -42,3 +42,15 @@ def test_a_meeting_on_a_condition_is_not_stated_as_fact(facts_of) -> None:
                      "economists expect that growth will pick up.")
     agreed = [r for r in facts.relations if r.predicate == "agreedWith"]
     assert agreed and all(r.modality != "fact" for r in agreed)
+
+
+def test_an_attack_that_is_only_allowed_or_wanted(facts_of) -> None:
+    facts = facts_of("Mara Lindqvist said Tom Halvorsen has the authority to attack Ann "
+                     "Leary's policy without a vote.")
+    assert ("Tom Halvorsen", "criticized", "Ann Leary") not in _stances(facts)
+    facts = facts_of("Tom Halvorsen wrote a book attacking Ann Leary.")
+    assert ("Tom Halvorsen", "criticized", "Ann Leary") in _stances(facts)
+    facts = facts_of("When it came time for Tom Halvorsen to attack Ann Leary, he praised "
+                     "Mara Lindqvist.")
+    attacks = [r for r in facts.relations if r.predicate == "criticized"]
+    assert all(r.modality != "fact" for r in attacks)
