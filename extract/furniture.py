@@ -45,6 +45,11 @@ _INLINE_FURNITURE: tuple[re.Pattern[str], ...] = (
     re.compile(r"\bBy signing up, you agree to our Privacy Policy\b\.?"),
     re.compile(r"\bGet our (?:daily |free |weekly )?newsletter\b\.?"),
     re.compile(r"\bEmail Sign Up\b"),
+    # follow widgets: "Interested in X? Add X as an interest to stay up to date on the
+    # latest X news, video, and analysis from ABC News."
+    re.compile(r"\bInterested in [^?\n]{1,80}\? Add [^\n]{1,80}? as an interest to stay up "
+               r"to date on the latest [^\n]{1,80}? news, video,? and analysis from "
+               r"[A-Z][^.\n]{0,30}\.?"),
     # share-button rows and summary-box labels of news sites
     re.compile(r"\bFacebook Twitter Pinterest\b"),
     re.compile(r"\bStory Highlights\b"),

@@ -120,6 +120,11 @@ def test_share_rows_and_summary_labels_are_furniture() -> None:
 
     text = "Facebook Twitter Pinterest Talks resumed. Story Highlights Rates rose."
     assert clean_text(text) == "Talks resumed. Rates rose."
+    # a follow widget names the person it follows: no mention of them
+    text = ("Talks resumed.\n\nInterested in Orrin Vale? Add Orrin Vale as an interest to stay up "
+            "to date on the latest Orrin Vale news, video, and analysis from Harbour News.\n\n"
+            "Rates rose.")
+    assert "Orrin Vale" not in clean_text(text)
 
 
 def test_storms_events_roles_and_pairs_are_no_people(nlp: Language) -> None:
