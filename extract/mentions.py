@@ -61,6 +61,8 @@ def _trim(span: Span) -> Span:
         end -= 1  # "Afridi 88", "Vaughan 9-1-55-1": scores are not part of a name
     while end - start > 1 and doc[end - 1].is_lower and doc[end - 2].text[:1].isupper():
         end -= 1  # "Syrian Observatory for Human Rights war (monitor)"
+    while end - start > 1 and doc[end - 1].lower_.rstrip(".") in _PLURAL_TITLES:
+        end -= 1  # "former Oregon Govs. Jane Roe and Tom Doe": the state, then the governors
     while end - start > 1 and doc[start].lower_ in _ROLE_WORDS:
         start += 1  # "Defender Hassan Abbas"
     while end - start > 1 and doc[start].lower_.rstrip(".") in _HONORIFICS:
@@ -72,6 +74,9 @@ def _trim(span: Span) -> Span:
 
 
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "mx", "messrs"})
+#: Titles of several people, abbreviated: "Sens. Roe and Doe".
+_PLURAL_TITLES = frozenset({"govs", "sens", "reps", "gens", "adms", "cols", "lts", "profs",
+                            "drs", "justices"})
 
 
 def _extend_hyphen(doc: Doc, end: int) -> int:

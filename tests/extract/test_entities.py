@@ -132,3 +132,9 @@ def test_a_given_name_alone_is_the_one_person_of_that_name(facts_of) -> None:  #
 def test_brexit_is_an_event_not_a_person(facts_of) -> None:
     facts = facts_of("The vote went badly.\n\nThe government failed to deliver Brexit on time.")
     assert {(e.name, e.type) for e in facts.entities} >= {("Brexit", "EVENT")}
+
+
+def test_a_plural_title_is_no_part_of_a_place(facts_of) -> None:
+    facts = facts_of("The plan was endorsed by former Nordland Govs. Ann Leary and Tom Halvorsen "
+                     "of Norway.")
+    assert not [e for e in facts.entities if "Govs" in e.name]
