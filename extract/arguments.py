@@ -266,8 +266,9 @@ def complement_targets(doc: Doc, verb: Token) -> list[str]:
             continue
         undoing = comp.lemma_.lower() in UNDOING_VERBS
         for obj in children(comp, "dobj"):  # "to break relations with Russia"
-            if undoing:  # "supports lifting the U.S. ban": not for the U.S.
-                out.extend(k for p in children(obj, "prep") if p.lower_ == "with"
+            if undoing:  # "supports lifting the U.S. ban": not for the U.S. (its maker), but
+                # "refused to lift the curfew on X" is against X (its target)
+                out.extend(k for p in children(obj, "prep") if p.lower_ in {"with", "on", "against"}
                            for o in children(p, "pobj") for k in args_of(doc, o))
                 continue
             out.extend(args_of(doc, obj) or through(doc, obj, frozenset({"with"}))

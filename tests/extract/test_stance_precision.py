@@ -15,6 +15,8 @@ def test_backing_the_end_of_a_ban_is_not_backing_its_maker(facts_of) -> None:
     assert ("Ann Leary", "supports", "Norway") not in _stances(facts)
     facts = facts_of("Norway threatened to cut diplomatic relations with Iceland.")
     assert ("Norway", "threatened", "Iceland") in _stances(facts)
+    facts = facts_of("Norway is refusing to lift the fishing ban on Iceland.")
+    assert ("Norway", "rejected", "Iceland") in _stances(facts)
 
 
 def test_concern_about_cuts_to_a_programme_is_no_criticism_of_it(facts_of) -> None:
