@@ -37,6 +37,8 @@ def args_of(doc: Doc, tok: Token | None, *, actor: bool = True) -> list[str]:
         if _is_dateline(t):
             continue
         if t.i in tokens:
+            if _one_member(doc, t):
+                continue  # "a Democrat who opposed X": one member, not the party
             keys.append(tokens[t.i])
             keys.extend(_listed_as_apposition(doc, t))
         elif t.i in plural:
@@ -54,6 +56,14 @@ def args_of(doc: Doc, tok: Token | None, *, actor: bool = True) -> list[str]:
     if actor:
         keys = [k for k in keys if groups[k].type in _ACTOR_TYPES]
     return list(dict.fromkeys(keys))
+
+
+def _one_member(doc: Doc, tok: Token) -> bool:
+    """Whether an organisation's name stands for one unnamed member of it: "a Democrat",
+    "another Republican" (an indefinite article the name itself never takes)."""
+    return (doc._.ng_entities[doc._.ng_tokens[tok.i]].type == "ORG"
+            and any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"}
+                    for c in tok.children))
 
 
 def _listed_as_apposition(doc: Doc, tok: Token) -> list[str]:

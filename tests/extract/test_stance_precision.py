@@ -56,3 +56,9 @@ def test_an_attack_that_is_only_allowed_or_wanted(facts_of) -> None:
                      "Mara Lindqvist.")
     attacks = [r for r in facts.relations if r.predicate == "criticized"]
     assert all(r.modality != "fact" for r in attacks)
+
+
+def test_one_member_is_not_the_party(facts_of) -> None:
+    facts = facts_of("A Democrat who opposed Ann Leary spoke first. Republicans backed Ann Leary.")
+    assert not [t for t in _stances(facts) if t[1] == "rejected"]
+    assert [t for t in _stances(facts) if t[1:] == ("supports", "Ann Leary")]
