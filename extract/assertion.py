@@ -109,6 +109,10 @@ def _negated(chain: list[Token]) -> bool:
             if child.dep_ == "neg" or child.lower_ in {"never", "neither", "nor"} or (
                     child.lower_ == "no" and tok.lemma_.lower() not in _NO_DOUBT):
                 return True
+            if child.dep_ == "prep" and any(  # "at no time did we threaten", "in no way"
+                    o.lemma_.lower() in {"time", "way", "point"} and any(
+                        d.lower_ == "no" for d in o.children) for o in child.children):
+                return True
         if n and tok.lemma_.lower() in NEGATING_VERBS and chain[n - 1].dep_ == "xcomp":
             return True
     return False

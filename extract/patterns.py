@@ -132,7 +132,9 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
         if not objects and lemma == "threaten" and not only_a_risk(verb):
             objects = condition_subjects(doc, verb)  # "threatened to act unless Iraq ..."
         if (pred in SYMMETRIC and not objects and len(subjects) > 1 and lemma in _PAIR_VERBS
-                and not children(verb, "xcomp")):  # "A and B agreed to take in refugees"
+                and not children(verb, "xcomp")  # "A and B agreed to take in refugees"
+                and not any(p.lower_ == "with" for p in children(verb, "prep"))):
+            # not "A and B met with officials": they met someone else, together
             yield from _pairs(subjects, pred, verb, "verb-pair", 0.85)
             return
     for s in subjects:

@@ -62,3 +62,16 @@ def test_one_member_is_not_the_party(facts_of) -> None:
     facts = facts_of("A Democrat who opposed Ann Leary spoke first. Republicans backed Ann Leary.")
     assert not [t for t in _stances(facts) if t[1] == "rejected"]
     assert [t for t in _stances(facts) if t[1:] == ("supports", "Ann Leary")]
+
+
+def test_two_who_met_someone_else_did_not_meet_each_other(facts_of) -> None:
+    facts = facts_of("Ann Leary and Tom Halvorsen also met with harbour officials on Tuesday.")
+    assert ("Ann Leary", "discussedWith", "Tom Halvorsen") not in _stances(facts)
+    facts = facts_of("Ann Leary and Tom Halvorsen met on Tuesday.")
+    assert ("Ann Leary", "discussedWith", "Tom Halvorsen") in _stances(facts)
+
+
+def test_at_no_time_is_a_denial(facts_of) -> None:
+    facts = facts_of("At no time did Ann Leary threaten Tom Halvorsen, the company said.")
+    threats = [r for r in facts.relations if r.predicate == "threatened"]
+    assert threats and all(r.polarity == "negated" for r in threats)
