@@ -105,6 +105,9 @@ def _negated(chain: list[Token]) -> bool:
         if n and chain[n - 1].dep_ == "conj" and not any(
                 c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in tok.children):
             continue  # "didn't budge, and then mocked Trump" (but "did not meet or call")
+        if (n and tok.lemma_.lower() == "hesitate" and chain[n - 1].dep_ == "xcomp"
+                and any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children)):
+            return False  # "will not hesitate to condemn X" condemns X
         for child in tok.children:
             if child.dep_ == "neg" or child.lower_ in {"never", "neither", "nor"} or (
                     child.lower_ == "no" and tok.lemma_.lower() not in _NO_DOUBT):

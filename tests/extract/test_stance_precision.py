@@ -75,3 +75,9 @@ def test_at_no_time_is_a_denial(facts_of) -> None:
     facts = facts_of("At no time did Ann Leary threaten Tom Halvorsen, the company said.")
     threats = [r for r in facts.relations if r.predicate == "threatened"]
     assert threats and all(r.polarity == "negated" for r in threats)
+
+
+def test_not_hesitating_to_condemn_is_condemning(facts_of) -> None:
+    facts = facts_of("Ann Leary said she would not hesitate to condemn Tom Halvorsen.")
+    condemned = [r for r in facts.relations if r.predicate == "criticized"]
+    assert condemned and all(r.polarity == "asserted" for r in condemned)
