@@ -64,8 +64,10 @@ def speech_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Found
         if (tok.pos_ != "VERB" or supposed(tok)
                 or (lemma not in SPEECH_VERBS and not finding
                     and not (lemma in _NAMING_VERBS and _quotes_inside(tok, quote)))
-                or (inside[n] and any(t.text in DOUBLE_QUOTES for t in tokens[n:]))):
-            continue  # 'a statement: "As the president announced, ..."': quoted words
+                or (inside[n] and any(t.text in DOUBLE_QUOTES for t in tokens[n:]))
+                or (lemma in _THING_SENSE and _about_a_thing(tok, quote))):
+            continue  # 'a statement: "As the president announced, ..."': quoted words;
+            # "maintains ownership", "added pictures": no speaking
         speakers = finders(doc, tok, _subject) if finding else _speakers(doc, tok)
         if not speakers:
             continue
@@ -216,12 +218,31 @@ def _speakers(doc: Doc, verb: Token) -> list[str]:
             if subj[0].lower_ in _RELATIVE and tok.dep_ == "relcl":
                 return args_of(doc, tok.head)  # "Trump, who said ..."
             return _subject(doc, subj[0])
-        # "arrived and said", "urged ..., saying that": the subject of the verb above
-        if tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
+        # "arrived and said", "urged ..., saying that", "went on to say": the subject of the
+        # verb above (not "declined to say": nothing said)
+        if tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG") or (
+                tok.dep_ in {"xcomp", "advcl"} and tok.head.lemma_.lower() in _GOING_ON
+                and tok.head.tag_ != "VBG"):  # not "he is going to say": not yet said
             tok = tok.head
         else:
             break
     return []
+
+
+#: Verbs of speaking that are about things when they take a noun object.
+_THING_SENSE = frozenset({"maintain", "add", "point", "highlight", "counter", "note",
+                          "estimate", "report"})
+def _about_a_thing(verb: Token, quote: str | None) -> bool:
+    """Whether a verb that may speak has a thing for object and nothing said follows: "X
+    maintains ownership", "added pictures" (not 'added a comment: "..."', 'noted Y's "...")."""
+    if not any(o.pos_ in {"NOUN", "PROPN"} for o in children(verb, "dobj")):
+        return False
+    after = verb.doc[verb.i : verb.sent.end]
+    return ":" not in after.text and not (quote is not None and _quotes_inside(verb, quote))
+
+
+#: Verbs after which a verb of speaking is still said: "went on to say", "continued to argue".
+_GOING_ON = frozenset({"go", "continue", "proceed"})
 
 
 def _subject(doc: Doc, subj: Token) -> list[str]:

@@ -244,3 +244,17 @@ def test_each_sentence_of_a_long_quotation_is_said(facts_of) -> None:
     said = {(r.value, r.sentence) for r in facts.relations if r.predicate == "said"}
     assert any(v == "I hope the mainland finally hears that message"
                and s.startswith("I hope") for v, s in said)
+
+
+def test_going_on_to_say_is_saying(facts_of) -> None:
+    said = _said(facts_of("Ann Leary went on to say the harbour tax would be repealed next year."))
+    assert any(s == "Ann Leary" and "harbour tax would be repealed" in o for s, o in said)
+    assert not _said(facts_of("Ann Leary declined to say whether the harbour tax would go."))
+
+
+def test_a_verb_of_speaking_about_a_thing_says_nothing(facts_of) -> None:
+    facts = facts_of("It is odd to call it a “clear conflict of interest,” because Ann Leary "
+                     "continues to maintain ownership of the harbour company.")
+    assert not _said(facts)
+    facts = facts_of("Ann Leary added a comment of her own: “The harbour stays open all year.”")
+    assert any(s == "Ann Leary" and "harbour stays open" in o for s, o in _said(facts))
