@@ -12,18 +12,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from extract.agents import SPOKES_NOUNS, agent_of
+from extract.agents import agent_of
 from extract.sentences import sentence_of
 from extract.triggers import ACT_NOUNS, AGENT_NOUNS, ALLY_NOUNS, REQUEST_NOUNS, TRIGGERS
 
 __all__ = [
-    "SPOKES_NOUNS", "UNDOING_VERBS", "args_of", "children", "complement_targets", "entity_key",
-    "prep_objects", "stance_noun", "subjects_of", "through",
+    "args_of", "children", "complement_targets", "entity_key", "prep_objects", "stance_noun",
+    "subjects_of", "through",
 ]
 
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE"})
 _RELATIVE = frozenset({"who", "that", "which"})
-
 
 
 def args_of(doc: Doc, tok: Token | None, *, actor: bool = True) -> list[str]:
@@ -259,10 +258,12 @@ def _whose(doc: Doc, noun: Token) -> list[str]:
     return [k for k in out if groups[k].type in _ACTOR_TYPES]
 
 
-#: Verbs that undo what their object names: to back lifting a ban is to oppose the ban.
-UNDOING_VERBS = frozenset({"lift", "repeal", "end", "scrap", "remove", "overturn", "reverse",
-                           "rescind", "abolish", "cut", "eliminate", "dismantle", "undo",
-                           "defund", "ease", "loosen", "revoke", "withdraw"})
+#: Verbs that reverse a thing someone made: to back lifting a ban is to oppose the ban, not
+#: its maker. (:mod:`extract.assertion` has its own list of verbs that stop what their object
+#: names, "blocked talks", which also counts "ban" and "block": acts of their own here.)
+_REVERSING_VERBS = frozenset({"lift", "repeal", "end", "scrap", "remove", "overturn", "reverse",
+                              "rescind", "abolish", "cut", "eliminate", "dismantle", "undo",
+                              "defund", "ease", "loosen", "revoke", "withdraw"})
 #: Nouns for undoing what they are of, to or in: "cuts to Medicaid", "the repeal of the law".
 _UNDOING_NOUNS = frozenset({"cut", "reduction", "repeal", "elimination", "rollback", "lifting",
                             "reversal", "abolition", "dismantling", "removal"})
@@ -274,9 +275,9 @@ def complement_targets(doc: Doc, verb: Token) -> list[str]:
     for comp in children(verb, "xcomp"):
         if comp.pos_ != "VERB":
             continue
-        undoing = comp.lemma_.lower() in UNDOING_VERBS
+        reversing = comp.lemma_.lower() in _REVERSING_VERBS
         for obj in children(comp, "dobj"):  # "to break relations with Russia"
-            if undoing:  # "supports lifting the U.S. ban": not for the U.S. (its maker), but
+            if reversing:  # "supports lifting the U.S. ban": not for the U.S. (its maker), but
                 # "refused to lift the curfew on X" is against X (its target)
                 out.extend(k for p in children(obj, "prep") if p.lower_ in {"with", "on", "against"}
                            for o in children(p, "pobj") for k in args_of(doc, o))

@@ -142,10 +142,28 @@ def _merge_people(
             first[owners[0]] = min(first.get(owners[0], 0), first.get(k, 0))
 
 
+def _honoured(
+    placed: list[tuple[Candidate, str]], remap: dict[str, str], honorifics: dict[int, str]
+) -> dict[str, set[str]]:
+    """The genders of the honorifics each group's mentions follow, for the groups that have
+    one in at least a third of their mentions ("Mrs. Bush" once among 27 "Bush" of her
+    husband is no sign)."""
+    honoured: dict[str, set[str]] = {}
+    mentions: Counter[str] = Counter()
+    with_honorific: Counter[str] = Counter()
+    for cand, key in placed:
+        key = remap.get(key, key)
+        mentions[key] += 1
+        if (gender := honorifics.get(cand.start)) is not None:
+            honoured.setdefault(key, set()).add(gender)
+            with_honorific[key] += 1
+    return {k: g for k, g in honoured.items() if 3 * with_honorific[k] >= mentions[k]}
+
+
 def _other_gender(honoured: set[str], owner: EntityGroup) -> bool:
     """Whether a short name always written "Mr." (or always "Mrs."/"Ms.") when it has an
-    honorific, and in at least a third of its mentions, cannot be a person whose given name
-    is clearly of the other gender ("Mr. Roe" is not "Jane Roe")."""
+    honorific (``honoured``, from :func:`_honoured`) cannot be a person whose given name is
+    clearly of the other gender ("Mr. Roe" is not "Jane Roe")."""
     if len(honoured) != 1:
         return False
     words = name_words(owner.name)
@@ -220,20 +238,8 @@ def entity_table(
         first.setdefault(key, cand.start)
     remap: dict[str, str] = {}
     _merge_same_name(groups, remap)
-    honoured: dict[str, set[str]] = {}
-    mentions: Counter[str] = Counter()
-    with_honorific: Counter[str] = Counter()
-    for cand, key in placed:
-        key = remap.get(key, key)
-        mentions[key] += 1
-        if (gender := (honorifics or {}).get(cand.start)) is not None:
-            honoured.setdefault(key, set()).add(gender)
-            with_honorific[key] += 1
-    for key in list(honoured):  # "Mrs. Bush" once among 27 "Bush" of her husband: no sign
-        if 3 * with_honorific[key] < mentions[key]:
-            del honoured[key]
     _merge_people(groups, remap, {remap.get(k, k): v for k, v in sorted(
-        first.items(), key=lambda kv: -kv[1])}, honoured)
+        first.items(), key=lambda kv: -kv[1])}, _honoured(placed, remap, honorifics or {}))
     _merge_acronyms(groups, remap)
     _vote(groups)
     final: dict[str, EntityGroup] = {}

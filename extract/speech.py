@@ -106,6 +106,20 @@ def _quotes_inside(verb: Token, quote: str | None) -> bool:
     return quote in phrase and phrase.find(quote) > phrase.find(verb.text)
 
 
+#: Verbs of speaking that are about things when they take a noun object.
+_THING_SENSE = frozenset({"maintain", "add", "point", "highlight", "counter", "note",
+                          "estimate", "report"})
+
+
+def _about_a_thing(verb: Token, quote: str | None) -> bool:
+    """Whether a verb that may speak has a thing for object and nothing said follows: "X
+    maintains ownership", "added pictures" (not 'added a comment: "..."', 'noted Y's "...")."""
+    if not any(o.pos_ in {"NOUN", "PROPN"} for o in children(verb, "dobj")):
+        return False
+    after = verb.doc[verb.i : verb.sent.end]
+    return ":" not in after.text and not (quote is not None and _quotes_inside(verb, quote))
+
+
 def supposed(verb: Token) -> bool:
     """Whether speaking is only supposed: "If Rice had said that ...", "would say"."""
     tok = verb
@@ -126,7 +140,8 @@ def _continued(doc: Doc, sent: Any, value: str) -> tuple[str, list[tuple[Token, 
     still open ('"B. C. D."'); the value is the parts, joined, as long as they fit in
     ``MAX_CHARS``. The parts after that come back apart, each with its sentence's first
     token, to be statements of their own (at most ``_MORE``)."""
-    parts, more = [value], list[tuple[Token, str]]()
+    parts = [value]
+    more: list[tuple[Token, str]] = []
     cur, inside = sent, False
     while "\n" not in cur.text_with_ws and cur.end < len(doc) and len(more) < _MORE:
         nxt = doc[cur.end].sent
@@ -158,7 +173,8 @@ def _continued(doc: Doc, sent: Any, value: str) -> tuple[str, list[tuple[Token, 
 
 #: Most sentences of one quotation that become statements of their own.
 _MORE = 4
-_DOUBLE_CLOSERS = ('"', "”", "»")
+#: Marks that close a double quotation ("’" closes single ones, and ends "don’t").
+_DOUBLE_CLOSERS = frozenset(QUOTES.values()) - {"’"}
 
 
 def _carried(doc: Doc, sent: Any, quote: str) -> Iterator[Found]:
@@ -227,18 +243,6 @@ def _speakers(doc: Doc, verb: Token) -> list[str]:
         else:
             break
     return []
-
-
-#: Verbs of speaking that are about things when they take a noun object.
-_THING_SENSE = frozenset({"maintain", "add", "point", "highlight", "counter", "note",
-                          "estimate", "report"})
-def _about_a_thing(verb: Token, quote: str | None) -> bool:
-    """Whether a verb that may speak has a thing for object and nothing said follows: "X
-    maintains ownership", "added pictures" (not 'added a comment: "..."', 'noted Y's "...")."""
-    if not any(o.pos_ in {"NOUN", "PROPN"} for o in children(verb, "dobj")):
-        return False
-    after = verb.doc[verb.i : verb.sent.end]
-    return ":" not in after.text and not (quote is not None and _quotes_inside(verb, quote))
 
 
 #: Verbs after which a verb of speaking is still said: "went on to say", "continued to argue".

@@ -169,8 +169,7 @@ def ally_rule(doc: Doc, noun: Token) -> Iterator[Found]:
     pred = ALLY_NOUNS[noun.lemma_.lower()]
     rule = "noun-ally" if pred == "cooperatesWith" else "noun-agent"
     if any(c.lemma_.lower() in _RIVAL_NOUNS for c in noun.conjuncts) or any(
-            c.lower_ in {"sparring", "senior", "managing", "founding", "equity"}
-            for c in noun.children):
+            c.lower_ in _ROLE_MODIFIERS for c in noun.children):
         return  # "allies and adversaries", "a sparring partner", "a senior partner at X"
     partners = [k for c in noun.children if c.dep_ in {"compound", "poss", "nmod"}
                 for k in args_of(doc, c)]
@@ -194,6 +193,8 @@ def ally_rule(doc: Doc, noun: Token) -> Iterator[Found]:
 
 #: Nouns that set their conjuncts against allies: "allies and adversaries".
 _RIVAL_NOUNS = frozenset({"adversary", "rival", "enemy", "foe", "competitor", "opponent"})
+#: Words that make "partner" a role, not an ally: "a sparring partner", "a senior partner".
+_ROLE_MODIFIERS = frozenset({"sparring", "senior", "managing", "founding", "equity"})
 #: Names of firms whose "partners" are their members: "Baker & Lowe LLP".
 _FIRM = re.compile(r"&|\b(?:LLP|LLC|L\.L\.P\.|Inc\.?|PLLC|Partners)$")
 
