@@ -14,7 +14,14 @@ from spacy.tokens import Doc, Token
 
 from extract.agents import agent_of
 from extract.sentences import sentence_of
-from extract.triggers import ACT_NOUNS, AGENT_NOUNS, ALLY_NOUNS, REQUEST_NOUNS, TRIGGERS
+from extract.triggers import (
+    ACT_NOUNS,
+    AGENT_NOUNS,
+    ALLY_NOUNS,
+    REQUEST_NOUNS,
+    SPEECH_VERBS,
+    TRIGGERS,
+)
 
 __all__ = [
     "args_of", "children", "complement_targets", "entity_key", "prep_objects", "stance_noun",
@@ -123,7 +130,8 @@ def subjects_of(doc: Doc, verb: Token) -> list[str]:
     for _ in range(5):
         if tok is None:
             break
-        subj = children(tok, "nsubj")
+        subj = children(tok, "nsubj") or [  # "it had frozen": a subject hung on "had"
+            c for a in children(tok, "aux") for c in children(a, "nsubj")]
         if subj and subj[0].lower_ in _RELATIVE and tok.dep_ == "relcl":
             return args_of(doc, tok.head)  # "Rubio, who slammed Obama"
         if subj:
@@ -147,13 +155,33 @@ def subjects_of(doc: Doc, verb: Token) -> list[str]:
             if noun.lemma_.lower() in _NOT_OWNED and noun.dep_ != "dobj":
                 return []  # "there was interest among members to support X": nobody's act
                 # (but "took the opportunity to attack X" is the taker's)
-        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _RAISING:
-            patient = children(tok.head, "nsubjpass")  # "X is scheduled to meet Y"
-            if patient:
-                return args_of(doc, patient[0])
-        tok = tok.head if tok.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "pobj",
-                                       "dobj", "acl", "attr", "ccomp", "acomp"} else None
+        patient = children(tok.head, "nsubjpass")
+        if patient and (tok.dep_ == "xcomp" or (
+                tok.dep_ == "prep" and tok.head.tag_ == "VBN" and tok.lemma_.lower() == "to"
+                and children(tok, "pcomp"))):  # not "is opposed to French mediation"
+            keys = args_of(doc, patient[0]) or [  # "X is scheduled to meet Y", "X is
+                k for p in children(patient[0], "poss") for k in args_of(doc, p)]
+            if keys:  # committed to working with Y", "its drill was meant to warn Y"
+                return keys
+        tok = _up(tok)
     return []
+
+
+def _up(tok: Token) -> Token | None:
+    """The token whose subject a subjectless ``tok`` shares, if any. Not the teller of a
+    clause said ("X said Norway is committed to ..."), nor the source named after a
+    participle ("holding talks with Y, The Post reported"): the event's actor is neither."""
+    head = tok.head
+    if tok.dep_ not in {"conj", "xcomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acl",
+                        "attr", "ccomp", "acomp"}:
+        return None
+    if head.lemma_.lower() not in SPEECH_VERBS:
+        return head
+    if tok.dep_ == "ccomp":  # but "X said the fleet was sent to ...": sent by X, maybe
+        return head if children(tok, "nsubjpass") and not children(tok, "agent") else None
+    if tok.dep_ == "advcl" and tok.i < head.i and head.dep_ == "conj":
+        return head.head  # but "Speaking to X, Trump said": the speaker speaks
+    return head
 
 
 #: Nouns whose "to" clause is nobody's act in particular unless someone has or takes them
@@ -162,10 +190,6 @@ def subjects_of(doc: Doc, verb: Token) -> list[str]:
 _NOT_OWNED = frozenset({"interest", "need", "time", "way", "reason", "chance", "opportunity",
                         "pressure", "appetite", "support", "desire", "room", "resolution",
                         "bill", "measure", "legislation", "amendment", "motion", "petition"})
-#: Passive verbs whose subject does what their "to" clause says: "X is scheduled to meet Y".
-_RAISING = frozenset({"schedule", "expect", "set", "slate", "plan", "poise", "invite", "ask",
-                      "urge", "force", "allow", "authorize", "authorise", "empower",
-                      "require", "oblige", "obligate", "compel", "encourage", "permit"})
 
 
 def _controller(verb: Token) -> Token | None:
@@ -225,8 +249,9 @@ def through(doc: Doc, noun: Token, extra: frozenset[str] = frozenset()) -> list[
         if child.dep_ == "poss":  # a named possessor, not a pronoun ("their response")
             return [] if child.pos_ == "PRON" else args_of(doc, child)
         if child.dep_ == "prep" and (child.lower_ in _THROUGH_PREPS or child.lower_ in extra):
-            if lemma in _UNDOING_NOUNS:
-                return []  # "concerns about cuts to Medicaid" are not about Medicaid's faults
+            if lemma in _UNDOING_NOUNS or (child.lower_ == "from" and lemma in _PEOPLE):
+                return []  # "concerns about cuts to Medicaid" are not about Medicaid's faults,
+                # "minorities from Afghanistan" are not Afghanistan
             for obj in children(child, "pobj"):  # "dollars of aid for Romania": the first named
                 if keys := args_of(doc, obj):
                     return keys
@@ -238,6 +263,11 @@ def through(doc: Doc, noun: Token, extra: frozenset[str] = frozenset()) -> list[
 _JUDGING_VERBS = (TRIGGERS["criticized"].verbs | TRIGGERS["rejected"].verbs
                   | frozenset({"support", "back", "endorse", "defend", "praise", "welcome",
                                "hail", "applaud", "commend", "laud"}))
+
+#: People named by where they come from: "refugees from Syria" are not Syria.
+_PEOPLE = frozenset({"minority", "refugee", "migrant", "immigrant", "people", "resident",
+                     "citizen", "worker", "student", "family", "child", "civilian", "national",
+                     "tourist", "visitor", "asylum", "seeker", "woman", "man", "victim"})
 
 _THROUGH_PREPS = frozenset({"like", "of", "including", "from", "to", "for", "by", "against",
                             "on"})

@@ -125,6 +125,22 @@ def _negated(chain: list[Token]) -> bool:
 _NO_DOUBT = frozenset({"problem", "doubt", "question", "hesitation", "qualm", "reservation"})
 
 
+#: Words that make the noun of a "to" clause one who did it: "the first senator to endorse X".
+_DONE_BY = frozenset({"first", "last", "only", "second", "third", "latest", "next"})
+#: Verbs that carry out the aim of their object: "took the opportunity to attack X".
+_SEIZING = frozenset({"take", "use", "seize", "grab", "exploit"})
+
+
+def _aim_of(clause: Token, noun: Token) -> bool:
+    """Whether a "to" clause only names what a noun aims at, not what was done: "a deadline
+    to reach a deal", "efforts to isolate X"; not "the first senator to endorse X" or "took the
+    opportunity to attack X"."""
+    return (clause.dep_ == "acl" and noun.pos_ == "NOUN"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            and not any(c.lower_ in _DONE_BY for c in noun.children)
+            and not (noun.dep_ == "dobj" and noun.head.lemma_.lower() in _SEIZING))
+
+
 def _ruling_out(tok: Token) -> bool:
     """"rule out" and "exclude", said of a possibility: not ruling it out leaves it open."""
     lemma = tok.lemma_.lower()
@@ -180,6 +196,8 @@ def assess(trigger: Token) -> Assertion:
             future = True  # "promised to support", "urged X to impose": not a coordinated verb
         if below.dep_ == "prep" and tok.lemma_.lower() in _POSSIBILITY_NOUNS:
             hedged = True  # "the possibility of a meeting between X and Y"
+        if _aim_of(below, tok):
+            future = True  # "a deadline to reach a deal", "a bid to sanction X"
     if (len(chain) == 1 and trigger.pos_ == "NOUN" and trigger.dep_ in {"nsubj", "nsubjpass"}
             and any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in trigger.head.children)):
         hedged = True  # "a meeting between X and Y could be seen as interference"

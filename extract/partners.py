@@ -5,16 +5,16 @@ meets, which agreements were made.
 testifying to a committee; "..., X told CNN" is a source giving a news outlet a quotation. A
 visit to a country, a known organisation or a person meets someone; a visit to a school or a
 company is no diplomacy. "Signed a deal with X" is an agreement made with X; "a possible
-deal with X" is not.
+deal with X" is not; "Norway and Iceland reached a deal" is one they made together.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from extract.arguments import args_of
+from extract.arguments import args_of, children, subjects_of
 
-__all__ = ["concluded", "hosts", "told_in_person"]
+__all__ = ["concluded", "hosts", "joint_makers", "making_verb", "told_in_person"]
 
 
 def told_in_person(doc: Doc, verb: Token, dobj: list[Token]) -> bool:
@@ -71,9 +71,37 @@ def concluded(noun: Token) -> bool:
     return noun.dep_ in {"dobj", "nsubjpass"} and noun.head.lemma_.lower() in _CLOSING
 
 
+def making_verb(noun: Token) -> Token | None:
+    """The verb that makes an agreement noun its object: "reached" in "reached a deal",
+    "came" in "came to an agreement"; none for one wanted, endorsed or talked about."""
+    if any(c.lower_ in _UNMADE for c in noun.children):
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_ == "come":
+        return noun.head.head
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _CLOSING:
+        return noun.head
+    return None
+
+
 #: Verbs that make an agreement.
 _CLOSING = frozenset({"reach", "sign", "strike", "conclude", "seal", "clinch", "finalize",
                       "finalise", "announce", "make", "cut", "broker", "ink", "approve",
                       "ratify", "secure", "hammer", "implement", "renew", "extend", "join"})
 #: Words that make an agreement one not (yet) made.
 _UNMADE = frozenset({"potential", "possible", "proposed", "prospective", "future", "draft"})
+
+
+def joint_makers(doc: Doc, noun: Token) -> list[str]:
+    """The coordinated subjects named as makers of an agreement: "Norway and Iceland signed
+    a pact", "... came to an agreement"; not "they", whose antecedents may be others."""
+    verb = making_verb(noun)
+    if verb is None:
+        return []
+    clause: Token | None = verb
+    while clause is not None:  # "they try to reach a deal": "they" may be others
+        if any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in clause.children):
+            return []
+        clause = clause.head if clause.dep_ in {"xcomp", "conj"} else None
+    if any(p.lower_ in {"with", "from"} for t in (verb, noun) for p in children(t, "prep")):
+        return []  # "A and B secured a deal from X": with X, not with each other
+    return subjects_of(doc, verb)

@@ -34,7 +34,7 @@ from extract.arguments import (
 from extract.assertion import opposed
 from extract.claims import reported_blame_rule
 from extract.demands import REMOVAL_NOUNS, removal_rule, resign_rule
-from extract.partners import concluded, hosts, told_in_person
+from extract.partners import concluded, hosts, joint_makers, told_in_person
 from extract.reactions import REACTION_NOUNS, concern_rule, reaction_rule
 from extract.speech import speech_relations
 from extract.stance_rules import (
@@ -139,7 +139,7 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
             return
     for s in subjects:
         for o in objects:
-            if s != o:
+            if o not in subjects:  # "Ann and I visited our troops": no visit to each other
                 yield (s, pred, o, verb, rule, 0.75 if rule == "verb-act" else 0.85, None)
 
 
@@ -182,6 +182,11 @@ def _noun_rule(doc: Doc, noun: Token, pred: str) -> Iterator[Found]:
                 and noun.lemma_.lower() in _TALKS
                 and not prep_objects(doc, noun, frozenset({"with"}))):
             joint = subjects_of(doc, noun.head)  # "Israel and Lebanon renewed negotiations"
+        if len(joint) > 1:
+            yield from _pairs(joint, pred, noun, "noun-pair", 0.75)
+            return
+    if pred == "agreedWith" and not prep_objects(doc, noun, TRIGGERS[pred].preps):
+        joint = joint_makers(doc, noun)  # "Norway and Iceland reached a deal"
         if len(joint) > 1:
             yield from _pairs(joint, pred, noun, "noun-pair", 0.75)
             return

@@ -340,3 +340,25 @@ def test_having_the_backing_of_someone_is_their_support(facts_of) -> None:
     facts = facts_of("Senator Tom Harlow has the open backing of Mary Lanford.")
     found = {(s, o) for s, p, o in triples(facts) if p == "supports"}
     assert ("Mary Lanford", "Tom Harlow") in found
+
+
+def test_parties_that_reach_a_deal_together_agree(facts_of) -> None:
+    facts = facts_of("Norway and Iceland reached an agreement on fishing quotas on Monday.")
+    assert {(s, o) for s, p, o in triples(facts) if p == "agreedWith"} <= {
+        ("Norway", "Iceland"), ("Iceland", "Norway")}
+    assert [t for t in triples(facts) if t[1] == "agreedWith"]
+    came = facts_of("Norway and Iceland came to an agreement on fishing quotas.")
+    assert [t for t in triples(came) if t[1] == "agreedWith"]
+
+
+def test_a_wanted_deal_is_no_agreement_of_the_pair(facts_of) -> None:
+    facts = facts_of("Norway and Iceland want a potential deal on fishing quotas.")
+    assert not [t for t in triples(facts, asserted_only=False) if t[1] == "agreedWith"]
+    tried = facts_of("Ann Leary and Tom Halvorsen met on Monday. Later, officials met as they "
+                     "tried to reach a deal.")
+    assert not [t for t in triples(tried, asserted_only=False) if t[1] == "agreedWith"]
+    endorsed = facts_of("Norway and Iceland endorsed Sweden's fishing deal on Tuesday.")
+    assert ("Norway", "Iceland") not in {(s, o) for s, p, o in triples(endorsed)
+                                         if p == "agreedWith"}
+    assert ("Iceland", "Norway") not in {(s, o) for s, p, o in triples(endorsed)
+                                         if p == "agreedWith"}

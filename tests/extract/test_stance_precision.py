@@ -81,3 +81,31 @@ def test_not_hesitating_to_condemn_is_condemning(facts_of) -> None:
     facts = facts_of("Ann Leary said she would not hesitate to condemn Tom Halvorsen.")
     condemned = [r for r in facts.relations if r.predicate == "criticized"]
     assert condemned and all(r.polarity == "asserted" for r in condemned)
+
+
+def test_the_subjects_of_a_verb_are_not_its_objects(facts_of) -> None:
+    facts = facts_of('"Ann and I were proud to visit our troops at the base in Iceland," '
+                     "Tom Halvorsen said.")
+    assert not [t for t in _stances(facts) if t[1] == "discussedWith"]
+
+
+def test_a_deal_secured_from_someone_is_not_made_between_its_winners(facts_of) -> None:
+    facts = facts_of("Ann Leary and Tom Halvorsen secured a lucrative deal from the "
+                     "Norwegian government.")
+    assert ("Ann Leary", "agreedWith", "Tom Halvorsen") not in _stances(facts)
+    assert ("Tom Halvorsen", "agreedWith", "Ann Leary") not in _stances(facts)
+
+
+def test_what_a_deadline_or_a_bid_aims_at_has_not_happened(facts_of) -> None:
+    facts = facts_of("Norway faces a deadline to reach a deal with Iceland in trade talks.")
+    found = [r for r in facts.relations if r.predicate == "agreedWith"]
+    assert found and all(r.modality != "fact" for r in found)
+    done = facts_of("Ann Leary, the first senator to endorse Tom Halvorsen, spoke on Monday.")
+    assert [r for r in done.relations if r.predicate == "supports" and r.modality == "fact"]
+
+
+def test_people_from_a_country_are_not_the_country(facts_of) -> None:
+    facts = facts_of("Norway backed refugees from Iceland.")
+    assert ("Norway", "supports", "Iceland") not in _stances(facts)
+    facts = facts_of("Norway backed calls from Iceland for a ceasefire.")
+    assert ("Norway", "supports", "Iceland") in _stances(facts)
