@@ -68,12 +68,21 @@ def _trim(span: Span) -> Span:
     while end - start > 1 and doc[start].lower_.rstrip(".") in _HONORIFICS:
         start += 1  # "Mr Bashir"
     if span.label_ == "PERSON":
+        while end - start > 1 and doc[start].lower_ in _LEAD_WORDS:
+            start += 1  # "Citing Kael", "Follow Jane Roe", "Via Tom Doe": not in the name
         end = _extend_particles(doc, start, end)
         end = _extend_hyphen(doc, end)
     return doc[start:end]
 
 
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "mx", "messrs"})
+#: Verbs and prepositions the model reads into a name at the start of a line or sentence:
+#: "Follow Jane Roe on Twitter", "Via Tom Doe", "Citing Roe, ...", "Cue Tom Doe".
+_LEAD_WORDS = frozenset({
+    "follow", "add", "read", "watch", "via", "citing", "taking", "asking", "believe", "cue",
+    "contact", "email", "subscribe", "listen", "share", "between", "without", "from", "by",
+    "thanks", "meet", "join", "quoting", "featuring", "starring", "ask", "tell",
+})
 #: Titles of several people, abbreviated: "Sens. Roe and Doe".
 _PLURAL_TITLES = frozenset({"govs", "sens", "reps", "gens", "adms", "cols", "lts", "profs",
                             "drs", "justices"})

@@ -138,3 +138,11 @@ def test_a_plural_title_is_no_part_of_a_place(facts_of) -> None:
     facts = facts_of("The plan was endorsed by former Nordland Govs. Ann Leary and Tom Halvorsen "
                      "of Norway.")
     assert not [e for e in facts.entities if "Govs" in e.name]
+
+
+def test_a_verb_before_a_name_is_no_part_of_it(facts_of) -> None:
+    facts = facts_of("Ann Leary spoke on Monday.\n\nCiting Mara Lindqvist, the paper said the "
+                     "vote was close.\n\nVia Tom Halvorsen at the Oslo Herald.")
+    names = {e.name for e in facts.entities if e.type == "PERSON"}
+    assert {"Mara Lindqvist", "Tom Halvorsen"} <= names
+    assert not [n for n in names if n.split()[0] in {"Citing", "Via"}]
