@@ -37,6 +37,7 @@ from extract.quotes import (
     quoted_mask,
     title_case,
 )
+from extract.reported import MIN_WORDS, reported_clause
 from extract.titles import TITLE_WORDS
 from extract.triggers import SPEECH_VERBS
 
@@ -45,8 +46,6 @@ __all__ = ["speech_relations", "supposed"]
 Found = tuple[str, str, str | None, Token, str, float, str | None]
 
 _RELATIVE = frozenset({"who", "that", "which"})
-#: Shortest reported clause worth a statement, in words.
-_MIN_WORDS = 4
 
 
 def speech_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Found]:
@@ -72,7 +71,7 @@ def speech_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Found
         if not speakers:
             continue
         if quote is not None:
-            clause = _reported(tok)  # a quoted phrase inside a reported clause: the clause
+            clause = reported_clause(tok)  # a quoted phrase inside a reported clause: the clause
             value = clause if clause is not None and quote in clause else quote
             value, more = _continued(doc, sent, value)
             for key in speakers:
@@ -80,7 +79,7 @@ def speech_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Found
                 for first, part in more:
                     yield (key, "said", None, first, "quote-continued", 0.75, part)
             return
-        clause = _reported(tok)
+        clause = reported_clause(tok)
         if clause is not None:
             spoken = True
             rule, confidence = ("finding", 0.7) if finding else ("reported", 0.75)
@@ -272,32 +271,6 @@ def _subject(doc: Doc, subj: Token) -> list[str]:
     return owners if len(owners) == 1 else []
 
 
-def _reported(verb: Token) -> str | None:
-    """The clause a verb of speaking reports, as written, or None."""
-    doc = verb.doc
-    comps = children(verb, "ccomp")
-    if comps:
-        words = [t for t in comps[0].subtree]
-        if words and words[0].i < verb.i < words[-1].i:  # "the attack that officials say was"
-            words = [t for t in words if t.i > verb.i]
-        if words and words[0].dep_ == "mark":
-            words = words[1:]
-    elif verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)):
-        # "Of the attacks, he said, four were foiled"; "As Frayer reports, the state ..."
-        inner = {t.i for t in verb.subtree}
-        words = [t for t in verb.head.subtree if t.i not in inner]
-    else:
-        return None
-    words = [t for t in words if not (t.is_punct and t.text in QUOTES)]
-    if sum(1 for t in words if not t.is_punct) < _MIN_WORDS:
-        return None
-    text = doc[words[0].i : words[-1].i + 1].text.strip(" ,.;:")
-    if len(text) > MAX_CHARS:
-        text = text[:MAX_CHARS].rsplit(" ", 1)[0]
-    return text or None
-
-
 def _after_quote(doc: Doc, sent: Any, quote: str) -> Iterator[Found]:
     """'"...," sniffs Said Shareef': a verb and a named speaker right after the quotation."""
     tokens: dict[int, str] = doc._.ng_tokens
@@ -328,7 +301,7 @@ def _according(doc: Doc, tokens: list[Token]) -> Iterator[Found]:
             return
         inner = {t.i for t in tok.subtree}
         words = [t for t in head.subtree if t.i not in inner and not t.is_punct]
-        if len(words) < _MIN_WORDS:
+        if len(words) < MIN_WORDS:
             return
         text = doc[words[0].i : words[-1].i + 1].text.strip(" ,.;:")[:MAX_CHARS]
         for key in sources:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
+from extract.reported import reported_clause
 from extract.speech import speech_relations
 
 from conftest import triples
@@ -258,3 +261,32 @@ def test_a_verb_of_speaking_about_a_thing_says_nothing(facts_of) -> None:
     assert not _said(facts)
     facts = facts_of("Ann Leary added a comment of her own: “The harbour stays open all year.”")
     assert any(s == "Ann Leary" and "harbour stays open" in o for s, o in _said(facts))
+
+
+def test_a_clause_said_that_the_parser_took_for_an_object(facts_of) -> None:
+    facts = facts_of("Mara Lindqvist said Norway's tool that allowed users to open accounts "
+                     'created a "bottleneck" in the system.')
+    assert any(s == "Mara Lindqvist" and "created a" in o for s, o in _said(facts))
+    prayer = facts_of("Mara Lindqvist said a prayer for the victims who died in the fire.")
+    assert not _said(prayer)
+
+
+def test_a_clause_said_that_the_parser_took_for_the_head() -> None:
+    # "while Roe said most boats are sold unchecked, the figure is disputed", with "said"
+    # hung on "sold" as the parser often hangs it
+    words = ["while", "Roe", "said", "most", "boats", "are", "sold", "unchecked", ",", "the",
+             "figure", "is", "disputed"]
+    heads = [2, 2, 6, 4, 6, 6, 12, 6, 12, 10, 12, 12, 12]
+    deps = ["mark", "nsubj", "advcl", "amod", "nsubjpass", "auxpass", "advcl", "advmod",
+            "punct", "det", "nsubjpass", "auxpass", "ROOT"]
+    lemmas = ["while", "Roe", "say", "most", "boat", "be", "sell", "unchecked", ",", "the",
+              "figure", "be", "dispute"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, lemmas=lemmas)
+    assert reported_clause(doc[2]) == "most boats are sold unchecked"
+    # "after Roe testified, the panel voted on the bill": a clause of its own
+    words = ["after", "Roe", "testified", ",", "the", "panel", "voted", "on", "the", "bill"]
+    heads = [2, 2, 6, 6, 5, 6, 6, 6, 9, 7]
+    deps = ["mark", "nsubj", "advcl", "punct", "det", "nsubj", "ROOT", "prep", "det", "pobj"]
+    lemmas = ["after", "Roe", "testify", ",", "the", "panel", "vote", "on", "the", "bill"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, lemmas=lemmas)
+    assert reported_clause(doc[2]) is None
