@@ -40,7 +40,7 @@ from extract.entities import EntityGroup
 from extract.firstnames import given_name_gender
 from extract.guard import run_guarded
 from extract.kb import KnowledgeBase, load_kb
-from extract.quotes import quoted_mask
+from extract.quotes import DOUBLE_QUOTES, quoted_mask
 from extract.spokespeople import spoken_for
 from extract.triggers import AGENT_NOUNS, MEMBER_NOUNS, SPEECH_VERBS
 
@@ -72,10 +72,13 @@ def resolve_coreference(doc: Doc, kb: KnowledgeBase) -> Doc:
                 and groups[tokens[t.i]].type == "PERSON"]
         for n, tok in enumerate(sent_tokens):
             if tok.i in tokens:
-                if _party_member(tok, groups[tokens[tok.i]]) and (
-                        member := _member_named(tok, tokens, groups, recent_people)):
-                    _rekey(tok, tokens, groups, member[1])  # "the Ohio Republican said"
-                    chains.append((tok.i, member[1], member[0]))
+                if _party_member(tok, groups[tokens[tok.i]]):
+                    member = _member_named(tok, tokens, groups, recent_people)
+                    if member is not None:
+                        _rekey(tok, tokens, groups, member[1])  # "the Ohio Republican said"
+                        chains.append((tok.i, member[1], member[0]))
+                    elif has_det(tok) and tok.dep_ in _SUBJECT_DEPS:
+                        del tokens[tok.i]  # one member, unknown: never the party itself
                 continue
             low = tok.lower_
             key: str | None = None
@@ -189,11 +192,25 @@ def _member_named(
             or tok.dep_ not in _SUBJECT_DEPS or not has_det(tok)):
         return None  # "opposed her fellow Democrat": someone, not the one who opposed
     ante, key = recent[-1]
-    return (ante, key) if tok.i - ante <= _MEMBER_WINDOW else None
+    named = any(c.dep_ in {"compound", "amod"} for c in tok.children)  # "the Ohio Republican"
+    span = _unquoted(tok.doc, ante, tok.i) if named else tok.i - ante  # not "the Republican"
+    return (ante, key) if span <= _MEMBER_WINDOW else None
 
 
-#: How far back (in tokens) "the Ohio Republican" may refer to the last person subject.
+#: How far back (in tokens outside quotations) "the Ohio Republican" may refer to the last
+#: person subject: 'X said ... . "<a long quotation>," the Ohio Republican said.'
 _MEMBER_WINDOW = 50
+
+
+def _unquoted(doc: Doc, start: int, end: int) -> int:
+    """How many tokens between ``start`` and ``end`` lie outside quotation marks."""
+    count, inside = 0, False
+    for tok in doc[start:end]:
+        if tok.text in DOUBLE_QUOTES:  # a straight mark toggles, a curly one says which
+            inside = not inside if tok.text == '"' else tok.text == "\u201c"
+        elif not inside:
+            count += 1
+    return count
 
 
 def _rekey(tok: Token, tokens: dict[int, str], groups: dict[str, EntityGroup], key: str) -> None:

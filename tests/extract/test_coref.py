@@ -112,6 +112,19 @@ def test_the_state_republican_is_the_last_person_who_spoke(facts_of) -> None:
     assert not [o for s, p, o in found if s == "Republican Party" and p == "said"]
 
 
+def test_the_state_republican_after_a_long_quotation_is_the_last_person(facts_of) -> None:
+    facts = facts_of("Speaker Tom Harlow said he would block the vote.\n\n\u201cThe tax must "
+                     "stay as it is, and it must stay that way until the people of the state "
+                     "have had their say on every part of it. There is no new course here, "
+                     "only another concession to the lobbyists who wrote the bill in the first "
+                     "place,\u201d the Ohio Republican said.")
+    said = {(s, o[:12]) for s, p, o in triples(facts) if p == "said"}
+    assert ("Tom Harlow", "The tax must") in said
+    lone = facts_of("The measure passed on Monday. The Ohio Republican said it was a mistake "
+                    "to pass it in such a hurry.")
+    assert not [s for s, p, o in triples(lone) if s == "Republican Party"]
+
+
 def test_the_party_word_with_a_person_in_apposition_is_that_person(facts_of) -> None:
     facts = facts_of("Paul Darnier closed the office. The senior Democrat on the board, "
                      "Virginia Sen. Tom Harlow, said it was a mistake.")
