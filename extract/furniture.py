@@ -92,6 +92,9 @@ _FURNITURE_LEADS: tuple[re.Pattern[str], ...] = (
     re.compile(r"Updated? (?:at )?\d{1,2}(?::\d\d)? ?[ap]\.m\.(?: [A-Z]{2,4}\b)?"),
     # share bars: "Share this:", "Share on Facebook Twitter Email"
     re.compile(r"(?:Share|SHARE) (?:this|on|via)\b"),
+    # a related story in brackets: "( Also on POLITICO: X calls out Y)", "(RELATED: ...)"
+    re.compile(r"\(\s*(?:Also on (?:[A-Z][\w.]*\s?){1,3}|See also|RELATED|Related|READ MORE"
+               r"|WATCH)\s*:[^)]*\)\s*$"),
     # labelled lists on one line: "Tags: NATO, Russia"
     re.compile(r"(?i:related|read (?:more|also|next)|also read|tags|topics|filed under)\s*:"),
     # cookie banners

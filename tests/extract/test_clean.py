@@ -102,6 +102,8 @@ def test_scraped_label_run_is_furniture() -> None:
         "Copyright © 2024 Example Media. All rights reserved.",
         "Advertisement",
         "Leave a Reply",
+        "( Also on The Herald: Leary calls out the council on fishing)",
+        "(RELATED: Ministers clash over budget)",
     ],
 )
 def test_furniture_lines(line: str) -> None:
@@ -121,6 +123,7 @@ def test_furniture_lines(line: str) -> None:
         "Readers who subscribe to the paper get a weekly digest, the editor said.",
         "Copyright law was reformed by the European Parliament in 2019.",
         "Article content must be approved by the editors, the ministry said.",
+        "(Also on Monday, the minister met the council.)",
         "Subscribe to " + "the view that the treaty still matters, " * 6 + "the minister said.",
     ],
 )
