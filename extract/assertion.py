@@ -192,8 +192,10 @@ def assess(trigger: Token) -> Assertion:
             elif child.dep_ == "aux" and low in {"will", "shall", "'ll"}:
                 future = True
     for below, tok in pairwise(chain):
-        if below.dep_ in _EMBEDDING_DEPS and tok.lemma_.lower() in _FUTURE_VERBS:
+        if below.dep_ in _EMBEDDING_DEPS and (tok.lemma_.lower() in _FUTURE_VERBS or (
+                tok.lower_ in {"set", "slated", "due"} and below.dep_ == "xcomp")):
             future = True  # "promised to support", "urged X to impose": not a coordinated verb
+            # "is set to meet", "is due to sign"
         if below.dep_ == "prep" and tok.lemma_.lower() in _POSSIBILITY_NOUNS:
             hedged = True  # "the possibility of a meeting between X and Y"
         if _aim_of(below, tok):

@@ -174,6 +174,11 @@ def _candidates(
         ended = _past(doc, title_start, tokens)
         of = _of_entity(doc, title_start, tokens, final) or _inside_title(
             doc, title_start, start, tokens, final) or _country_after(doc, end, tokens, final)
+        if of is None and match is not None:  # "White House press secretary X": the title
+            longer, longer_start = _lower_title_after_owner(doc, start, tokens, final)
+            if longer is not None:  # read from the name back to its owner
+                title, title_start = longer, longer_start
+                of = _of_entity(doc, title_start, tokens, final)
         words = title.split()
         if len(words) > 1 and words[-1].lower() in _SEAT_TITLES:
             # "Intelligence Committee Chairman Rep. X": the committee's chair and a seat
@@ -211,7 +216,7 @@ _SEAT_TITLES = frozenset({"sen.", "rep.", "gov.", "senator", "representative"})
 
 #: Titles a nationality owns before a name ("Chinese president X"), unlike "British director".
 _STATE_TITLES = frozenset({"president", "minister", "premier", "chancellor", "ambassador",
-                           "envoy", "king", "queen"})
+                           "envoy", "king", "queen", "leader"})
 
 
 #: Titles of several people named after them, and the title each holds.

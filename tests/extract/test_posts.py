@@ -124,3 +124,15 @@ def test_academic_post_with_the_field_between(facts_of) -> None:
     facts = facts_of("“She is careful,” says Tom Veckley, a professor of economic history "
                      "at the University of Ottawa in Ontario.")
     assert ("Tom Veckley", "University of Ottawa") in _posts(facts)
+
+
+def test_a_nations_leader_holds_a_post_in_it(facts_of) -> None:
+    facts = facts_of("Norwegian leader Tom Halvorsen met Ann Leary in Oslo.")
+    assert ("Tom Halvorsen", "Norway") in _posts(facts)
+    facts = facts_of("British director Tom Halvorsen met Ann Leary in Oslo.")
+    assert not [p for p in _posts(facts) if p[0] == "Tom Halvorsen"]
+
+
+def test_a_title_of_several_words_after_its_owner(facts_of) -> None:
+    facts = facts_of("White House press secretary Tom Halvorsen met Ann Leary on Monday.")
+    assert ("Tom Halvorsen", "White House") in _posts(facts)

@@ -100,6 +100,10 @@ def test_what_a_deadline_or_a_bid_aims_at_has_not_happened(facts_of) -> None:
     facts = facts_of("Norway faces a deadline to reach a deal with Iceland in trade talks.")
     found = [r for r in facts.relations if r.predicate == "agreedWith"]
     assert found and all(r.modality != "fact" for r in found)
+    for text in ("Ann Leary is set to meet with Tom Halvorsen in Oslo.",
+                 "Ann Leary is due to meet Tom Halvorsen in Oslo."):
+        met = [r for r in facts_of(text).relations if r.predicate == "discussedWith"]
+        assert met and all(r.modality == "future" for r in met)
     done = facts_of("Ann Leary, the first senator to endorse Tom Halvorsen, spoke on Monday.")
     assert [r for r in done.relations if r.predicate == "supports" and r.modality == "fact"]
 
