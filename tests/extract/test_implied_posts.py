@@ -96,3 +96,10 @@ def test_country_named_after_the_name_owns_the_title(facts_of) -> None:
     posts = _posts(facts)
     assert ("Tom Harlow", "Chad") in posts
     assert ("Tom Harlow", "United States") not in posts
+
+
+def test_a_chief_justice_holds_a_post_at_the_court_the_article_names(facts_of) -> None:
+    facts = facts_of("Chief Justice Mara Lindqvist wrote the opinion for the Supreme Court.")
+    assert ("Mara Lindqvist", "holdsPost", "Supreme Court") in triples(facts)
+    alone = facts_of("Chief Justice Mara Lindqvist opened the session in Oslo.")
+    assert not [t for t in triples(alone) if t[1] == "holdsPost"]
