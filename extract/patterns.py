@@ -35,7 +35,7 @@ from extract.assertion import opposed
 from extract.claims import reported_blame_rule
 from extract.demands import REMOVAL_NOUNS, removal_rule, resign_rule
 from extract.partners import concluded, hosts, joint_makers, told_in_person
-from extract.reactions import REACTION_NOUNS, concern_rule, reaction_rule
+from extract.reactions import REACTION_NOUNS, concern_rule, doubt_rule, reaction_rule
 from extract.speech import speech_relations
 from extract.stance_rules import (
     Found,
@@ -307,6 +307,7 @@ def sentence_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Fou
             yield from prep_verb_rule(doc, tok)
             yield from idiom_rule(doc, tok)
             yield from concern_rule(doc, tok)
+            yield from doubt_rule(doc, tok)
             yield from epithet_rule(doc, tok)
             yield from blame_rule(doc, tok)
             yield from echo_rule(doc, tok)

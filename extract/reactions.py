@@ -9,7 +9,8 @@ News often names the one judged as the subject and the judge after "from":
 
 The one judged is the subject of the verb, or the actor behind it ("Trump's remarks drew
 criticism from X" judges Trump). Rule id ``reaction-from``. A worry voiced about someone
-("raised concerns about X's plan") is mild criticism of them (``verb-concern``).
+("raised concerns about X's plan") is mild criticism of them (``verb-concern``), and so is
+doubt cast on what is theirs ("questioned X's judgment", ``verb-doubt``).
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from spacy.tokens import Doc, Token
 
 from extract.arguments import args_of, children, prep_objects, subjects_of, through
 from extract.stance_rules import Found, each
+from extract.triggers import AGENT_NOUNS
 
-__all__ = ["REACTION_NOUNS", "concern_rule", "reaction_rule"]
+__all__ = ["REACTION_NOUNS", "concern_rule", "doubt_rule", "reaction_rule"]
 
 #: Nouns of a reaction and the stance of the one who reacts.
 REACTION_NOUNS = {
@@ -69,6 +71,30 @@ def concern_rule(doc: Doc, verb: Token) -> Iterator[Found]:
                    if prep.lower_ in about for o in children(prep, "pobj")
                    for k in args_of(doc, o) or through(doc, o)]
         yield from each(subjects_of(doc, verb), "criticized", targets, verb, "verb-concern", 0.7)
+
+
+#: Verbs that cast doubt on what their object names: "questioned Obama's judgment".
+_DOUBTING = frozenset({"question", "challenge", "doubt"})
+
+
+def doubt_rule(doc: Doc, verb: Token) -> Iterator[Found]:
+    """"X questioned (challenged, doubted) Y's judgment": X criticized Y (rule
+    ``verb-doubt``); only a thing of Y's, not a person ("questioned Y's aides", "questioned
+    Y" at a hearing) or a pronoun owner."""
+    if verb.lemma_.lower() not in _DOUBTING:
+        return
+    for thing in children(verb, "dobj"):
+        owners = [p for p in children(thing, "poss") if p.pos_ != "PRON"]
+        if not owners or thing.ent_type_ or thing.lemma_.lower() in AGENT_NOUNS | _PERSONS:
+            continue
+        targets = [k for o in owners for k in args_of(doc, o)]
+        yield from each(subjects_of(doc, verb), "criticized", targets, verb, "verb-doubt", 0.7)
+
+
+#: Nouns of people someone has: "questioned Y's defenders" doubts them, not Y.
+_PERSONS = frozenset({"defender", "supporter", "aide", "adviser", "advisor", "ally", "critic",
+                      "nominee", "pick", "lawyer", "attorney", "witness", "son", "daughter",
+                      "wife", "husband", "family", "friend", "staff", "team"})
 
 
 def reaction_rule(doc: Doc, noun: Token) -> Iterator[Found]:

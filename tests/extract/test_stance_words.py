@@ -205,3 +205,11 @@ def test_attacks_by_a_pronoun_are_left_open(facts_of) -> None:
     facts = facts_of("Rep. Dana Quill criticized Governor Ann Leary for his attacks on Senator "
                      "Tom Halvorsen.")
     assert ("Dana Quill", "criticized", "Tom Halvorsen") not in triples(facts)
+
+
+def test_doubt_cast_on_what_is_someones_criticizes_them(facts_of) -> None:
+    facts = facts_of("Ann Leary questioned Tom Halvorsen's judgment in the case.")
+    assert ("Ann Leary", "criticized", "Tom Halvorsen") in triples(facts)
+    for text in ("Ann Leary questioned Tom Halvorsen's defenders on Monday.",
+                 "Senators questioned Tom Halvorsen for hours on Monday."):
+        assert not [t for t in triples(facts_of(text)) if t[1] == "criticized"]
