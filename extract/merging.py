@@ -196,6 +196,33 @@ def _merge_acronyms(groups: dict[str, EntityGroup], remap: dict[str, str]) -> No
                 _merge_into(groups, ak, k, remap)
 
 
+#: Head words an organisation's full name adds to the short form news also uses ("Landmark
+#: Legal" for the Landmark Legal Foundation, "the 9th Circuit" for the 9th Circuit Court).
+_ORG_TAILS = frozenset({"foundation", "committee", "court", "institute", "center", "centre",
+                        "council", "commission", "association", "corporation", "corp.", "inc.",
+                        "company", "agency", "fund", "society", "federal", "group", "network"})
+
+
+_CHAMBERS = frozenset({"house", "senate", "congress", "parliament", "assembly", "council"})
+
+
+def _merge_org_forms(groups: dict[str, EntityGroup], remap: dict[str, str]) -> None:
+    """Merge an organisation named short into its full name in the same article: the name
+    with one head word more ("Senate Judiciary" -> "Senate Judiciary Committee") or after
+    "Department of" ("Health and Human Services")."""
+    full = {g.name.lower().removeprefix("the "): k for k, g in groups.items()
+            if g.type == "ORG" and len(g.name.split()) > 1}
+    for k, g in list(groups.items()):
+        short = g.name.lower().removeprefix("the ")
+        if (k not in groups or g.type != "ORG" or g.kb is not None or g.labels["PERSON"]
+                or short in _CHAMBERS):
+            continue  # "the House" is no "House Committee"
+        longer = [full[n] for n in (*(f"{short} {t}" for t in _ORG_TAILS),
+                                    f"department of {short}") if n in full]
+        if longer and longer[0] in groups and longer[0] != k:
+            _merge_into(groups, k, longer[0], remap)
+
+
 def _vote(groups: dict[str, EntityGroup]) -> None:
     for g in groups.values():
         if g.kb is not None:
@@ -241,6 +268,7 @@ def entity_table(
     _merge_people(groups, remap, {remap.get(k, k): v for k, v in sorted(
         first.items(), key=lambda kv: -kv[1])}, _honoured(placed, remap, honorifics or {}))
     _merge_acronyms(groups, remap)
+    _merge_org_forms(groups, remap)
     _vote(groups)
     final: dict[str, EntityGroup] = {}
     rename: dict[str, str] = {}

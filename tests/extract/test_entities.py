@@ -146,3 +146,13 @@ def test_a_verb_before_a_name_is_no_part_of_it(facts_of) -> None:
     names = {e.name for e in facts.entities if e.type == "PERSON"}
     assert {"Mara Lindqvist", "Tom Halvorsen"} <= names
     assert not [n for n in names if n.split()[0] in {"Citing", "Via"}]
+
+
+def test_an_organisation_named_short_is_its_full_name(facts_of) -> None:
+    facts = facts_of("The Oslo Legal Foundation filed a brief on Monday. Oslo Legal also sued "
+                     "the city.")
+    orgs = {e.name for e in facts.entities if e.type == "ORG"}
+    assert "Oslo Legal Foundation" in orgs and "Oslo Legal" not in orgs
+    chamber = facts_of("The House Committee met on Monday in Oslo. The House voted on Tuesday "
+                       "in Oslo.")
+    assert len([e for e in chamber.entities if e.type == "ORG"]) == 2
