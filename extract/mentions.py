@@ -21,7 +21,14 @@ from extract.facts import MentionSource
 from extract.firstnames import is_given_name, is_surname
 from extract.kb import KBEntry, KnowledgeBase
 from extract.person_cues import cue_labels
-from extract.persons import NOT_PERSON_HEADS, doubtful_single_names, person_evidence, person_span
+from extract.persons import (
+    NOT_PERSON_HEADS,
+    case_party,
+    doubtful_single_names,
+    person_evidence,
+    person_span,
+)
+from extract.spans import trim_span
 from extract.titles import HEAD_TITLES, TITLE_WORDS, strip_title
 
 __all__ = ["KEEP_LABELS", "ORG_HEADS", "Candidate", "find_candidates", "link_generics"]
@@ -51,75 +58,12 @@ def _destination(doc: Doc, span: Span, kb: KnowledgeBase) -> _Place | None:
     return None
 
 
-def _trim(span: Span) -> Span:
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].lower_ in {"the", "'s", "’s"} or doc[start].is_punct):
-        start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
-                           or not any(c.isalpha() for c in doc[end - 1].text)):
-        end -= 1  # "Afridi 88", "Vaughan 9-1-55-1": scores are not part of a name
-    while end - start > 1 and doc[end - 1].is_lower and doc[end - 2].text[:1].isupper():
-        end -= 1  # "Syrian Observatory for Human Rights war (monitor)"
-    while end - start > 1 and doc[end - 1].lower_.rstrip(".") in _PLURAL_TITLES:
-        end -= 1  # "former Oregon Govs. Jane Roe and Tom Doe": the state, then the governors
-    while end - start > 1 and doc[start].lower_ in _ROLE_WORDS:
-        start += 1  # "Defender Hassan Abbas"
-    while end - start > 1 and doc[start].lower_.rstrip(".") in _HONORIFICS:
-        start += 1  # "Mr Bashir"
-    if span.label_ == "PERSON":
-        while end - start > 1 and doc[start].lower_ in _LEAD_WORDS:
-            start += 1  # "Citing Kael", "Follow Jane Roe", "Via Tom Doe": not in the name
-        end = _extend_particles(doc, start, end)
-        end = _extend_hyphen(doc, end)
-    return doc[start:end]
-
-
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "mx", "messrs"})
-#: Verbs and prepositions the model reads into a name at the start of a line or sentence:
-#: "Follow Jane Roe on Twitter", "Via Tom Doe", "Citing Roe, ...", "Cue Tom Doe".
-_LEAD_WORDS = frozenset({
-    "follow", "add", "read", "watch", "via", "citing", "taking", "asking", "believe", "cue",
-    "contact", "email", "subscribe", "listen", "share", "between", "without", "from", "by",
-    "thanks", "meet", "join", "quoting", "featuring", "starring", "ask", "tell",
-})
-#: Titles of several people, abbreviated: "Sens. Roe and Doe".
-_PLURAL_TITLES = frozenset({"govs", "sens", "reps", "gens", "adms", "cols", "lts", "profs",
-                            "drs", "justices"})
-
-
-def _extend_hyphen(doc: Doc, end: int) -> int:
-    """End of a name cut at a hyphen: "Moon Jae" + "-in"."""
-    if (end + 1 < len(doc) and doc[end].text in {"-", "‑"} and not doc[end - 1].whitespace_
-            and not doc[end].whitespace_ and doc[end + 1].is_alpha and len(doc[end + 1]) <= 4):
-        return end + 2
-    return end
-
-
-#: Role nouns that NER takes into a name when they stand before it, capitalised.
-_ROLE_WORDS = frozenset({
-    "defender", "striker", "midfielder", "goalkeeper", "forward", "coach", "captain",
-    "manager", "skipper", "keeper", "winger", "veteran", "rookie", "champion", "batsman",
-    "bowler", "pitcher", "quarterback", "jockey", "driver", "rider", "spokesman",
-    "spokeswoman", "spokesperson", "analyst", "economist", "lawyer", "attorney", "judge",
-    "officer", "sergeant", "colonel", "lieutenant", "detective", "inspector", "professor",
-})
-
-
-_PARTICLES = frozenset({"von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "bin",
-                        "al", "ter", "zu"})
-
-
-def _extend_particles(doc: Doc, start: int, end: int) -> int:
-    """End of a name cut before its particles: "Ursula von" + "der Leyen"."""
-    while end > start + 1 and doc[end - 1].lower_ in _PARTICLES:
-        end -= 1
-    j = end
-    while j < len(doc) and doc[j].lower_ in _PARTICLES:
-        j += 1
-    if j > end and j < len(doc) and doc[j].is_title and doc[j].is_alpha:
-        return j + 1
-    return end
+def _case_name(doc: Doc, span: Span, kb: KnowledgeBase) -> bool:
+    """Whether a name is a surname in a court case's name ("King v. Burwell", "Roe v. Wade");
+    not a state or an agency that is a party ("Texas v. Johnson", "NLRB v. Noel Canning")."""
+    return case_party(doc, span.start, span.end) and (
+        span.label_ == "PERSON" or (len(span) == 1 and kb.lookup(span.text) is None
+                                    and not span.text.isupper()))
 
 
 def _is_title_part(span: Span) -> bool:
@@ -231,11 +175,12 @@ def find_candidates(
     for ent in doc.ents:
         if ent.label_ not in KEEP_LABELS or _inside(ent, credits):
             continue
-        span = _trim(ent)
+        span = trim_span(ent)
         if (not len(span) or not any(c.isalpha() for c in span.text)
                 or span.text.islower() or _is_title_part(span)
-                or span.text.upper() in _TIME_ZONES):
-            continue  # no letters, all lower case ("heifers"), a bare title word, "BST"
+                or span.text.upper() in _TIME_ZONES or _case_name(doc, span, kb)):
+            continue  # no letters, all lower case ("heifers"), a bare title word, "BST",
+            # a side of a court case ("King v. Burwell" names a case, not two actors)
         label = ent.label_
         if label == "PERSON":
             start, end, fixed = person_span(doc, span.start, span.end, kb)

@@ -156,3 +156,8 @@ def test_an_organisation_named_short_is_its_full_name(facts_of) -> None:
     chamber = facts_of("The House Committee met on Monday in Oslo. The House voted on Tuesday "
                        "in Oslo.")
     assert len([e for e in chamber.entities if e.type == "ORG"]) == 2
+
+
+def test_the_sides_of_a_court_case_are_no_actors(facts_of) -> None:
+    facts = facts_of("The justices heard Leary v. Halvorsen on Monday in Oslo.")
+    assert {e.name for e in facts.entities} == {"Oslo"}
