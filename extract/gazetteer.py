@@ -4,7 +4,8 @@
   the state; NER tags nothing there, or a fragment ("R.-Ky").
 - A state written after a city ("Medford, Mass.") is the state.
 - Organisations and events the knowledge base knows by an exact name ("Twitter", "9/11") are
-  mentions where NER missed them; "the Syrian civil war", "the Benghazi attack" are events.
+  mentions where NER missed them, and so are the US armed services named bare ("the Navy
+  said", :mod:`extract.services`); "the Syrian civil war", "the Benghazi attack" are events.
 - An unknown name without a noun ("Congressional"), a model number ("C-130s") or a compound of
   two known names ("U.S.-Cuba") is no entity; "Washington, D.C." is one name; "Samos and Kos"
   are two places; "Hill Republicans" and "on the Hill" are Capitol Hill.
@@ -25,6 +26,7 @@ from extract.doctext import doc_text
 from extract.kb import KBEntry, KnowledgeBase
 from extract.mentions import Candidate
 from extract.names import name_words, normalise_name
+from extract.services import bare_services
 from extract.usplaces import affiliations, state_after
 
 __all__ = ["add_pattern_mentions", "drop_headline_fragments", "link_known_as"]
@@ -77,6 +79,8 @@ def add_pattern_mentions(doc: Doc, cands: list[Candidate], kb: KnowledgeBase) ->
     kept = [c for c in kept if not inside & set(range(c.start, c.end))] + events
     taken = {i for c in kept + extra for i in range(c.start, c.end)}
     extra += _known_mentions(doc, taken, kb)
+    taken = {i for c in kept + extra for i in range(c.start, c.end)}
+    extra += bare_services(doc, taken, kept + extra, kb)  # "the Navy said"
     out = sorted(kept + extra, key=lambda c: (c.start, c.end))
     link_known_as(doc, out)
     return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import names
+from conftest import names, triples
 
 
 def test_titles_are_stripped_and_short_names_merged(facts_of) -> None:
@@ -161,3 +161,15 @@ def test_an_organisation_named_short_is_its_full_name(facts_of) -> None:
 def test_the_sides_of_a_court_case_are_no_actors(facts_of) -> None:
     facts = facts_of("The justices heard Leary v. Halvorsen on Monday in Oslo.")
     assert {e.name for e in facts.entities} == {"Oslo"}
+
+
+def test_a_service_named_bare_in_us_news_is_the_us_service(facts_of) -> None:
+    facts = facts_of("The U.S. budget was cut. The Navy says it will end deployments to the "
+                     "Caribbean. The Chinese Navy sailed on.")
+    names = {e.name for e in facts.entities}
+    assert "U.S. Navy" in names and "Chinese Navy" not in {
+        e.name for e in facts.entities if e.key == "org:us-navy"}
+    said = {(s, o[:10]) for s, p, o in triples(facts) if p == "said"}
+    assert ("U.S. Navy", "it will en") in said
+    abroad = facts_of("The Navy says it will end deployments to the Baltic, Norway said.")
+    assert "U.S. Navy" not in {e.name for e in abroad.entities}
