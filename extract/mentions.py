@@ -61,7 +61,9 @@ def _destination(doc: Doc, span: Span, kb: KnowledgeBase) -> _Place | None:
 def _case_name(doc: Doc, span: Span, kb: KnowledgeBase) -> bool:
     """Whether a name is a surname in a court case's name ("King v. Burwell", "Roe v. Wade");
     not a state or an agency that is a party ("Texas v. Johnson", "NLRB v. Noel Canning")."""
-    return case_party(doc, span.start, span.end) and (
+    legal = (span.end < len(doc) and doc[span.end].lower_ in {"v.", "vs."}) or (
+        span.start > 0 and doc[span.start - 1].lower_ in {"v.", "vs."})  # not "Leeds v Hull"
+    return legal and case_party(doc, span.start, span.end) and (
         span.label_ == "PERSON" or (len(span) == 1 and kb.lookup(span.text) is None
                                     and not span.text.isupper()))
 
