@@ -40,8 +40,8 @@ def args_of(doc: Doc, tok: Token | None, *, actor: bool = True) -> list[str]:
     plural: dict[int, list[str]] = doc._.ng_plural or {}
     keys: list[str] = []
     for t in [tok, *tok.conjuncts]:
-        if _is_dateline(t):
-            continue
+        if _is_dateline(t) or _party_tag(t):
+            continue  # "BRUSSELS, July 2 -"; "Chuck Schumer, D-N.Y.": a seat, no actor
         if t.i in tokens:
             if _one_member(doc, t):
                 continue  # "a Democrat who opposed X": one member, not the party
@@ -109,6 +109,13 @@ def _is_dateline(tok: Token) -> bool:
         s <= tok.idx < e for s, e in doc.user_data.get("ng_shouted", ()))
     return (tok.i - sentence_of(tok).start < 3 and shouted and len(tok) > 2
             and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",")
+
+
+def _party_tag(tok: Token) -> bool:
+    """Whether ``tok`` is the state of a party tag: "D-N.Y.", "(R-S.C.)"."""
+    doc = tok.doc
+    return (tok.i >= 2 and doc[tok.i - 1].text in {"-", "–"} and not doc[tok.i - 1].whitespace_
+            and doc[tok.i - 2].text in {"D", "R", "I"})
 
 
 def entity_key(doc: Doc, tok: Token) -> str | None:

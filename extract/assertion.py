@@ -68,7 +68,7 @@ _POSSIBILITY_NOUNS = frozenset({"possibility", "prospect", "chance", "likelihood
 #: Verbs that undo what their object names: "lifted sanctions", "ended its support".
 _UNDOING_VERBS = frozenset({"lift", "ease", "remove", "cancel", "end", "scrap", "drop", "revoke",
                             "relax", "waive", "withdraw", "abandon", "halt", "suspend",
-                            "prohibit", "ban", "block", "freeze", "stop", "bar"})
+                            "prohibit", "ban", "block", "freeze", "stop", "bar", "withhold"})
 #: Verbs that oppose what their object names: "opposed sanctions" imposes none.
 _OPPOSING_VERBS = frozenset({"oppose", "resist", "reject", "veto", "fight", "defeat"})
 
@@ -118,8 +118,14 @@ def _negated(chain: list[Token]) -> bool:
                 return True
         if n and tok.lemma_.lower() in NEGATING_VERBS and chain[n - 1].dep_ == "xcomp":
             return True
+        if n and tok.lemma_.lower() in _NEGATING_NOUNS and chain[n - 1].dep_ in {"acl", "pcomp",
+                                                                                "prep"}:
+            return True  # "his refusal to support X", "reluctance to back X"
     return False
 
+
+#: Nouns that deny what their "to" clause names: "Trump's refusal to support Ryan".
+_NEGATING_NOUNS = frozenset({"refusal", "reluctance", "failure", "unwillingness"})
 
 #: Nouns that "no" makes an assurance: "no problem speaking to him", "no doubt they met".
 _NO_DOUBT = frozenset({"problem", "doubt", "question", "hesitation", "qualm", "reservation"})

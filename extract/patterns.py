@@ -114,6 +114,8 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
             objects = args_of(doc, dobj[0]) or (  # "boycott all contact with X"
                 through(doc, dobj[0], ties) if pred != "discussedWith" and not stance else []
             )  # not "opposed sanctions on Russia": the sanctions' target is not opposed
+            if pred in _POSITIVE:  # "support the fight against X" backs no X
+                objects = [o for o in objects if not _opposed_inside(doc, dobj[0], o)]
             if not objects and stance and pred in _JUDGING:
                 objects = [k for c in dobj[0].children if c.dep_ in {"poss", "compound", "amod"}
                            for k in args_of(doc, c)]  # "condemned the U.S. sanctions"
@@ -185,6 +187,8 @@ def _noun_rule(doc: Doc, noun: Token, pred: str) -> Iterator[Found]:
         if len(joint) > 1:
             yield from _pairs(joint, pred, noun, "noun-pair", 0.75)
             return
+        if _urged(noun):
+            return  # "urged direct talks with X": talks of others, maybe, not the urgers'
     if pred == "agreedWith" and not prep_objects(doc, noun, TRIGGERS[pred].preps):
         joint = joint_makers(doc, noun)  # "Norway and Iceland reached a deal"
         if len(joint) > 1:
@@ -231,6 +235,15 @@ def _opposed_inside(doc: Doc, noun: Token, key: str) -> bool:
     """Whether ``key`` is named inside the noun's phrase after "against"."""
     tokens: dict[int, str] = doc._.ng_tokens
     return any(tokens.get(t.i) == key and t.head.lower_ == "against" for t in noun.subtree)
+
+
+def _urged(noun: Token) -> bool:
+    """Whether a talk is only urged or called for: "urging direct talks with X", "calls for
+    talks with the president"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "for":
+        head = head.head
+    return head.lemma_.lower() in {"urge", "call", "push", "press", "demand", "encourage"}
 
 
 #: Verbs whose coordinated subjects hold talks together: "A and B held talks".

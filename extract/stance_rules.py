@@ -328,7 +328,8 @@ def gated_rule(doc: Doc, verb: Token) -> Iterator[Found]:
         if lemma not in verbs:
             continue
         things = [t for o in children(verb, "dobj", "nsubjpass") for t in (o, *o.conjuncts)
-                  if t.lemma_.lower() in objects or _amount_of(t, objects)]
+                  if (t.lemma_.lower() in objects or _amount_of(t, objects))
+                  and not (lemma == "end" and t.lemma_.lower() == "visit")]  # a trip done
         if not things:
             continue
         targets = prep_objects(doc, verb, frozenset({"to", "for", "with", "from", "on"}))

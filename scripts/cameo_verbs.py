@@ -43,7 +43,7 @@ SKIP = frozenset({
     "prize", "reward", "admire", "appreciate", "embolden", "enliven", "esteem", "exalt",
     "galvanize", "glorify", "invigorate", "legitimise", "legitimize", "revitalize",
     "sanctify", "favor", "favour", "felicitate", "caution", "endanger", "risk", "abhor",
-    "crucify", "savage", "jeer", "scoff", "scorn", "reprobate", "chasten", "malign",
+    "crucify", "savage", "jeer", "scoff", "scorn", "reprobate", "chasten", "malign", "thank",
 })
 _BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
 _VERB = re.compile(r"^([A-Z][A-Z]+)\b[^\[]*(?:\[([0-9:]+|---)\])?")

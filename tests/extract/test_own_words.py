@@ -28,7 +28,7 @@ def test_a_quotation_over_two_sentences_keeps_its_speaker(facts_of) -> None:
 def test_we_stands_for_the_speaker(facts_of) -> None:
     facts = facts_of('"We condemn the attack by Belarus," the Foreign Ministry of Norway said.')
     assert ("Foreign Ministry of Norway", "criticized", "Belarus") in _stances(facts)
-    facts = facts_of('"We thank Governor Ann Leary for her work," Senator Tom Halvorsen said.')
+    facts = facts_of('"We praise Governor Ann Leary for her work," Senator Tom Halvorsen said.')
     assert ("Tom Halvorsen", "supports", "Ann Leary") in _stances(facts)
     post = next(r for r in facts.relations if r.predicate == "holdsPost")
     assert post.confidence == 0.9  # "We" is no argument of the senator's post

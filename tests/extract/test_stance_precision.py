@@ -113,3 +113,28 @@ def test_people_from_a_country_are_not_the_country(facts_of) -> None:
     assert ("Norway", "supports", "Iceland") not in _stances(facts)
     facts = facts_of("Norway backed calls from Iceland for a ceasefire.")
     assert ("Norway", "supports", "Iceland") in _stances(facts)
+
+
+def test_thanks_refusals_withheld_aid_and_visits_ended(facts_of) -> None:
+    facts = facts_of("Ann Leary thanked Tom Halvorsen for his help on Monday.")
+    assert not [t for t in _stances(facts) if t[1] == "supports"]
+    facts = facts_of("Tom Halvorsen's refusal to support Ann Leary comes one week before the "
+                     "primary.")
+    assert ("Tom Halvorsen", "supports", "Ann Leary") not in _stances(facts)
+    facts = facts_of("Tom Halvorsen withheld security aid for Norway.")
+    assert ("Tom Halvorsen", "supports", "Norway") not in _stances(facts)
+    facts = facts_of("Tom Halvorsen ended a two-day visit to Norway on Monday.")
+    assert not [t for t in _stances(facts) if t[1] == "sanctioned"]
+    facts = facts_of("Norway's reluctance to support the fight against Iceland is clear.")
+    assert not [t for t in triples(facts, asserted_only=False) if t[1] == "supports"]
+
+
+def test_a_party_tag_and_urged_talks_name_no_partner(facts_of) -> None:
+    facts = facts_of("Tom Halvorsen posted ahead of his meeting with Senator Ann Leary, D-N.Y., "
+                     "and Senator Mara Lindqvist, D-Calif.")
+    partners = {o for s, p, o in _stances(facts) if p == "discussedWith"} | {
+        s for s, p, o in _stances(facts) if p == "discussedWith"}
+    assert "Ann Leary" in partners and "New York State" not in partners
+    facts = facts_of("More than 60 Democratic lawmakers wrote to Secretary Ann Leary urging "
+                     "direct talks with the Norwegian government.")
+    assert not [t for t in triples(facts, asserted_only=False) if t[1] == "discussedWith"]
