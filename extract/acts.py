@@ -22,8 +22,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from extract.arguments import args_of, children, subjects_of
+from extract.arguments import args_of, children
 from extract.sentences import tokens_before
+from extract.subjects import subjects_of
 from extract.triggers import ACT_NOUNS
 
 __all__ = ["ACTS", "act_owner", "made_by"]

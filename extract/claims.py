@@ -25,9 +25,10 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from extract.acts import ACTS, act_owner
-from extract.arguments import args_of, children, subjects_of, through
+from extract.arguments import args_of, children, through
 from extract.speech import supposed
 from extract.stance_rules import Found, each
+from extract.subjects import subjects_of
 from extract.triggers import ACT_NOUNS, EPITHETS, PRAISED_ROLES, PRAISES, REQUEST_NOUNS
 
 __all__ = ["JUDGEMENT_KINDS", "judgement", "reported_blame_rule"]

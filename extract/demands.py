@@ -18,8 +18,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from extract.arguments import args_of, children, prep_objects, subjects_of
+from extract.arguments import args_of, children, prep_objects
 from extract.stance_rules import Found, each
+from extract.subjects import subjects_of
 
 __all__ = ["REMOVAL_NOUNS", "removal_rule", "resign_rule"]
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from extract.arguments import args_of, children, subjects_of
+from extract.arguments import args_of, children
+from extract.subjects import subjects_of
 
 __all__ = ["concluded", "hosts", "joint_makers", "making_verb", "told_in_person"]
 

@@ -28,7 +28,6 @@ from extract.arguments import (
     complement_targets,
     prep_objects,
     stance_noun,
-    subjects_of,
     through,
 )
 from extract.assertion import opposed
@@ -54,6 +53,7 @@ from extract.stance_rules import (
     prep_verb_rule,
     reciprocal_targets,
 )
+from extract.subjects import subjects_of
 from extract.triggers import (
     ADJECTIVES,
     ALLY_NOUNS,

@@ -19,8 +19,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from extract.arguments import args_of, children, prep_objects, subjects_of, through
+from extract.arguments import args_of, children, prep_objects, through
 from extract.stance_rules import Found, each
+from extract.subjects import subjects_of
 from extract.triggers import AGENT_NOUNS
 
 __all__ = ["REACTION_NOUNS", "concern_rule", "doubt_rule", "reaction_rule"]

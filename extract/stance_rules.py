@@ -22,9 +22,10 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from extract.acts import act_owner
-from extract.arguments import args_of, children, prep_objects, subjects_of, through
+from extract.arguments import args_of, children, prep_objects, through
 from extract.kb import load_kb
 from extract.merging import add_kb_entity
+from extract.subjects import subjects_of
 from extract.triggers import (
     ACT_NOUNS,
     ADJECTIVES,

@@ -7,8 +7,9 @@ from spacy.vocab import Vocab
 
 import extract.coref  # registers the Doc extensions
 import extract.entities  # noqa: F401
-from extract.arguments import args_of, subjects_of
+from extract.arguments import args_of
 from extract.merging import EntityGroup
+from extract.subjects import subjects_of
 
 from conftest import triples
 
