@@ -9,7 +9,7 @@ Each pattern yields :data:`Found` tuples tagged with the rule id that ends up in
   main causes of their concerns";
 - ``noun`` / ``noun-pair``: a trigger noun with its prepositional target and the actor of its
   clause: "a telephone conversation with Stoltenberg", "support for Ukraine", "talks between
-  Blinken and Lavrov";
+  Blinken and Lavrov" (:mod:`extract.nouns`);
 - ``post-title`` / ``post-appos``: holdsPost from the posts of :mod:`extract.posts`;
 - ``quote``, ``reported``, ``according``: who said what (:mod:`extract.speech`).
 """
@@ -30,10 +30,10 @@ from extract.arguments import (
     stance_noun,
     through,
 )
-from extract.assertion import opposed
 from extract.claims import reported_blame_rule
 from extract.demands import REMOVAL_NOUNS, removal_rule, resign_rule
-from extract.partners import concluded, hosts, joint_makers, told_in_person
+from extract.nouns import POSITIVE, noun_rule, opposed_inside, pairs
+from extract.partners import hosts, told_in_person
 from extract.reactions import REACTION_NOUNS, concern_rule, doubt_rule, reaction_rule
 from extract.speech import speech_relations
 from extract.stance_rules import (
@@ -114,8 +114,8 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
             objects = args_of(doc, dobj[0]) or (  # "boycott all contact with X"
                 through(doc, dobj[0], ties) if pred != "discussedWith" and not stance else []
             )  # not "opposed sanctions on Russia": the sanctions' target is not opposed
-            if pred in _POSITIVE:  # "support the fight against X" backs no X
-                objects = [o for o in objects if not _opposed_inside(doc, dobj[0], o)]
+            if pred in POSITIVE:  # "support the fight against X" backs no X
+                objects = [o for o in objects if not opposed_inside(doc, dobj[0], o)]
             if not objects and stance and pred in _JUDGING:
                 objects = [k for c in dobj[0].children if c.dep_ in {"poss", "compound", "amod"}
                            for k in args_of(doc, c)]  # "condemned the U.S. sanctions"
@@ -137,7 +137,7 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
                 and not children(verb, "xcomp")  # "A and B agreed to take in refugees"
                 and not any(p.lower_ == "with" for p in children(verb, "prep"))):
             # not "A and B met with officials": they met someone else, together
-            yield from _pairs(subjects, pred, verb, "verb-pair", 0.85)
+            yield from pairs(subjects, pred, verb, "verb-pair", 0.85)
             return
     for s in subjects:
         for o in objects:
@@ -164,98 +164,6 @@ def _named_inside(doc: Doc, noun: Token) -> list[str]:
         if tok.dep_ in {"compound", "amod", "nmod", "poss"} and (keys := args_of(doc, tok)):
             return keys[:1]
     return []
-
-
-def _pairs(keys: list[str], pred: str, trig: Token, rule: str, conf: float) -> Iterator[Found]:
-    for i, a in enumerate(keys):
-        for b in keys[i + 1 :]:
-            if a != b:
-                yield (a, pred, b, trig, rule, conf, None)
-
-
-def _noun_rule(doc: Doc, noun: Token, pred: str) -> Iterator[Found]:
-    trig = TRIGGERS[pred]
-    if noun.i in doc._.ng_tokens or opposed(noun):
-        return  # a word of a name ("the North American Free Trade Agreement"); "opposition
-        # to sanctions" states no sanctions
-    if pred == "discussedWith":
-        joint = prep_objects(doc, noun, frozenset({"between", "by"}))
-        if (not joint and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _HOLDING_VERBS
-                and noun.lemma_.lower() in _TALKS
-                and not prep_objects(doc, noun, frozenset({"with"}))):
-            joint = subjects_of(doc, noun.head)  # "Israel and Lebanon renewed negotiations"
-        if len(joint) > 1:
-            yield from _pairs(joint, pred, noun, "noun-pair", 0.75)
-            return
-        if _urged(noun):
-            return  # "urged direct talks with X": talks of others, maybe, not the urgers'
-    if pred == "agreedWith" and not prep_objects(doc, noun, TRIGGERS[pred].preps):
-        joint = joint_makers(doc, noun)  # "Norway and Iceland reached a deal"
-        if len(joint) > 1:
-            yield from _pairs(joint, pred, noun, "noun-pair", 0.75)
-            return
-    if pred == "agreedWith" and not concluded(noun):
-        return  # "a potential deal with Iran", "the issue of the agreement with Iran"
-    preps = trig.preps - {"by", "between"}
-    if noun.lemma_.lower() == "opposition":
-        preps |= {"to"}  # "opposition to the president"; not "refusal to impeach X"
-    if pred == "supports":
-        preps -= {"with"}  # "her base of support with farmers" backs no one
-    objects = prep_objects(doc, noun, preps)
-    if not objects and noun.dep_ == "dobj":  # "impose sanctions on Russia"
-        objects = prep_objects(doc, noun.head, preps if pred in SYMMETRIC else preps - {"with"})
-    if pred == "namedAsThreat":
-        posed = [c for c in noun.children if c.dep_ == "acl" and c.lemma_ in {"pose", "come"}]
-        for acl in posed:  # "threats posed by Iran", "threats coming from Pyongyang"
-            objects += prep_objects(doc, acl, frozenset({"by", "from"}))
-    if not objects:
-        return
-    poss = children(noun, "poss")
-    subjects = args_of(doc, poss[0]) if poss else [
-        k for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}
-        for k in args_of(doc, c)]  # "the U.S. sanctions on Huawei", "Russian support for X"
-    if not subjects and not (poss and poss[0].pos_ == "PRON"):  # "its support": unknown
-        subjects = subjects_of(doc, noun.head)  # "Tuesday's meeting with X": the clause's
-    if pred == "supports" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _GAINING:
-        backers = prep_objects(doc, noun, frozenset({"of", "from"}))
-        if backers:  # "won the backing of X": X supports the winner
-            subjects, objects = backers, subjects
-    if pred in _POSITIVE:  # "support for the fight against Assad" supports no Assad
-        objects = [o for o in objects if not _opposed_inside(doc, noun, o)]
-    for s in subjects:
-        for o in objects:
-            if s != o:
-                yield (s, pred, o, noun, "noun", 0.7, None)
-
-
-_POSITIVE = frozenset({"supports", "agreedWith", "cooperatesWith"})
-
-
-def _opposed_inside(doc: Doc, noun: Token, key: str) -> bool:
-    """Whether ``key`` is named inside the noun's phrase after "against"."""
-    tokens: dict[int, str] = doc._.ng_tokens
-    return any(tokens.get(t.i) == key and t.head.lower_ == "against" for t in noun.subtree)
-
-
-def _urged(noun: Token) -> bool:
-    """Whether a talk is only urged or called for: "urging direct talks with X", "calls for
-    talks with the president"."""
-    head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "for":
-        head = head.head
-    return head.lemma_.lower() in {"urge", "call", "push", "press", "demand", "encourage"}
-
-
-#: Verbs whose coordinated subjects hold talks together: "A and B held talks".
-_HOLDING_VERBS = frozenset({"hold", "renew", "resume", "begin", "start", "open", "launch",
-                            "conclude", "continue", "have", "wrap", "end"})
-
-_TALKS = frozenset({"talk", "talks", "negotiation", "negotiations", "meeting", "summit",
-                    "discussion", "discussions", "consultation", "consultations", "dialogue"})
-
-#: Verbs of getting support: "won the backing of X" means X backs the subject.
-_GAINING = frozenset({"win", "gain", "secure", "get", "earn", "seek", "receive", "enjoy", "have",
-                      "court", "need", "want", "lose", "attract", "garner", "obtain"})
 
 
 def post_relations(doc: Doc) -> Iterator[Found]:
@@ -311,7 +219,7 @@ def sentence_relations(doc: Doc, sent: Any, tokens: list[Token]) -> Iterator[Fou
             if tok.lower_ in {"backed", "supported", "armed", "funded"}:
                 continue
         for pred, is_verb in _triggers_for(tok):
-            rule = _verb_rule if is_verb else _noun_rule
+            rule = _verb_rule if is_verb else noun_rule
             yield from rule(doc, tok, pred)
         if tok.pos_ == "VERB":
             yield from resign_rule(doc, tok)
