@@ -16,7 +16,7 @@ from extract.mentions import Candidate
 
 __all__ = ["bare_services"]
 
-#: Service names as written after "the", by number of words.
+#: Service names as written after "the", those of two words first.
 _SERVICES = ("Marine Corps", "Coast Guard", "Air Force", "Navy", "Army")
 
 
