@@ -78,7 +78,7 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
     passive = children(verb, "nsubjpass")
     rule = "verb"
     if pred == "namedAsThreat":
-        if not any(t.lower_ in THREAT_NOUNS for t in verb.subtree if t.i != verb.i):
+        if not _threat_named(verb):
             return
         targets = children(verb, "dobj") + [c for x in children(verb, "ccomp", "oprd")
                                              for c in children(x, "nsubj")]
@@ -143,6 +143,29 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
         for o in objects:
             if o not in subjects:  # "Ann and I visited our troops": no visit to each other
                 yield (s, pred, o, verb, rule, 0.75 if rule == "verb-act" else 0.85, None)
+
+
+def _threat_named(verb: Token) -> bool:
+    """Whether a naming verb names something a threat in its own clause: "named Russia the
+    main threat", "sees China as a challenge", "said Iran is a danger"; not a threat noun deep
+    in a clause of its own ("describes how X ... in a book which details growing threats")."""
+    for part in verb.children:
+        if part.dep_ not in {"dobj", "oprd", "attr", "prep", "ccomp", "xcomp"} or any(
+                w.tag_ in {"WRB", "WP"} for w in part.children):
+            continue
+        for tok in part.subtree:
+            if tok.lower_ in THREAT_NOUNS and not _in_clause_of_its_own(tok, part):
+                return True
+    return False
+
+
+def _in_clause_of_its_own(tok: Token, top: Token) -> bool:
+    """Whether a relative or adverbial clause lies between ``tok`` and ``top``."""
+    while tok.i != top.i and tok.head.i != tok.i:
+        if tok.dep_ in {"relcl", "acl", "advcl"}:
+            return True
+        tok = tok.head
+    return False
 
 
 #: Predicates that judge what they are about: the maker of a judged act is the target.

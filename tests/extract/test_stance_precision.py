@@ -138,3 +138,12 @@ def test_a_party_tag_and_urged_talks_name_no_partner(facts_of) -> None:
     facts = facts_of("More than 60 Democratic lawmakers wrote to Secretary Ann Leary urging "
                      "direct talks with the Norwegian government.")
     assert not [t for t in triples(facts, asserted_only=False) if t[1] == "discussedWith"]
+
+
+def test_a_threat_noun_deep_in_a_clause_of_its_own_names_no_threat(facts_of) -> None:
+    facts = facts_of("Ann Leary describes how Tom Halvorsen decided to speed up attacks on "
+                     "Norway in his new book, which details how he addresses growing threats "
+                     "around the world.")
+    assert not [t for t in triples(facts, asserted_only=False) if t[1] == "namedAsThreat"]
+    facts = facts_of("Tom Halvorsen sees Norway as a challenge.")
+    assert ("Tom Halvorsen", "namedAsThreat", "Norway") in _stances(facts)
