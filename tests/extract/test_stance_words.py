@@ -213,3 +213,9 @@ def test_doubt_cast_on_what_is_someones_criticizes_them(facts_of) -> None:
     for text in ("Ann Leary questioned Tom Halvorsen's defenders on Monday.",
                  "Senators questioned Tom Halvorsen for hours on Monday."):
         assert not [t for t in triples(facts_of(text)) if t[1] == "criticized"]
+
+
+def test_telling_a_senator_with_a_party_tag_is_a_talk(facts_of) -> None:
+    facts = facts_of('"It was fine," Judge Ann Leary told Sen. Tom Halvorsen (R-Ohio).')
+    talks = {frozenset((s, o)) for s, p, o in triples(facts) if p == "discussedWith"}
+    assert frozenset(("Ann Leary", "Tom Halvorsen")) in talks
