@@ -65,11 +65,14 @@ def args_of(doc: Doc, tok: Token | None, *, actor: bool = True) -> list[str]:
 
 
 def _one_member(doc: Doc, tok: Token) -> bool:
-    """Whether an organisation's name stands for one unnamed member of it: "a Democrat",
-    "another Republican" (an indefinite article the name itself never takes)."""
-    return (doc._.ng_entities[doc._.ng_tokens[tok.i]].type == "ORG"
-            and any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"}
-                    for c in tok.children))
+    """Whether an organisation's name stands for some unnamed members of it, not for the
+    whole: "a Democrat", "another Republican" (an indefinite article the name itself never
+    takes), "Republicans who are often critical of X" (a relative clause that picks some)."""
+    if doc._.ng_entities[doc._.ng_tokens[tok.i]].type != "ORG":
+        return False
+    return any((c.dep_ == "det" and c.lower_ in {"a", "an", "another"}) or (
+        c.dep_ == "relcl" and tok.tag_ in {"NNS", "NNPS"} and c.i > tok.i
+        and doc[tok.i + 1].lower_ == "who") for c in tok.children)
 
 
 def _listed_as_apposition(doc: Doc, tok: Token) -> list[str]:

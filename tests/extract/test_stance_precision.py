@@ -147,3 +147,11 @@ def test_a_threat_noun_deep_in_a_clause_of_its_own_names_no_threat(facts_of) -> 
     assert not [t for t in triples(facts, asserted_only=False) if t[1] == "namedAsThreat"]
     facts = facts_of("Tom Halvorsen sees Norway as a challenge.")
     assert ("Tom Halvorsen", "namedAsThreat", "Norway") in _stances(facts)
+
+
+def test_members_picked_by_a_relative_clause_are_not_the_party(facts_of) -> None:
+    facts = facts_of("Even Republicans who are often deeply critical of Tom Halvorsen praised "
+                     "the choice.")
+    assert not [t for t in _stances(facts) if t[1] == "criticized"]
+    facts = facts_of("Democrats, who control the House, criticized Tom Halvorsen.")
+    assert [t for t in _stances(facts) if t[1] == "criticized"]
