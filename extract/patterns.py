@@ -43,17 +43,16 @@ from extract.stance_rules import (
     attack_rule,
     backed_rule,
     blame_rule,
-    condition_subjects,
     contact_rule,
     echo_rule,
     epithet_rule,
     gated_rule,
     idiom_rule,
-    only_a_risk,
     prep_verb_rule,
     reciprocal_targets,
 )
 from extract.subjects import subjects_of
+from extract.threats import condition_subjects, only_a_risk
 from extract.triggers import (
     ADJECTIVES,
     ALLY_NOUNS,
@@ -127,6 +126,8 @@ def _verb_rule(doc: Doc, verb: Token, pred: str) -> Iterator[Found]:
         objects += prep_objects(doc, verb, trig.preps - {"by", "of"})
         if lemma == "visit":  # a visit to a country or its capital is diplomacy; to Florida, not
             objects = [o for o in objects if hosts(doc, o)]
+        if pred == "threatened" and lemma == "warn" and only_a_risk(verb):
+            return  # "warned X not to get cocky": advice, no threat
         if not objects and pred not in {"discussedWith", "namedAsThreat"} and not (
                 pred == "threatened" and only_a_risk(verb)) and lemma != "sue" and not (
                 pred == "rejected" and _stance_inside(verb)):

@@ -45,14 +45,12 @@ __all__ = [
     "attack_rule",
     "backed_rule",
     "blame_rule",
-    "condition_subjects",
     "contact_rule",
     "each",
     "echo_rule",
     "epithet_rule",
     "gated_rule",
     "idiom_rule",
-    "only_a_risk",
     "prep_verb_rule",
     "reciprocal_targets",
 ]
@@ -243,31 +241,6 @@ def reciprocal_targets(doc: Doc, verb: Token, subjects: list[str]) -> list[str] 
             if around & {"each other", "one another"}:
                 return subjects if len(subjects) > 1 else []
     return None
-
-
-#: Verbs after "threatens to" that name a risk, not a threat made to someone: "the scandal
-#: threatens to overshadow the party", "X threatens to derail the talks".
-_RISK_VERBS = frozenset({
-    "overshadow", "derail", "undermine", "upend", "overwhelm", "eclipse", "become", "sink",
-    "shake", "disrupt", "impair", "depress", "unravel", "erode", "complicate", "dominate",
-    "swamp", "spill", "spiral", "drag", "reverse", "delay", "stall", "jeopardize",
-    "jeopardise", "cloud", "overtake", "hamper", "hinder", "weaken", "dampen", "torpedo",
-})
-
-
-def condition_subjects(doc: Doc, verb: Token) -> list[str]:
-    """Who a threat's condition is put to: "threatened to stop the talks if the United States
-    goes ahead", "threatened a strike unless Israel rescinded the law"."""
-    for clause in verb.subtree:
-        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"}
-                                          for c in clause.children):
-            return [k for s in children(clause, "nsubj") for k in args_of(doc, s)]
-    return []
-
-
-def only_a_risk(verb: Token) -> bool:
-    """Whether the "to" clause of ``verb`` names a risk ("threatens to overshadow")."""
-    return any(c.lemma_.lower() in _RISK_VERBS for c in children(verb, "xcomp"))
 
 
 _BACKING = frozenset({"backed", "supported", "funded", "armed", "sponsored"})

@@ -155,3 +155,12 @@ def test_members_picked_by_a_relative_clause_are_not_the_party(facts_of) -> None
     assert not [t for t in _stances(facts) if t[1] == "criticized"]
     facts = facts_of("Democrats, who control the House, criticized Tom Halvorsen.")
     assert [t for t in _stances(facts) if t[1] == "criticized"]
+
+
+def test_a_warning_threatens_only_with_an_act(facts_of) -> None:
+    facts = facts_of("Tom Halvorsen warned Norway that missiles will be coming.")
+    assert ("Tom Halvorsen", "threatened", "Norway") in _stances(facts)
+    for text in ("Ann Leary warned Tom Halvorsen not to get too cocky.",
+                 "Ann Leary warned Norway against scuttling the pact.",
+                 "Ann Leary warned Norway of the dangers of repeal."):
+        assert not [t for t in _stances(facts_of(text)) if t[1] == "threatened"]
