@@ -24,12 +24,11 @@ from extract.triggers import (
 )
 
 __all__ = [
-    "args_of", "children", "complement_targets", "entity_key", "prep_objects", "stance_noun",
-    "through",
+    "args_of", "children", "complement_targets", "entity_key", "in_party_tag", "prep_objects",
+    "stance_noun", "through",
 ]
 
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE"})
-_RELATIVE = frozenset({"who", "that", "which"})
 
 
 def args_of(doc: Doc, tok: Token | None, *, actor: bool = True) -> list[str]:
@@ -40,7 +39,7 @@ def args_of(doc: Doc, tok: Token | None, *, actor: bool = True) -> list[str]:
     plural: dict[int, list[str]] = doc._.ng_plural or {}
     keys: list[str] = []
     for t in [tok, *tok.conjuncts]:
-        if _is_dateline(t) or _party_tag(t):
+        if _is_dateline(t) or in_party_tag(t):
             continue  # "BRUSSELS, July 2 -"; "Chuck Schumer, D-N.Y.": a seat, no actor
         if t.i in tokens:
             if _one_member(doc, t):
@@ -114,11 +113,14 @@ def _is_dateline(tok: Token) -> bool:
             and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",")
 
 
-def _party_tag(tok: Token) -> bool:
-    """Whether ``tok`` is the state of a party tag: "D-N.Y.", "(R-S.C.)"."""
+def in_party_tag(tok: Token) -> bool:
+    """Whether ``tok`` is the party letter or the state of a party tag: "D-N.Y.", "(R-S.C.)"."""
     doc = tok.doc
-    return (tok.i >= 2 and doc[tok.i - 1].text in {"-", "–"} and not doc[tok.i - 1].whitespace_
-            and doc[tok.i - 2].text in {"D", "R", "I"})
+    letter = (tok.text in {"D", "R", "I"} and tok.i + 1 < len(doc)
+              and doc[tok.i + 1].text in {"-", "–"} and not tok.whitespace_)
+    state = (tok.i >= 2 and doc[tok.i - 1].text in {"-", "–"} and not doc[tok.i - 1].whitespace_
+             and doc[tok.i - 2].text in {"D", "R", "I"})
+    return letter or state
 
 
 def entity_key(doc: Doc, tok: Token) -> str | None:

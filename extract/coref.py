@@ -204,13 +204,9 @@ _MEMBER_WINDOW = 50
 
 def _unquoted(doc: Doc, start: int, end: int) -> int:
     """How many tokens between ``start`` and ``end`` lie outside quotation marks."""
-    count, inside = 0, False
-    for tok in doc[start:end]:
-        if tok.text in DOUBLE_QUOTES:  # a straight mark toggles, a curly one says which
-            inside = not inside if tok.text == '"' else tok.text == "\u201c"
-        elif not inside:
-            count += 1
-    return count
+    words = list(doc[start:end])
+    return sum(1 for tok, inside in zip(words, quoted_mask(words), strict=True)
+               if not inside and tok.text not in DOUBLE_QUOTES)
 
 
 def _rekey(tok: Token, tokens: dict[int, str], groups: dict[str, EntityGroup], key: str) -> None:

@@ -21,13 +21,7 @@ from extract.facts import MentionSource
 from extract.firstnames import is_given_name, is_surname
 from extract.kb import KBEntry, KnowledgeBase
 from extract.person_cues import cue_labels
-from extract.persons import (
-    NOT_PERSON_HEADS,
-    case_party,
-    doubtful_single_names,
-    person_evidence,
-    person_span,
-)
+from extract.persons import NOT_PERSON_HEADS, doubtful_single_names, person_evidence, person_span
 from extract.spans import trim_span
 from extract.titles import HEAD_TITLES, TITLE_WORDS, strip_title
 
@@ -63,7 +57,7 @@ def _case_name(doc: Doc, span: Span, kb: KnowledgeBase) -> bool:
     not a state or an agency that is a party ("Texas v. Johnson", "NLRB v. Noel Canning")."""
     legal = (span.end < len(doc) and doc[span.end].lower_ in {"v.", "vs."}) or (
         span.start > 0 and doc[span.start - 1].lower_ in {"v.", "vs."})  # not "Leeds v Hull"
-    return legal and case_party(doc, span.start, span.end) and (
+    return legal and (
         span.label_ == "PERSON" or (len(span) == 1 and kb.lookup(span.text) is None
                                     and not span.text.isupper()))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from extract.arguments import args_of, children
+from extract.arguments import args_of, children, in_party_tag
 from extract.subjects import subjects_of
 
 __all__ = ["concluded", "hosts", "joint_makers", "making_verb", "told_in_person"]
@@ -30,17 +30,10 @@ def told_in_person(doc: Doc, verb: Token, dobj: list[Token]) -> bool:
                        or (groups[k].type == "PERSON" and " " not in groups[k].name)
                        for k in told):
         return False  # "told CNN", "told the Associated Press", "told Bild" (read as a name)
-    named_with = [k for o in dobj for t in o.subtree if t.i != o.i and not _party_letter(t)
+    named_with = [k for o in dobj for t in o.subtree if t.i != o.i and not in_party_tag(t)
                   for k in args_of(doc, t) if groups[k].type == "ORG" and k not in told]
     return not named_with and not any(
         t.lemma_.lower() in _PRESS_NOUNS for o in dobj for t in o.subtree)
-
-
-def _party_letter(tok: Token) -> bool:
-    """The party letter of a tag after a name: "R" in "Sen. X (R-S.C.)"."""
-    doc = tok.doc
-    return (tok.text in {"D", "R", "I"} and tok.i + 1 < len(doc)
-            and doc[tok.i + 1].text in {"-", "–"} and not tok.whitespace_)
 
 
 def _assembly(name: str) -> bool:

@@ -20,9 +20,7 @@ from extract.kb import KnowledgeBase
 from extract.name_edges import trim_name_edges
 from extract.titles import HEAD_TITLES, TITLE_WORDS
 
-__all__ = [
-    "NOT_PERSON_HEADS", "case_party", "doubtful_single_names", "person_evidence", "person_span",
-]
+__all__ = ["NOT_PERSON_HEADS", "doubtful_single_names", "person_evidence", "person_span"]
 
 #: Last words of organisation names.
 _ORG_HEADS = frozenset({
@@ -103,7 +101,7 @@ _TITLE_TAILS = HEAD_TITLES | {"judge", "justice", "house", "general", "attorney"
 _COUNTRY_ABBREV = re.compile(r"U\.[SKN]\.|E\.U\.|US|UK|EU|UN")
 
 
-def case_party(doc: Doc, start: int, end: int) -> bool:
+def _case_party(doc: Doc, start: int, end: int) -> bool:
     """A party to a court case: "Roe v. Wade", "Smith vs. Jones"."""
     return ((end < len(doc) and doc[end].lower_ in _VERSUS)
             or (start > 0 and doc[start - 1].lower_ in _VERSUS))
@@ -147,7 +145,7 @@ def person_span(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> tuple[int,
         ``(start, end, label)``: the part that is a name, and "PERSON", "ORG", "FAC", or None.
     """
     text = doc[start:end].text
-    if any(mark in text for mark in _LINK_MARKS) or case_party(doc, start, end):
+    if any(mark in text for mark in _LINK_MARKS) or _case_party(doc, start, end):
         return start, end, None
     if _title_fragment(doc, start, end):
         return start, end, None

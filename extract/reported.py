@@ -76,14 +76,14 @@ def _head_read_as_clause(verb: Token) -> list[Token] | None:
     the figure is disputed"; not "after X testified, the panel voted" (a comma between)."""
     head = verb.head
     nxt = verb.i + 1
+    inner = {t.i for t in verb.subtree}
     if (verb.dep_ != "advcl" or head.i <= verb.i or nxt >= len(verb.doc)
             or not any(c.dep_ == "nsubj" for c in verb.children)  # not "Recalling that ..."
             or any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children)
-            or verb.doc[nxt].dep_ == "punct" or verb.doc[nxt].i in {t.i for t in verb.subtree}):
+            or verb.doc[nxt].dep_ == "punct" or nxt in inner):
         return None
     stop = min((c.i for c in head.children if c.i > head.i and c.dep_ in {"punct", "cc"}),
                default=len(verb.doc))  # the head's own clause, up to its comma or "and"
-    inner = {t.i for t in verb.subtree}
     return [t for t in head.subtree if verb.i < t.i < stop and t.i not in inner]
 
 
