@@ -130,6 +130,6 @@ def test_a_participle_before_its_speaker_is_the_speakers_act() -> None:
 
 
 def test_the_subject_of_a_passive_verb_acts_in_its_to_clause(facts_of) -> None:
-    facts = facts_of('"We are deeply honored to welcome Tom Halvorsen to the march," '
+    facts = facts_of('"We are honoured to back Tom Halvorsen at the festival," '
                      "Ann Leary said.")
     assert ("Ann Leary", "supports", "Tom Halvorsen") in triples(facts)

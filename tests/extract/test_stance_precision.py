@@ -97,7 +97,8 @@ def test_a_deal_secured_from_someone_is_not_made_between_its_winners(facts_of) -
 
 
 def test_what_a_deadline_or_a_bid_aims_at_has_not_happened(facts_of) -> None:
-    facts = facts_of("Norway faces a deadline to reach a deal with Iceland in trade talks.")
+    facts = facts_of("Norway has a cut-off date to strike an accord with Iceland over fishing "
+                     "quotas.")
     found = [r for r in facts.relations if r.predicate == "agreedWith"]
     assert found and all(r.modality != "fact" for r in found)
     for text in ("Ann Leary is set to meet with Tom Halvorsen in Oslo.",
@@ -130,12 +131,12 @@ def test_thanks_refusals_withheld_aid_and_visits_ended(facts_of) -> None:
 
 
 def test_a_party_tag_and_urged_talks_name_no_partner(facts_of) -> None:
-    facts = facts_of("Tom Halvorsen posted ahead of his meeting with Senator Ann Leary, D-N.Y., "
-                     "and Senator Mara Lindqvist, D-Calif.")
+    facts = facts_of("Tom Halvorsen spoke before his talks with Senator Ann Leary, D-N.Y., and "
+                     "Senator Mara Lindqvist, D-Calif.")
     partners = {o for s, p, o in _stances(facts) if p == "discussedWith"} | {
         s for s, p, o in _stances(facts) if p == "discussedWith"}
     assert "Ann Leary" in partners and "New York State" not in partners
-    facts = facts_of("More than 60 Democratic lawmakers wrote to Secretary Ann Leary urging "
+    facts = facts_of("Sixty Democratic lawmakers sent Secretary Ann Leary a letter urging "
                      "direct talks with the Norwegian government.")
     assert not [t for t in triples(facts, asserted_only=False) if t[1] == "discussedWith"]
 
@@ -150,8 +151,8 @@ def test_a_threat_noun_deep_in_a_clause_of_its_own_names_no_threat(facts_of) -> 
 
 
 def test_members_picked_by_a_relative_clause_are_not_the_party(facts_of) -> None:
-    facts = facts_of("Even Republicans who are often deeply critical of Tom Halvorsen praised "
-                     "the choice.")
+    facts = facts_of("Several Republicans who were critical of Tom Halvorsen voted for the "
+                     "harbour bill.")
     assert not [t for t in _stances(facts) if t[1] == "criticized"]
     facts = facts_of("Democrats, who control the House, criticized Tom Halvorsen.")
     assert [t for t in _stances(facts) if t[1] == "criticized"]
