@@ -35,8 +35,9 @@ def _texts(path: Path) -> dict[int, str]:
         for number, line in enumerate(handle, 1):
             try:
                 out[number] = str(json.loads(line).get("text", ""))
-            except (json.JSONDecodeError, AttributeError):
-                continue
+            except (json.JSONDecodeError, AttributeError) as err:
+                print(f"{path}:{number}: not a JSON object ({err}); its statements get no "
+                      "context", file=sys.stderr)
     return out
 
 
